@@ -1,0 +1,100 @@
+//! The command line: the one place that touches the file system and the
+//! terminal. Exit codes (spec §9): 0 success, 1 the inputs have errors,
+//! 2 the command could not run.
+
+mod check;
+mod explain;
+pub mod load;
+pub mod output;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Pacte : vérifier, évaluer et mettre en forme les contrats de redressement ARS–établissement.
+#[derive(Parser, Debug)]
+#[command(name = "pacte", version, about, disable_help_subcommand = true)]
+pub struct Cli {
+    /// Couleurs : auto (terminal, sans NO_COLOR), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Dossier remplaçant la bibliothèque standard intégrée.
+    #[arg(long = "std", global = true, value_name = "DOSSIER")]
+    pub std_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Vérifie des contrats : syntaxe, noms, dimensions, règles du cadre.
+    Check(check::CheckArgs),
+    /// Explique un code de diagnostic (ex. pacte explain E0101).
+    Explain(explain::ExplainArgs),
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The outcome of a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    Success,
+    Failure,
+    Error,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(s: ExitStatus) -> ExitCode {
+        match s {
+            ExitStatus::Success => ExitCode::from(0),
+            ExitStatus::Failure => ExitCode::from(1),
+            ExitStatus::Error => ExitCode::from(2),
+        }
+    }
+}
+
+/// Runs the command line and returns the exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            let code = if e.use_stderr() {
+                ExitStatus::Error
+            } else {
+                ExitStatus::Success
+            };
+            return code.into();
+        }
+    };
+    let color = use_color(cli.color);
+    let status = match &cli.command {
+        Command::Check(args) => check::run(args, cli.std_dir.as_deref(), color),
+        Command::Explain(args) => explain::run(args),
+    };
+    status.into()
+}
+
+/// Colour only on a terminal and never when NO_COLOR is set.
+fn use_color(choice: ColorChoice) -> bool {
+    use std::io::IsTerminal;
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// Prints a tool failure (exit 2) on stderr, in French.
+pub fn fail(message: &str) -> ExitStatus {
+    eprintln!("erreur : {message}");
+    ExitStatus::Error
+}

@@ -1,0 +1,142 @@
+//! Text diagnostics with ariadne: code, message, the excerpt with labels,
+//! then French `aide :` and `note :` lines (ariadne's own headings are
+//! English). Positions are bytes (`IndexType::Byte`).
+
+use super::Summary;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceMap;
+use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
+use std::collections::HashMap;
+
+pub fn render(
+    diagnostics: &[Diagnostic],
+    map: &SourceMap,
+    summary: &Summary,
+    color: bool,
+) -> String {
+    let mut cache = SourceCache::default();
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&render_with(d, map, color, &mut cache));
+    }
+    out.push_str(&summary_line(summary));
+    out.push('\n');
+    out
+}
+
+/// One diagnostic as text.
+pub fn render_one(d: &Diagnostic, map: &SourceMap, color: bool) -> String {
+    render_with(d, map, color, &mut SourceCache::default())
+}
+
+/// ariadne sources built once per file and run (a file's line index is
+/// computed once however many diagnostics it has).
+#[derive(Default)]
+struct SourceCache {
+    sources: HashMap<String, Source<String>>,
+}
+
+impl ariadne::Cache<String> for SourceCache {
+    type Storage = String;
+
+    fn fetch(&mut self, id: &String) -> Result<&Source<String>, impl std::fmt::Debug> {
+        self.sources
+            .get(id)
+            .ok_or_else(|| format!("source inconnue : {id}"))
+    }
+
+    fn display<'a>(&self, id: &'a String) -> Option<impl std::fmt::Display + 'a> {
+        Some(id.clone())
+    }
+}
+
+fn render_with(d: &Diagnostic, map: &SourceMap, color: bool, cache: &mut SourceCache) -> String {
+    let path = |id: crate::source::SourceId| map.path(id).to_string();
+    let span = d.primary.span;
+    let (kind, main_color) = match d.severity() {
+        Severity::Error => (ReportKind::Custom("erreur", Color::Red), Color::Red),
+        Severity::Warning => (
+            ReportKind::Custom("avertissement", Color::Yellow),
+            Color::Yellow,
+        ),
+    };
+    let config = Config::default()
+        .with_color(color)
+        .with_index_type(IndexType::Byte);
+    let mut report = Report::build(kind, (path(span.source), span.range()))
+        .with_config(config)
+        .with_code(d.code)
+        .with_message(&d.message);
+    let mut label = Label::new((path(span.source), span.range())).with_color(main_color);
+    if let Some(text) = &d.primary.text {
+        label = label.with_message(text);
+    }
+    report = report.with_label(label);
+    for s in &d.secondary {
+        let mut l = Label::new((path(s.span.source), s.span.range())).with_color(Color::Blue);
+        if let Some(text) = &s.text {
+            l = l.with_message(text);
+        }
+        report = report.with_label(l);
+    }
+    for id in std::iter::once(span.source).chain(d.secondary.iter().map(|s| s.span.source)) {
+        if let Some(source) = map.get(id) {
+            if !cache.sources.contains_key(&source.path) {
+                cache
+                    .sources
+                    .insert(source.path.clone(), Source::from(source.text.clone()));
+            }
+        }
+    }
+    let mut buffer = Vec::new();
+    let _ = report.finish().write(&mut *cache, &mut buffer);
+    let mut text = String::from_utf8_lossy(&buffer).into_owned();
+    if !color {
+        // ariadne colours custom report kinds whatever its config says.
+        text = strip_ansi(&text);
+    }
+    if let Some(help) = &d.help {
+        text.push_str(&format!("  aide : {help}\n"));
+    }
+    for note in &d.notes {
+        text.push_str(&format!("  note : {note}\n"));
+    }
+    text.push('\n');
+    text
+}
+
+/// « 3 fichiers, 2 contrats : 1 erreur, 0 avertissement ».
+pub fn summary_line(s: &Summary) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
+    let verdict = if s.errors == 0 && s.warnings == 0 {
+        " — tout est conforme"
+    } else {
+        ""
+    };
+    format!(
+        "{}, {} vérifiés : {}, {}{verdict}",
+        plural(s.files, "fichier", "fichiers"),
+        plural(s.contracts, "contrat", "contrats"),
+        plural(s.errors, "erreur", "erreurs"),
+        plural(s.warnings, "avertissement", "avertissements"),
+    )
+}
+
+/// Removes ANSI colour sequences (`ESC [ … m`).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            for next in chars.by_ref() {
+                if next.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,68 @@
+//! French display of exact numbers: `1 500 000 €`, `4,2 %`, `28 j`.
+//! Shared by diagnostics, reports and documents.
+
+use crate::ast::Dimension;
+use rust_decimal::Decimal;
+
+/// A decimal with `,` and digit groups of three (from 10 000 on, as the
+/// formatter writes amounts), trailing zeros removed.
+pub fn number(value: Decimal) -> String {
+    let text = value.normalize().to_string();
+    let (sign, digits) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |d| ("-", d));
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let grouped = if int.len() > 4 {
+        group(int)
+    } else {
+        int.to_string()
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
+}
+
+/// Groups digits by three from the right with a space.
+pub fn group(int: &str) -> String {
+    let mut out = String::with_capacity(int.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A base-unit value shown in the unit of its dimension.
+pub fn quantity(value: Decimal, dim: Dimension) -> String {
+    match dim {
+        Dimension::Money => format!("{} €", number(value.round_dp(2))),
+        Dimension::Ratio => format!("{} %", number((value * Decimal::ONE_HUNDRED).round_dp(2))),
+        Dimension::Duration => format!("{} j", number(value.round_dp(1))),
+        _ => number(value),
+    }
+}
+
+/// Euros rounded to the euro.
+pub fn euros(value: Decimal) -> String {
+    format!("{} €", number(value.round()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn french_forms() {
+        let d = |s| Decimal::from_str(s).unwrap();
+        assert_eq!(quantity(d("1500000"), Dimension::Money), "1 500 000 €");
+        assert_eq!(quantity(d("0.042"), Dimension::Ratio), "4,2 %");
+        assert_eq!(quantity(d("28"), Dimension::Duration), "28 j");
+        assert_eq!(number(d("-4100000.50")), "-4 100 000,5");
+        assert_eq!(number(d("2026")), "2026");
+    }
+}

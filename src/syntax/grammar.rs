@@ -1,0 +1,185 @@
+//! The pest parser, and the French words for each grammar rule used in
+//! E0001 messages (« attendu : une année (ex. 2026) »). Rule names never
+//! reach the user.
+
+use pest_derive::Parser;
+
+#[derive(Parser)]
+#[grammar = "grammar/pacte.pest"]
+pub struct PacteParser;
+
+impl Rule {
+    /// What the rule stands for, in French, for « attendu : … ».
+    pub fn describe(self) -> String {
+        if let Some(words) = keyword_words(self) {
+            return format!("« {words} »");
+        }
+        let text = match self {
+            Rule::ident | Rule::qname => "un nom (ex. marge_brute_hors_aides)",
+            Rule::string | Rule::string_inner => "un texte entre guillemets (ex. \"…\")",
+            Rule::text_block | Rule::text_inner => "un bloc de texte \"\"\"…\"\"\"",
+            Rule::number => "un nombre (ex. 3 ou 1,5)",
+            Rule::quantity => "une quantité (ex. 1,5 M€, 4 %, 28 j)",
+            Rule::unit | Rule::unit_name => "une unité (€, k€, M€, %, pt, j)",
+            Rule::year => "une année (ex. 2026)",
+            Rule::date => "une date AAAA-MM-JJ (ex. 2025-12-10)",
+            Rule::month => "un mois en toutes lettres (ex. juillet)",
+            Rule::day_month => "un jour et un mois (ex. 8 juillet)",
+            Rule::boolean => "oui ou non",
+            Rule::cmp_op => "un comparateur (>=, <=, >, <, =)",
+            Rule::comparison | Rule::between => "une comparaison (ex. >= 4 % ou entre 20 j et 28 j)",
+            Rule::expr | Rule::paren | Rule::call | Rule::func => "une expression (ex. caf / produits)",
+            Rule::neg | Rule::not => "une expression",
+            Rule::or | Rule::and | Rule::ge | Rule::le | Rule::gt | Rule::lt | Rule::eq => {
+                "un opérateur (et, ou, >=, <=, >, <, =)"
+            }
+            Rule::add | Rule::sub | Rule::mul | Rule::div => "un opérateur (+, -, *, /)",
+            Rule::reserved => "un nom qui n'est pas un mot réservé",
+            Rule::sens_name => "un sens (hausse, baisse ou cible)",
+            Rule::niveau => "un niveau de seuil (vigilance, alerte ou critique)",
+            Rule::category_name => "une catégorie (CHU, CHR, CH, CHS, HL, SMR, HAD, CLCC, EBNL, autre)",
+            Rule::status_name => "un statut (public, ebnl, privé_lucratif)",
+            Rule::objective_kind => "un type d'objectif (financier, levier, trésorerie)",
+            Rule::aide_statut => "« ferme » ou « indicatif »",
+            Rule::gain_side => "« charges » ou « recettes »",
+            Rule::file | Rule::EOI => "un élément de premier niveau (contrat, indicateur, thème, cadre, enveloppe, délégation, importe)",
+            _ => item_or_field_words(self),
+        };
+        text.to_string()
+    }
+}
+
+/// Items and fields are introduced by keywords; name them by their keyword.
+fn item_or_field_words(rule: Rule) -> &'static str {
+    match rule {
+        Rule::contrat => "un contrat",
+        Rule::indicateur => "un indicateur",
+        Rule::theme => "un thème",
+        Rule::cadre => "un cadre",
+        Rule::enveloppe => "une enveloppe",
+        Rule::delegation => "une délégation",
+        Rule::importe => "un import",
+        Rule::aide_annee => "une ligne d'aide (ex. 2026: 1,2 M€)",
+        Rule::versement => "une ligne « versement AAAA-MM-JJ »",
+        Rule::reference_line => "une ligne « indicateur: valeur »",
+        Rule::modulation_si => "une ligne « si réalisation >= 90 %: 100 % »",
+        Rule::modulation_sinon => "une ligne « sinon: 0 % »",
+        Rule::clause => "une clause de cadre",
+        _ => "un élément du langage",
+    }
+}
+
+/// The words of a keyword rule, or `None` if the rule is not a keyword.
+pub(crate) fn keyword_words(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::kw_contrat => "contrat",
+        Rule::kw_indicateur => "indicateur",
+        Rule::kw_indicateurs => "indicateurs",
+        Rule::kw_theme => "thème",
+        Rule::kw_cadre => "cadre",
+        Rule::kw_etend => "étend",
+        Rule::kw_enveloppe => "enveloppe",
+        Rule::kw_delegation => "délégation",
+        Rule::kw_importe => "importe",
+        Rule::kw_diagnostic => "diagnostic",
+        Rule::kw_intitule => "intitulé",
+        Rule::kw_ars => "ars",
+        Rule::kw_etablissement => "établissement",
+        Rule::kw_raison_sociale => "raison_sociale",
+        Rule::kw_finess => "finess",
+        Rule::kw_statut => "statut",
+        Rule::kw_statuts => "statuts",
+        Rule::kw_categorie => "catégorie",
+        Rule::kw_ght => "ght",
+        Rule::kw_region => "région",
+        Rule::kw_signe => "signé",
+        Rule::kw_le => "le",
+        Rule::kw_periode => "période",
+        Rule::kw_a => "à",
+        Rule::kw_dialogue => "dialogue",
+        Rule::kw_avenant => "avenant",
+        Rule::kw_texte => "texte",
+        Rule::kw_aide => "aide",
+        Rule::kw_ferme => "ferme",
+        Rule::kw_indicatif => "indicatif",
+        Rule::kw_versement => "versement",
+        Rule::kw_reference => "référence",
+        Rule::kw_objectif => "objectif",
+        Rule::kw_objectifs => "objectifs",
+        Rule::kw_libelle => "libellé",
+        Rule::kw_type => "type",
+        Rule::kw_financier => "financier",
+        Rule::kw_levier => "levier",
+        Rule::kw_tresorerie => "trésorerie",
+        Rule::kw_base => "base",
+        Rule::kw_cible => "cible",
+        Rule::kw_cibles => "cibles",
+        Rule::kw_poids => "poids",
+        Rule::kw_gain => "gain",
+        Rule::kw_gains => "gains",
+        Rule::kw_charges => "charges",
+        Rule::kw_recettes => "recettes",
+        Rule::kw_justification => "justification",
+        Rule::kw_action => "action",
+        Rule::kw_responsable => "responsable",
+        Rule::kw_echeance => "échéance",
+        Rule::kw_condition => "condition",
+        Rule::kw_exige => "exige",
+        Rule::kw_partir => "à partir de",
+        Rule::kw_modulation => "modulation",
+        Rule::kw_si => "si",
+        Rule::kw_sinon => "sinon",
+        Rule::kw_realisation => "réalisation",
+        Rule::kw_entre => "entre",
+        Rule::kw_et => "et",
+        Rule::kw_ou => "ou",
+        Rule::kw_non => "non",
+        Rule::kw_description => "description",
+        Rule::kw_unite => "unité",
+        Rule::kw_sens => "sens",
+        Rule::kw_formule => "formule",
+        Rule::kw_seuil => "seuil",
+        Rule::kw_pour => "pour",
+        Rule::kw_source => "source",
+        Rule::kw_hospidiag => "hospidiag",
+        Rule::kw_exercice => "exercice",
+        Rule::kw_exercices => "exercices",
+        Rule::kw_montant => "montant",
+        Rule::kw_part => "part",
+        Rule::kw_duree => "durée",
+        Rule::kw_signature => "signature",
+        Rule::kw_avant => "avant",
+        Rule::kw_au_plus_tard => "au plus tard",
+        Rule::kw_premiere_annee => "première_année",
+        Rule::kw_annee_signature => "année_signature",
+        Rule::kw_annees_suivantes => "années_suivantes",
+        Rule::kw_stable_ou_degressive => "stable_ou_dégressive",
+        Rule::kw_dans_la_periode => "dans la période",
+        Rule::kw_requis => "requis",
+        Rule::kw_requise => "requise",
+        Rule::kw_premieres_cibles => "premières_cibles",
+        Rule::kw_annuelles => "annuelles",
+        Rule::kw_sous => "sous",
+        Rule::kw_mois => "mois",
+        Rule::kw_compte_financier => "compte_financier",
+        Rule::kw_fin_aide => "fin_aide",
+        Rule::kw_donnee_manquante => "donnée_manquante",
+        Rule::kw_exclue => "exclue",
+        Rule::kw_zero => "zéro",
+        Rule::kw_minimum => "minimum",
+        Rule::kw_maximum => "maximum",
+        Rule::kw_du_deficit => "du déficit",
+        Rule::kw_des_produits => "des produits",
+        Rule::kw_justifiees => "justifiées",
+        Rule::kw_ponderation => "pondération",
+        Rule::kw_par => "par",
+        Rule::kw_groupe => "groupe",
+        Rule::kw_alertes => "alertes",
+        Rule::kw_au_moins => "au moins",
+        Rule::kw_dont => "dont",
+        Rule::kw_prelevement => "prélèvement_continu",
+        Rule::kw_sur => "sur",
+        Rule::kw_ans => "ans",
+        _ => return None,
+    })
+}

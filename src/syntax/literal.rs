@@ -1,0 +1,106 @@
+//! Literal forms of §2: numbers (`1,5`, `1 500 000`), units, text blocks.
+//! Spanless helpers; the lowering attaches spans.
+
+use crate::ast::Unit;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Parses a Pacte number: `,` or `.` decimal separator, digit groups
+/// separated by a space or a no-break space. `None` when out of range.
+pub fn parse_number(text: &str) -> Option<Decimal> {
+    let plain: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{A0}' | '\u{202F}'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    Decimal::from_str(&plain).ok()
+}
+
+/// The unit written after a number (`k€`, `M€`, `jours`…).
+pub fn parse_unit(text: &str) -> Unit {
+    match text {
+        "€" => Unit::Euro,
+        "k€" => Unit::KiloEuro,
+        "M€" => Unit::MegaEuro,
+        "%" => Unit::Percent,
+        "pt" => Unit::Point,
+        "j" | "jours" => Unit::Jour,
+        _ => Unit::None,
+    }
+}
+
+/// A number in a unit, scaled to base units (`1,5 M€` → 1 500 000).
+pub fn scale(written: Decimal, unit: Unit) -> Option<Decimal> {
+    written.checked_mul(unit.scale())
+}
+
+/// Unescapes the inside of a `"…"` string (`\"`, `\\`, `\n`).
+pub fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// The inside of a `"""` block with its common leading indentation removed
+/// and its first and last blank lines dropped.
+pub fn dedent(raw: &str) -> String {
+    let raw = raw.replace("\r\n", "\n");
+    let mut lines: Vec<&str> = raw.split('\n').collect();
+    if lines.first().is_some_and(|l| l.trim().is_empty()) {
+        lines.remove(0);
+    }
+    if lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    let indent = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .map(|l| l.get(indent..).unwrap_or("").trim_end())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("1 500 000"), Some(Decimal::from(1_500_000)));
+        assert_eq!(parse_number("1,5"), Decimal::from_str("1.5").ok());
+        assert_eq!(parse_number("-4,1"), Decimal::from_str("-4.1").ok());
+        assert_eq!(parse_number("1\u{202F}500"), Some(Decimal::from(1500)));
+    }
+
+    #[test]
+    fn scaling() {
+        let m = parse_number("1,5").unwrap();
+        assert_eq!(scale(m, Unit::MegaEuro), Some(Decimal::from(1_500_000)));
+        assert_eq!(
+            scale(Decimal::from(6), Unit::Percent),
+            Decimal::from_str("0.06").ok()
+        );
+    }
+
+    #[test]
+    fn text_blocks() {
+        assert_eq!(dedent("\n    a\n      b\n  "), "a\n  b");
+        assert_eq!(unescape(r#"a\"b\\c\nd"#), "a\"b\\c\nd");
+    }
+}
