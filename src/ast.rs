@@ -259,6 +259,9 @@ pub struct File {
     pub items: Vec<Item>,
 }
 
+/// Items are few per file and moved once into the model: boxing the large
+/// `Contrat` variant would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
     Contrat(Contrat),

@@ -1,7 +1,9 @@
 #![doc = include_str!("../docs/ARCHITECTURE.md")]
 
 pub mod ast;
+pub mod calc;
 pub mod cli;
+pub mod corpus;
 pub mod date;
 pub mod diagnostic;
 pub mod display;

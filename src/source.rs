@@ -154,7 +154,7 @@ mod tests {
         let s = Source::new(SourceId(0), "a", "é = 1\nbé x", Origin::User);
         assert_eq!(s.line_col(0), (1, 1));
         assert_eq!(s.line_col(3), (1, 3)); // after "é " (é is 2 bytes)
-        assert_eq!(s.line_col(8), (2, 1));
-        assert_eq!(s.line_col(12), (2, 4));
+        assert_eq!(s.line_col(7), (2, 1));
+        assert_eq!(s.line_col(11), (2, 4));
     }
 }

@@ -189,8 +189,13 @@ pub fn read_source(
     };
     let id = map.add(shown, text, origin);
     if let Some(at) = valid {
+        let width = map
+            .get(id)
+            .and_then(|s| s.text.get(at..))
+            .and_then(|t| t.chars().next())
+            .map_or(1, char::len_utf8);
         diagnostics.push(
-            Diagnostic::new(Code::E0002, Span::new(id, at, at + 1), "le fichier n'est pas encodé en UTF-8")
+            Diagnostic::new(Code::E0002, Span::new(id, at, at + width), "le fichier n'est pas encodé en UTF-8")
                 .label("octet invalide")
                 .help("réenregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer sous » › encodage UTF-8)"),
         );

@@ -2,7 +2,7 @@
 //! terminal. Exit codes (spec §9): 0 success, 1 the inputs have errors,
 //! 2 the command could not run.
 
-mod check;
+pub mod check;
 mod explain;
 pub mod load;
 pub mod output;

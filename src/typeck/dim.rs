@@ -31,7 +31,7 @@ impl From<Dimension> for Ty {
 }
 
 impl Ty {
-    pub fn mul(self, other: Ty) -> Option<Ty> {
+    pub fn times(self, other: Ty) -> Option<Ty> {
         match (self, other) {
             (Ty::Quantity { money: a, days: b }, Ty::Quantity { money: c, days: d }) => {
                 Some(Ty::Quantity {
@@ -43,7 +43,7 @@ impl Ty {
         }
     }
 
-    pub fn div(self, other: Ty) -> Option<Ty> {
+    pub fn per(self, other: Ty) -> Option<Ty> {
         match (self, other) {
             (Ty::Quantity { money: a, days: b }, Ty::Quantity { money: c, days: d }) => {
                 Some(Ty::Quantity {
@@ -89,9 +89,9 @@ mod tests {
     fn money_over_money_per_day_is_a_duration() {
         let money: Ty = Dimension::Money.into();
         let days: Ty = Dimension::Duration.into();
-        let per_day = money.div(days).unwrap();
-        assert_eq!(money.div(per_day), Some(days));
-        assert_eq!(money.div(money), Some(RATIO));
+        let per_day = money.per(days).unwrap();
+        assert_eq!(money.per(per_day), Some(days));
+        assert_eq!(money.per(money), Some(RATIO));
         assert_eq!(money.add(RATIO, false), None);
     }
 }

@@ -7,6 +7,7 @@ mod dim;
 mod targets;
 
 pub use dim::Ty;
+pub use targets::display as display_value;
 
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -136,8 +137,8 @@ impl Checker<'_> {
             }
             BinOp::Add => ta.add(tb, false),
             BinOp::Sub => ta.add(tb, true),
-            BinOp::Mul => ta.mul(tb),
-            BinOp::Div => ta.div(tb),
+            BinOp::Mul => ta.times(tb),
+            BinOp::Div => ta.per(tb),
         };
         if result.is_none() {
             let symbol = match op {

@@ -60,20 +60,23 @@ fn render_with(d: &Diagnostic, map: &SourceMap, color: bool, cache: &mut SourceC
             Color::Yellow,
         ),
     };
+    // Character offsets: ariadne's byte mode misplaces labels in a second file.
     let config = Config::default()
         .with_color(color)
-        .with_index_type(IndexType::Byte);
-    let mut report = Report::build(kind, (path(span.source), span.range()))
+        .with_index_type(IndexType::Char);
+    let primary = char_range(span, map);
+    let mut report = Report::build(kind, (path(span.source), primary.clone()))
         .with_config(config)
         .with_code(d.code)
         .with_message(&d.message);
-    let mut label = Label::new((path(span.source), span.range())).with_color(main_color);
+    let mut label = Label::new((path(span.source), primary)).with_color(main_color);
     if let Some(text) = &d.primary.text {
         label = label.with_message(text);
     }
     report = report.with_label(label);
     for s in &d.secondary {
-        let mut l = Label::new((path(s.span.source), s.span.range())).with_color(Color::Blue);
+        let range = char_range(s.span, map);
+        let mut l = Label::new((path(s.span.source), range)).with_color(Color::Blue);
         if let Some(text) = &s.text {
             l = l.with_message(text);
         }
@@ -139,4 +142,23 @@ fn strip_ansi(text: &str) -> String {
         }
     }
     out
+}
+
+/// A byte span as a range of character offsets, widened to whole characters.
+fn char_range(span: crate::source::Span, map: &SourceMap) -> std::ops::Range<usize> {
+    let Some(source) = map.get(span.source) else {
+        return span.range();
+    };
+    let text = source.text.as_str();
+    let mut start = (span.start as usize).min(text.len());
+    let mut end = (span.end as usize).clamp(start, text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let chars_before = |byte: usize| text.get(..byte).map_or(0, |t| t.chars().count());
+    let first = chars_before(start);
+    first..first + text.get(start..end).map_or(0, |t| t.chars().count())
 }

@@ -50,9 +50,18 @@ impl Lowerer<'_> {
 
     // ------------------------------------------------------------ shared pieces
 
+    /// The pair's span, without the whitespace and comments that pest
+    /// consumes before an optional element that turns out to be absent.
     pub fn span(&self, pair: &P<'_>) -> Span {
         let s = pair.as_span();
-        Span::new(self.source, s.start(), s.end())
+        let mut end = s.end();
+        if let Some(last) = pair.clone().into_inner().last() {
+            let last_end = last.as_span().end();
+            if trivia_only(s.get(last_end - s.start()..).map_or("", |t| t.as_str())) {
+                end = last_end;
+            }
+        }
+        Span::new(self.source, s.start(), end)
     }
 
     pub fn error(&mut self, span: Span, message: String, help: &str) {
@@ -215,4 +224,18 @@ pub(super) fn args<'i>(pair: P<'i>) -> impl Iterator<Item = P<'i>> {
 
 pub(super) fn is_keyword(rule: Rule) -> bool {
     super::grammar::keyword_words(rule).is_some()
+}
+
+/// Only whitespace, `;` and `//` comments.
+fn trivia_only(mut text: &str) -> bool {
+    loop {
+        text = text.trim_start_matches(|c: char| c.is_whitespace() || c == ';' || c == '\u{FEFF}');
+        if text.is_empty() {
+            return true;
+        }
+        match text.strip_prefix("//") {
+            Some(rest) => text = rest.split_once('\n').map_or("", |(_, after)| after),
+            None => return false,
+        }
+    }
 }

@@ -1,0 +1,33 @@
+//! R0301 — `dialogue sous N mois`: a first dialogue is dated, within N
+//! months of the signature.
+
+use super::Ctx;
+use crate::ast::Quantity;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use rust_decimal::prelude::ToPrimitive;
+
+pub fn check(ctx: &Ctx, months: &Quantity, d: &mut Diagnostics) {
+    let Some((signe, signe_span)) = ctx.contrat.signe else {
+        return;
+    };
+    let n = months.value.to_u32().unwrap_or(0);
+    let limit = signe.add_months(n);
+    match ctx.contrat.dialogue {
+        None => d.push(ctx.cite(
+            Diagnostic::new(Code::R0301, ctx.contrat.id.span, format!("le contrat ne date pas le premier dialogue ARS–établissement (exigé sous {n} mois)"))
+                .label("pas de `dialogue`")
+                .help(format!("ajoutez `dialogue AAAA-MM-JJ` au plus tard le {} ({} mois après la signature)", limit, n)),
+        )),
+        Some((date, span)) if date > limit => d.push(ctx.cite(
+            Diagnostic::new(Code::R0301, span, format!(
+                "le premier dialogue ({}) est plus de {n} mois après la signature ({})",
+                date.french(),
+                signe.french()
+            ))
+            .label(format!("après le {}", limit.french()))
+            .secondary(signe_span, "signature")
+            .help(format!("avancez le dialogue au {} au plus tard", limit.french())),
+        )),
+        Some(_) => {}
+    }
+}
