@@ -143,3 +143,57 @@ fn fixed_names_of_the_spec_exist() {
         rust_decimal::Decimal::from(235_000_000)
     );
 }
+
+#[test]
+fn literate_contracts_are_checked_and_point_at_markdown_lines() {
+    let checked = check_paths(
+        &[PathBuf::from("examples/litteraire/ch_rivebelle.pacte.md")],
+        None,
+    )
+    .unwrap();
+    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+    assert_eq!(checked.program.contrats[0].objectifs.len(), 3);
+
+    let dir = std::env::temp_dir().join(format!("pacte-literate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string("examples/litteraire/ch_rivebelle.pacte.md").unwrap();
+    let path = dir.join("faute.pacte.md");
+    std::fs::write(
+        &path,
+        text.replace("indicateur jours_de_stocks", "indicateur jours_de_stock"),
+    )
+    .unwrap();
+    let checked = check_paths(&[path], None).unwrap();
+    let d = &checked.diagnostics[0];
+    assert_eq!(d.code.as_str(), "E0101");
+    let source = checked.workspace.map.get(d.primary.span.source).unwrap();
+    let expected_line = text
+        .lines()
+        .position(|l| l.contains("indicateur jours_de_stocks"))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        source.line_col(d.primary.span.start as usize),
+        (expected_line, 16)
+    );
+}
+
+#[test]
+fn the_std_can_be_replaced() {
+    let dir = std::env::temp_dir().join(format!("pacte-std-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir("std").unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("durée 3 à 5 exercices", "durée 6 à 8 exercices");
+        std::fs::write(dir.join(path.file_name().unwrap()), text).unwrap();
+    }
+    let checked = check_paths(&[PathBuf::from("examples/ch_valmont.pacte")], Some(&dir)).unwrap();
+    let codes: Vec<&str> = checked
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert_eq!(codes, ["R0101"]);
+}
