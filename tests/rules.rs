@@ -68,7 +68,7 @@ fn a_regional_framework_overrides_the_clauses_it_redefines() {
         valmont("ars_test", "2025 à 2028"),
     )
     .unwrap();
-    let found = codes_of(&[dir.clone()]);
+    let found = codes_of(std::slice::from_ref(&dir));
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(
         found[0].starts_with("R0101")
@@ -83,7 +83,7 @@ fn a_regional_framework_overrides_the_clauses_it_redefines() {
         valmont("redressement_2025", "2025 à 2028"),
     )
     .unwrap();
-    assert!(codes_of(&[dir.clone()]).is_empty());
+    assert!(codes_of(std::slice::from_ref(&dir)).is_empty());
 
     // Inherited clauses still apply to the child (here, the dialogue rule).
     let late =
