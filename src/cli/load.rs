@@ -280,7 +280,7 @@ fn follow_imports(ws: &mut Workspace, root: &Path, by_path: &mut HashMap<PathBuf
                 ws.diagnostics.push(
                     Diagnostic::new(Code::E0107, span, format!("l'import « {target} » sort de l'arborescence vérifiée"))
                         .label("hors de l'arborescence")
-                        .help(format!("placez le fichier sous « {} », ou lancez la vérification depuis un dossier qui le contient", root.display()))
+                        .help(format!("placez le fichier sous « {} », ou lancez la vérification depuis un dossier qui le contient", relative_display(root)))
                         .note("par sécurité, un fichier hors de l'arborescence n'est jamais ouvert"),
                 );
                 continue;

@@ -62,7 +62,7 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Parsed {
     let pairs = match PacteParser::parse(Rule::file, text) {
         Ok(pairs) => pairs,
         Err(error) => {
-            diagnostics.push(syntax_error(source, &error));
+            report_every_item_error(source, error, diagnostics);
             return Parsed { file: None, trivia };
         }
     };
@@ -76,12 +76,36 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Parsed {
     Parsed { file, trivia }
 }
 
-/// E0001 from a pest error: what was expected, in words, and what was found.
-fn syntax_error(source: &Source, error: &pest::error::Error<Rule>) -> Diagnostic {
-    let pos = match error.location {
+/// Reports the syntax error of every top-level item, not only the first:
+/// the file is cut at each `}` that closes an item and each piece is parsed
+/// on its own (recovery for reporting only; the file is not analysed).
+fn report_every_item_error(source: &Source, first: pest::error::Error<Rule>, diagnostics: &mut Diagnostics) {
+    let first_pos = error_pos(&first);
+    diagnostics.push(syntax_error(source, &first, 0));
+    for range in trivia::top_level_items(&source.text) {
+        if range.end <= first_pos {
+            continue;
+        }
+        let Some(piece) = source.text.get(range.clone()) else { continue };
+        if let Err(error) = PacteParser::parse(Rule::file, piece) {
+            if range.start + error_pos(&error) > first_pos {
+                diagnostics.push(syntax_error(source, &error, range.start));
+            }
+        }
+    }
+}
+
+fn error_pos(error: &pest::error::Error<Rule>) -> usize {
+    match error.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
-    };
+    }
+}
+
+/// E0001 from a pest error (at `offset` in the source): what was expected,
+/// in words, and what was found.
+fn syntax_error(source: &Source, error: &pest::error::Error<Rule>, offset: usize) -> Diagnostic {
+    let pos = offset + error_pos(error);
     let found = found_token(&source.text, pos);
     let end = pos + found.len();
     let span = Span::new(source.id, pos, end.max(pos));

@@ -234,3 +234,13 @@ fn reserved_words_are_allowed_after_a_dot() {
     assert!(diags.is_empty(), "{diags:?}");
     assert!(matches!(&file.unwrap().items[0], Item::Theme(t) if t.id.name == "numérique.si"));
 }
+
+#[test]
+fn every_broken_item_is_reported() {
+    let text = "contrat a {\n  période 2025 à deux\n}\n\ncontrat b {\n  signé le demain\n}\n\ncontrat c { intitulé \"ok\" }\n";
+    let (file, diags) = parse_text(text);
+    assert!(file.is_none());
+    let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(diags.len(), 2, "{messages:?}");
+    assert!(messages[0].contains("« deux »") && messages[1].contains("« demain »"), "{messages:?}");
+}

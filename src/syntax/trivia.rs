@@ -83,6 +83,39 @@ pub fn scan(source: SourceId, text: &str) -> Trivia {
     trivia
 }
 
+/// The byte ranges of the top-level items: each ends at the `}` that brings
+/// the brace depth back to 0 (strings, text blocks and comments skipped).
+pub fn top_level_items(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut items = Vec::new();
+    let (mut depth, mut start, mut i) = (0usize, 0usize, 0usize);
+    while let Some(&b) = bytes.get(i) {
+        let rest = bytes.get(i..).unwrap_or_default();
+        i = match b {
+            b'/' if rest.starts_with(b"//") => rest.iter().position(|&c| c == b'\n').map_or(bytes.len(), |n| i + n),
+            b'"' if rest.starts_with(b"\"\"\"") => find(rest.get(3..).unwrap_or_default(), b"\"\"\"").map_or(bytes.len(), |n| i + 6 + n),
+            b'"' => skip_string(bytes, i + 1),
+            b'{' => {
+                depth += 1;
+                i + 1
+            }
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    items.push(start..i + 1);
+                    start = i + 1;
+                }
+                i + 1
+            }
+            _ => i + 1,
+        };
+    }
+    if text.get(start..).is_some_and(|t| !t.trim().is_empty()) {
+        items.push(start..text.len());
+    }
+    items
+}
+
 /// Index just past the closing quote of a `"…"` string starting at `i`.
 fn skip_string(bytes: &[u8], mut i: usize) -> usize {
     while let Some(&b) = bytes.get(i) {
