@@ -342,10 +342,16 @@ fn imports_of(parsed: Option<&Parsed>) -> Vec<(String, Span)> {
 
 fn relative_display(path: &Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
-    path.strip_prefix(&cwd)
+    let shown = path
+        .strip_prefix(&cwd)
         .unwrap_or(path)
         .to_string_lossy()
-        .replace('\\', "/")
+        .replace('\\', "/");
+    if shown.is_empty() {
+        ".".to_string()
+    } else {
+        shown
+    }
 }
 
 fn report_cycle(ws: &mut Workspace, edges: &HashMap<SourceId, Vec<(SourceId, Span)>>) {

@@ -79,14 +79,20 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Parsed {
 /// Reports the syntax error of every top-level item, not only the first:
 /// the file is cut at each `}` that closes an item and each piece is parsed
 /// on its own (recovery for reporting only; the file is not analysed).
-fn report_every_item_error(source: &Source, first: pest::error::Error<Rule>, diagnostics: &mut Diagnostics) {
+fn report_every_item_error(
+    source: &Source,
+    first: pest::error::Error<Rule>,
+    diagnostics: &mut Diagnostics,
+) {
     let first_pos = error_pos(&first);
     diagnostics.push(syntax_error(source, &first, 0));
     for range in trivia::top_level_items(&source.text) {
         if range.end <= first_pos {
             continue;
         }
-        let Some(piece) = source.text.get(range.clone()) else { continue };
+        let Some(piece) = source.text.get(range.clone()) else {
+            continue;
+        };
         if let Err(error) = PacteParser::parse(Rule::file, piece) {
             if range.start + error_pos(&error) > first_pos {
                 diagnostics.push(syntax_error(source, &error, range.start));

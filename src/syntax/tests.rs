@@ -242,5 +242,8 @@ fn every_broken_item_is_reported() {
     assert!(file.is_none());
     let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(diags.len(), 2, "{messages:?}");
-    assert!(messages[0].contains("« deux »") && messages[1].contains("« demain »"), "{messages:?}");
+    assert!(
+        messages[0].contains("« deux »") && messages[1].contains("« demain »"),
+        "{messages:?}"
+    );
 }

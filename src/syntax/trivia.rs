@@ -92,8 +92,14 @@ pub fn top_level_items(text: &str) -> Vec<std::ops::Range<usize>> {
     while let Some(&b) = bytes.get(i) {
         let rest = bytes.get(i..).unwrap_or_default();
         i = match b {
-            b'/' if rest.starts_with(b"//") => rest.iter().position(|&c| c == b'\n').map_or(bytes.len(), |n| i + n),
-            b'"' if rest.starts_with(b"\"\"\"") => find(rest.get(3..).unwrap_or_default(), b"\"\"\"").map_or(bytes.len(), |n| i + 6 + n),
+            b'/' if rest.starts_with(b"//") => rest
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(bytes.len(), |n| i + n),
+            b'"' if rest.starts_with(b"\"\"\"") => {
+                find(rest.get(3..).unwrap_or_default(), b"\"\"\"")
+                    .map_or(bytes.len(), |n| i + 6 + n)
+            }
             b'"' => skip_string(bytes, i + 1),
             b'{' => {
                 depth += 1;
