@@ -31,3 +31,32 @@ pub fn analyse(files: Vec<File>, diagnostics: &mut Diagnostics) -> Program {
     crate::rules::check(&program, diagnostics);
     program
 }
+
+/// Checks one text against the embedded std, in memory (no file is read):
+/// for tests, tools and editors. Returns the sources, the sorted
+/// diagnostics and the program.
+pub fn check_text(
+    path: &str,
+    text: &str,
+) -> (SourceMap, Vec<crate::diagnostic::Diagnostic>, Program) {
+    let mut map = SourceMap::new();
+    let mut ids: Vec<SourceId> = crate::std_lib::embedded()
+        .map(|(p, t)| map.add(p, t, crate::source::Origin::Std))
+        .collect();
+    let code = if path.ends_with(".pacte.md") {
+        crate::literate::extract_code(text)
+    } else {
+        text.to_string()
+    };
+    let user = map.add(path, code, crate::source::Origin::User);
+    ids.push(user);
+    let mut diagnostics = Diagnostics::new();
+    let mut files = Vec::new();
+    for (_, parsed, d) in parse_all(&map, &ids) {
+        diagnostics.extend(d);
+        files.extend(parsed.file);
+    }
+    let program = analyse(files, &mut diagnostics);
+    let sorted = diagnostics.into_sorted(|span| (usize::from(span.source != user), String::new()));
+    (map, sorted, program)
+}
