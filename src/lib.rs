@@ -8,6 +8,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod display;
 pub mod literate;
+pub mod lsp;
 pub mod model;
 pub mod pipeline;
 pub mod resolve;

@@ -31,6 +31,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Explique un code de diagnostic (ex. pacte explain E0101).
     Explain(explain::ExplainArgs),
+    /// Serveur de langage (LSP) sur l'entrée et la sortie standard, pour les éditeurs.
+    Lsp,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,6 +78,10 @@ pub fn run() -> ExitCode {
     let status = match &cli.command {
         Command::Check(args) => check::run(args, cli.std_dir.as_deref(), color),
         Command::Explain(args) => explain::run(args),
+        Command::Lsp => match crate::lsp::run() {
+            Ok(()) => ExitStatus::Success,
+            Err(e) => fail(&format!("serveur de langage : {e}")),
+        },
     };
     status.into()
 }
