@@ -2,7 +2,7 @@
 //! `pacte lsp` speaks LSP on stdio: diagnostics on open, hover, shutdown.
 
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 
 fn send(stdin: &mut impl Write, message: Value) {
