@@ -46,6 +46,13 @@ pub fn quantity(value: Decimal, dim: Dimension) -> String {
     }
 }
 
+/// A quantity as it was written, in its own unit (`1,5 M€`, `90 %`).
+pub fn written(q: &crate::ast::Quantity) -> String {
+    format!("{} {}", number(q.written()), q.unit.symbol())
+        .trim_end()
+        .to_string()
+}
+
 /// Euros rounded to the euro.
 pub fn euros(value: Decimal) -> String {
     format!("{} €", number(value.round()))

@@ -24,7 +24,7 @@ pub fn ferme_premiere_annee(ctx: &Ctx, d: &mut Diagnostics) {
                 .label(format!("{} sans « ferme »", euros(line.montant.value)))
                 .help(format!(
                     "ajoutez « ferme » : `{n}: {} ferme`",
-                    written(&line.montant)
+                    crate::display::written(&line.montant)
                 )),
             ),
         ),
@@ -68,7 +68,7 @@ pub fn indicative_annees_suivantes(ctx: &Ctx, d: &mut Diagnostics) {
                 .help(format!(
                     "retirez « ferme » : `{}: {}` (indicatif, sous réserve des crédits de l'ONDAM)",
                     line.annee.value,
-                    written(&line.montant)
+                    crate::display::written(&line.montant)
                 )),
             ),
         );
@@ -102,7 +102,7 @@ pub fn stable_ou_degressive(ctx: &Ctx, d: &mut Diagnostics) {
                     .secondary(prev.span, "année précédente")
                     .help(format!(
                         "l'aide doit être stable ou dégressive : au plus {} en {}",
-                        written(&prev.montant),
+                        crate::display::written(&prev.montant),
                         next.annee.value
                     )),
                 ),
@@ -137,15 +137,4 @@ pub fn dans_la_periode(ctx: &Ctx, d: &mut Diagnostics) {
             ),
         );
     }
-}
-
-/// A quantity as written (`1,5 M€`).
-fn written(q: &Quantity) -> String {
-    format!(
-        "{} {}",
-        crate::display::number(q.written()),
-        q.unit.symbol()
-    )
-    .trim_end()
-    .to_string()
 }

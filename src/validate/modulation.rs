@@ -26,8 +26,8 @@ pub fn check(m: &Modulation, d: &mut Diagnostics) {
                             seuil.span,
                             &format!(
                                 "les seuils doivent décroître : {} après {}",
-                                show(seuil),
-                                show(prev)
+                                crate::display::written(seuil),
+                                crate::display::written(prev)
                             ),
                             "classez les lignes du seuil le plus haut au plus bas",
                         )
@@ -63,7 +63,10 @@ pub fn check(m: &Modulation, d: &mut Diagnostics) {
             d.push(
                 malformed(
                     part.span,
-                    &format!("la part versée {} est hors de 0 % à 100 %", show(part)),
+                    &format!(
+                        "la part versée {} est hors de 0 % à 100 %",
+                        crate::display::written(part)
+                    ),
                     "écrivez une part entre 0 % et 100 %",
                 )
                 .secondary(span, "ligne"),
@@ -77,16 +80,6 @@ pub fn check(m: &Modulation, d: &mut Diagnostics) {
             "terminez la table par `sinon: 0 %`",
         ));
     }
-}
-
-fn show(q: &Quantity) -> String {
-    format!(
-        "{} {}",
-        crate::display::number(q.written()),
-        q.unit.symbol()
-    )
-    .trim_end()
-    .to_string()
 }
 
 fn malformed(span: crate::source::Span, message: &str, help: &str) -> Diagnostic {
