@@ -159,6 +159,7 @@ fn objectives(
     let by_gains = cadre.is_some_and(|c| c.has(|k| matches!(k, ClauseKind::PonderationParGains)));
     let mut out = Vec::new();
     let mut weights = Vec::new();
+    let mut spans = Vec::new();
     for objectif in &contrat.objectifs {
         let Some(cible) = objectif.cibles.iter().find(|c| c.annee.value == year) else {
             continue;
@@ -167,11 +168,14 @@ fn objectives(
             values, contrat, objectif, cible, missing,
         ));
         weights.push(rate::weight(objectif, by_gains));
+        spans.push(objectif.poids.as_ref().map(|p| p.span));
     }
     rate::fallback(&mut weights);
-    for (o, (w, source)) in out.iter_mut().zip(weights) {
+    for ((o, (w, source)), span) in out.iter_mut().zip(weights).zip(spans) {
         o.poids = w;
-        o.derivation.inputs.push(weight_step(w, source));
+        let mut step = weight_step(w, source);
+        step.span = span;
+        o.derivation.inputs.push(step);
     }
     out
 }

@@ -92,7 +92,7 @@ pub fn objective(
             format!("cible {year}"),
             "écrite dans le contrat",
         )
-        .value(target_text.clone(), target_text.clone())
+        .value(target_exact(&cible.comparison), target_text.clone())
         .at(cible.span),
     );
     if let (Some((annee, _, span)), Some(b)) = (base, base_val) {
@@ -174,6 +174,16 @@ pub fn target_text(c: &Comparison) -> String {
     }
 }
 
+/// `>= 0.04`, `entre 21 et 30`: the target in base units.
+fn target_exact(c: &Comparison) -> String {
+    match c {
+        Comparison::Cmp(op, v) => format!("{} {}", op.symbol(), literal(v).exact()),
+        Comparison::Between(a, b) => {
+            format!("entre {} et {}", literal(a).exact(), literal(b).exact())
+        }
+    }
+}
+
 /// Verdict, score and the comparison / progression steps for an actual value.
 pub fn judge(
     c: &Comparison,
@@ -188,7 +198,7 @@ pub fn judge(
         "comparaison",
         if holds { "vraie" } else { "fausse" },
     )
-    .value(holds.to_string(), shown);
+    .value(Val::Bool(holds).exact(), shown);
     if holds {
         return (ObjectiveVerdict::Atteint, Decimal::ONE, vec![comparison]);
     }

@@ -50,7 +50,7 @@ pub fn contract(
             .chain(c.conditions.iter().map(|k| &k.derivation))
             .chain(std::iter::once(&c.aide.derivation));
         for d in trees {
-            tree(&mut out, d, map, 2);
+            tree(&mut out, d, map, 0);
         }
     }
     out
@@ -156,8 +156,8 @@ fn aid(c: &ContractEvaluation) -> String {
 }
 
 fn tree(out: &mut String, d: &Derivation, map: &SourceMap, depth: usize) {
+    out.push_str("     ");
     out.push_str(&"  ".repeat(depth));
-    out.push_str("   ");
     out.push_str(&step_line(d, map));
     out.push('\n');
     for input in &d.inputs {
@@ -216,14 +216,14 @@ fn counts(e: &Evaluation) -> String {
     let parts: Vec<String> = ContractVerdict::ALL
         .iter()
         .zip(s.verdicts)
-        .map(|(v, n)| format!("{n} {}", v.label()))
+        .map(|(v, n)| format!("{} {n}", v.label()))
         .collect();
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
     let mut out = format!(
         "{} : {}\n",
         plural(s.contracts, "contrat évalué", "contrats évalués"),
-        parts.join(", ")
+        parts.join(" · ")
     );
     let without = if s.without_figures.is_empty() {
         "aucun".to_string()
