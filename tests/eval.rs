@@ -394,3 +394,24 @@ fn hospidiag_real_hospital() {
         ("tests/data/hospidiag_normandie_2012_2014.csv", 4)
     );
 }
+
+/// Writes the benchmark corpus (2 000 contracts, 5 years of figures) to
+/// `$PACTE_CORPUS_DIR`, to time the release binary on it:
+/// `PACTE_CORPUS_DIR=/tmp/corpus cargo test --test eval -- --ignored write_bench_corpus`, then
+/// `/usr/bin/time -v target/release/pacte evaluate /tmp/corpus/contrats --figures /tmp/corpus/chiffres.csv --exercice 2026 --format json`.
+#[test]
+#[ignore]
+fn write_bench_corpus() {
+    let dir =
+        std::path::PathBuf::from(std::env::var("PACTE_CORPUS_DIR").expect("PACTE_CORPUS_DIR"));
+    let contracts = dir.join("contrats");
+    std::fs::create_dir_all(&contracts).unwrap();
+    for i in 0..2_000 {
+        std::fs::write(
+            contracts.join(format!("ch_gen_{i}.pacte")),
+            support::corpus::contract(i),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("chiffres.csv"), support::corpus::figures(2_000, 5)).unwrap();
+}

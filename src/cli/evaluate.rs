@@ -157,7 +157,11 @@ fn publish(args: &EvaluateArgs, e: &Evaluation, map: &SourceMap) -> ExitStatus {
         explain: args.explain,
     };
     let Some(dir) = &args.out else {
-        output::print(&report::report(format, e, map, options));
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        // A closed pipe (`pacte evaluate … | head`) is not an error.
+        let _ = report::write(format, e, map, options, &mut out);
+        let _ = std::io::Write::flush(&mut out);
         return ExitStatus::Success;
     };
     let mut files: Vec<(PathBuf, String)> = e

@@ -207,7 +207,7 @@ fn share(input: &AidInput<'_>, rate: Option<Decimal>) -> (Decimal, Derivation) {
     }
 }
 
-fn full(what: &str, how: &str) -> (Decimal, Derivation) {
+fn full(what: &'static str, how: &'static str) -> (Decimal, Derivation) {
     (
         Decimal::ONE,
         Derivation::new(StepKind::Modulation, what, how).value("1", "100 %"),

@@ -6,6 +6,7 @@
 use crate::ast::{BinOp, Expr, ExprKind, UnOp, Value};
 use crate::source::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// What kind of step a [`Derivation`] node is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -39,20 +40,24 @@ pub enum StepKind {
 pub struct Derivation {
     pub kind: StepKind,
     /// What the number is, in French (« marge_brute_hors_aides en 2026 »).
-    pub what: String,
+    pub what: Cow<'static, str>,
     /// The exact value in base units (a decimal string), a date or `oui`/`non`.
     pub value: Option<String>,
     /// The value for people (« 4,2 % »).
     pub display: Option<String>,
     /// How it was obtained, in French.
-    pub how: String,
+    pub how: Cow<'static, str>,
     /// Where it was read or written (resolved to file:line by the renderers).
     pub span: Option<Span>,
     pub inputs: Vec<Derivation>,
 }
 
 impl Derivation {
-    pub fn new(kind: StepKind, what: impl Into<String>, how: impl Into<String>) -> Derivation {
+    pub fn new(
+        kind: StepKind,
+        what: impl Into<Cow<'static, str>>,
+        how: impl Into<Cow<'static, str>>,
+    ) -> Derivation {
         Derivation {
             kind,
             what: what.into(),

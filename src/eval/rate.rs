@@ -101,12 +101,10 @@ pub fn rate(objectives: &[ObjectiveEvaluation], year: i32) -> Rate {
             crate::display::number(den)
         )
     };
-    let derivation = Derivation::new(StepKind::Realisation, what, how)
-        .value(
-            value.normalize().to_string(),
-            crate::display::quantity(value, crate::ast::Dimension::Ratio),
-        )
-        .inputs(objectives.iter().map(|o| o.derivation.clone()));
+    let derivation = Derivation::new(StepKind::Realisation, what, how).value(
+        value.normalize().to_string(),
+        crate::display::quantity(value, crate::ast::Dimension::Ratio),
+    );
     Rate {
         value: Some(value),
         derivation,

@@ -112,17 +112,14 @@ fn row(r: &mut Reading<'_>, cols: &Columns, record: &csv::StringRecord, start: u
     if value.is_empty() {
         return;
     }
-    let span = r.field(start, cols.valeur);
-    let Some(value) = read_value(r, value, indicateur, span) else {
+    let Some(value) = read_value(r, value, indicateur, start, cols.valeur) else {
         return;
     };
     let figure = Figure {
         value,
         offset: u32::try_from(start).unwrap_or(u32::MAX),
     };
-    let name = indicateur.id.name.clone();
-    let row = fields::row_span(r.source, r.text, start);
-    r.insert(&finess, year, &name, figure, row);
+    r.insert(&finess, year, &indicateur.id.name, figure, None);
 }
 
 pub(crate) fn read_year(
@@ -179,11 +176,13 @@ pub(crate) fn read_value(
     r: &mut Reading<'_>,
     text: &str,
     indicateur: &Indicateur,
-    span: Span,
+    start: usize,
+    column: usize,
 ) -> Option<super::Val> {
     match parse_value(text, indicateur) {
         Ok(v) => Some(v),
         Err(e) => {
+            let span = r.field(start, column);
             r.error(value_error(e, text, indicateur, span));
             None
         }

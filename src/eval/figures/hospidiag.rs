@@ -59,21 +59,21 @@ pub(crate) fn read(r: &mut Reading<'_>, header: &Header) {
         let Some(year) = read_year(r, cell(year_col), start, year_col) else {
             continue;
         };
-        if let Some(&first) = seen.get(&(finess.clone(), year)) {
+        let key = (finess.to_string(), year);
+        if let Some(&first) = seen.get(&key) {
             duplicate_row(r, &finess, year, start, first);
             continue;
         }
-        seen.insert((finess.clone(), year), start);
+        seen.insert(key, start);
         for &(col, indicateur) in &columns {
             let text = cell(col).trim();
             if is_missing(text) {
                 continue;
             }
-            let span = r.field(start, col);
-            if let Some(value) = read_value(r, text, indicateur, span) {
+            if let Some(value) = read_value(r, text, indicateur, start, col) {
                 let offset = u32::try_from(start).unwrap_or(u32::MAX);
                 let figure = Figure { value, offset };
-                r.insert(&finess, year, &indicateur.id.name, figure, span);
+                r.insert(&finess, year, &indicateur.id.name, figure, Some(col));
             }
         }
     }

@@ -75,7 +75,8 @@ pub enum Layout {
     HospiDiag,
 }
 
-type ByIndicator = HashMap<String, Figure>;
+/// Figures of one establishment, by (year, indicator number).
+type ByYearIndicator = HashMap<(i32, u32), Figure>;
 
 /// Every figure of a file, by FINESS, year and indicator.
 #[derive(Debug, Clone)]
@@ -86,7 +87,9 @@ pub struct Figures {
     pub layout: Layout,
     /// Remarks for the user (encoding detected, FINESS completed…).
     pub notes: Vec<String>,
-    data: HashMap<String, HashMap<i32, ByIndicator>>,
+    /// Indicator names, numbered once (rows only store the number).
+    indicators: HashMap<String, u32>,
+    data: HashMap<String, ByYearIndicator>,
     count: usize,
 }
 
@@ -98,9 +101,19 @@ impl Figures {
             source,
             layout,
             notes: Vec::new(),
+            indicators: HashMap::new(),
             data: HashMap::new(),
             count: 0,
         }
+    }
+
+    fn indicator_number(&mut self, indicator: &str) -> u32 {
+        if let Some(&n) = self.indicators.get(indicator) {
+            return n;
+        }
+        let n = u32::try_from(self.indicators.len()).unwrap_or(u32::MAX);
+        self.indicators.insert(indicator.to_string(), n);
+        n
     }
 
     /// Adds a figure; when one is already known for the same establishment,
@@ -112,21 +125,24 @@ impl Figures {
         indicator: &str,
         figure: Figure,
     ) -> Result<(), Figure> {
-        let years = match self.data.get_mut(finess) {
-            Some(years) => years,
+        let n = self.indicator_number(indicator);
+        let rows = match self.data.get_mut(finess) {
+            Some(rows) => rows,
             None => self.data.entry(finess.to_string()).or_default(),
         };
-        let by_indicator = years.entry(year).or_default();
-        if let Some(existing) = by_indicator.get(indicator) {
-            return Err(*existing);
+        match rows.entry((year, n)) {
+            std::collections::hash_map::Entry::Occupied(e) => Err(*e.get()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(figure);
+                self.count += 1;
+                Ok(())
+            }
         }
-        by_indicator.insert(indicator.to_string(), figure);
-        self.count += 1;
-        Ok(())
     }
 
     pub fn get(&self, finess: &str, year: i32, indicator: &str) -> Option<&Figure> {
-        self.data.get(finess)?.get(&year)?.get(indicator)
+        let n = self.indicators.get(indicator)?;
+        self.data.get(finess)?.get(&(year, *n))
     }
 
     /// Whether the file gives any figure, in any year, for an establishment.
@@ -147,7 +163,7 @@ impl Figures {
     pub fn establishments(&self) -> impl Iterator<Item = (&str, usize)> {
         self.data
             .iter()
-            .map(|(finess, years)| (finess.as_str(), years.values().map(HashMap::len).sum()))
+            .map(|(finess, rows)| (finess.as_str(), rows.len()))
     }
 
     /// The span of a figure's row (its start).
@@ -277,19 +293,32 @@ impl Reading<'_> {
 
     /// A FINESS as written, with the leading zero Excel drops put back
     /// (`10008407` → `010008407`).
-    pub fn finess(&mut self, text: &str) -> String {
+    pub fn finess<'t>(&mut self, text: &'t str) -> std::borrow::Cow<'t, str> {
         let text = text.trim();
         if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
             self.padded += 1;
-            format!("0{text}")
+            std::borrow::Cow::Owned(format!("0{text}"))
         } else {
-            text.to_string()
+            std::borrow::Cow::Borrowed(text)
         }
     }
 
-    /// Adds a figure, or reports V0205 when the same value is given twice.
-    pub fn insert(&mut self, finess: &str, year: i32, indicator: &str, figure: Figure, span: Span) {
+    /// Adds a figure, or reports V0205 when the same value is given twice
+    /// (on field `column` of the row, or the whole row when `None`).
+    pub fn insert(
+        &mut self,
+        finess: &str,
+        year: i32,
+        indicator: &str,
+        figure: Figure,
+        column: Option<usize>,
+    ) {
         if let Err(first) = self.figures.insert(finess, year, indicator, figure) {
+            let start = figure.offset as usize;
+            let span = match column {
+                Some(i) => self.field(start, i),
+                None => fields::row_span(self.source, self.text, start),
+            };
             let first_span = fields::row_span(self.source, self.text, first.offset as usize);
             self.error(
                 Diagnostic::new(

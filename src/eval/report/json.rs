@@ -3,9 +3,8 @@
 //! conditions, the rate and the aid, `chiffres_disponibles` per contract,
 //! and a `summary`.
 
-use super::locate;
 use crate::eval::aid::{AidDecision, MotifKind};
-use crate::eval::derivation::{Derivation, StepKind};
+use crate::eval::derivation::Derivation;
 use crate::eval::figures::Val;
 use crate::eval::rate::ContractVerdict;
 use crate::eval::verdict::{ConditionVerdict, ObjectiveEvaluation, ObjectiveVerdict};
@@ -15,27 +14,27 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 #[derive(Serialize)]
-pub struct JsonReport {
+pub struct JsonReport<'a> {
     pub exercice: i32,
-    pub contracts: Vec<JsonContract>,
+    pub contracts: Vec<JsonContract<'a>>,
     pub summary: JsonSummary,
 }
 
 #[derive(Serialize)]
-pub struct JsonContract {
+pub struct JsonContract<'a> {
     pub contrat: String,
     pub finess: String,
-    pub objectives: Vec<JsonObjective>,
-    pub conditions: Vec<JsonCondition>,
+    pub objectives: Vec<JsonObjective<'a>>,
+    pub conditions: Vec<JsonCondition<'a>>,
     pub realisation: Option<String>,
     pub verdict: ContractVerdict,
-    pub aide: JsonAid,
+    pub aide: JsonAid<'a>,
     pub chiffres_disponibles: bool,
-    pub derivation: JsonDerivation,
+    pub derivation: JsonDerivation<'a>,
 }
 
 #[derive(Serialize)]
-pub struct JsonObjective {
+pub struct JsonObjective<'a> {
     pub objectif: String,
     pub indicateur: String,
     pub comparateur: String,
@@ -48,24 +47,24 @@ pub struct JsonObjective {
     pub verdict: ObjectiveVerdict,
     pub score: Option<String>,
     pub poids: String,
-    pub derivation: JsonDerivation,
+    pub derivation: JsonDerivation<'a>,
 }
 
 #[derive(Serialize)]
-pub struct JsonCondition {
+pub struct JsonCondition<'a> {
     pub condition: String,
     pub verdict: ConditionVerdict,
-    pub derivation: JsonDerivation,
+    pub derivation: JsonDerivation<'a>,
 }
 
 #[derive(Serialize)]
-pub struct JsonAid {
+pub struct JsonAid<'a> {
     pub exercice: i32,
     pub prevue: String,
     pub modulation: String,
     pub due: String,
     pub motifs: Vec<JsonMotif>,
-    pub derivation: JsonDerivation,
+    pub derivation: JsonDerivation<'a>,
 }
 
 #[derive(Serialize)]
@@ -78,21 +77,46 @@ pub struct JsonMotif {
     pub message: String,
 }
 
-#[derive(Serialize)]
-pub struct JsonDerivation {
-    pub etape: StepKind,
-    pub quoi: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub valeur: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub affichage: Option<String>,
-    pub comment: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fichier: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ligne: Option<usize>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub entrees: Vec<JsonDerivation>,
+/// A derivation tree serialised on the fly, its spans resolved to
+/// `fichier` / `ligne` (no copy of the tree).
+pub struct JsonDerivation<'a> {
+    pub step: &'a Derivation,
+    pub map: &'a SourceMap,
+}
+
+impl Serialize for JsonDerivation<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let d = self.step;
+        let mut m = serializer.serialize_map(None)?;
+        m.serialize_entry("etape", &d.kind)?;
+        m.serialize_entry("quoi", &d.what)?;
+        if let Some(v) = &d.value {
+            m.serialize_entry("valeur", v)?;
+        }
+        if let Some(v) = &d.display {
+            m.serialize_entry("affichage", v)?;
+        }
+        m.serialize_entry("comment", &d.how)?;
+        if let Some(span) = d.span {
+            if let Some(source) = self.map.get(span.source) {
+                m.serialize_entry("fichier", &source.path)?;
+                m.serialize_entry("ligne", &source.line_col(span.start as usize).0)?;
+            }
+        }
+        if !d.inputs.is_empty() {
+            let inputs: Vec<JsonDerivation<'_>> = d
+                .inputs
+                .iter()
+                .map(|step| JsonDerivation {
+                    step,
+                    map: self.map,
+                })
+                .collect();
+            m.serialize_entry("entrees", &inputs)?;
+        }
+        m.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -115,21 +139,11 @@ fn val(v: &Val) -> String {
     v.exact()
 }
 
-pub fn derivation(d: &Derivation, map: &SourceMap) -> JsonDerivation {
-    let at = d.span.and_then(|s| locate(map, s));
-    JsonDerivation {
-        etape: d.kind,
-        quoi: d.what.clone(),
-        valeur: d.value.clone(),
-        affichage: d.display.clone(),
-        comment: d.how.clone(),
-        fichier: at.as_ref().map(|(f, _)| f.clone()),
-        ligne: at.map(|(_, l)| l),
-        entrees: d.inputs.iter().map(|i| derivation(i, map)).collect(),
-    }
+pub fn derivation<'a>(step: &'a Derivation, map: &'a SourceMap) -> JsonDerivation<'a> {
+    JsonDerivation { step, map }
 }
 
-fn objective(o: &ObjectiveEvaluation, map: &SourceMap) -> JsonObjective {
+fn objective<'a>(o: &'a ObjectiveEvaluation, map: &'a SourceMap) -> JsonObjective<'a> {
     JsonObjective {
         objectif: o.objectif.clone(),
         indicateur: o.indicateur.clone(),
@@ -146,7 +160,7 @@ fn objective(o: &ObjectiveEvaluation, map: &SourceMap) -> JsonObjective {
     }
 }
 
-fn aid(a: &AidDecision, map: &SourceMap) -> JsonAid {
+fn aid<'a>(a: &'a AidDecision, map: &'a SourceMap) -> JsonAid<'a> {
     JsonAid {
         exercice: a.exercice,
         prevue: dec(a.prevue),
@@ -167,7 +181,7 @@ fn aid(a: &AidDecision, map: &SourceMap) -> JsonAid {
 }
 
 /// One contract in the §9 shape.
-pub fn json_contract(c: &ContractEvaluation, map: &SourceMap) -> JsonContract {
+pub fn json_contract<'a>(c: &'a ContractEvaluation, map: &'a SourceMap) -> JsonContract<'a> {
     JsonContract {
         contrat: c.contrat.clone(),
         finess: c.finess.clone(),
@@ -215,21 +229,31 @@ fn to_text(value: &impl Serialize) -> String {
     text
 }
 
-/// The whole evaluation.
-pub fn report(e: &Evaluation, map: &SourceMap) -> String {
-    to_text(&JsonReport {
+fn whole<'a>(e: &'a Evaluation, map: &'a SourceMap) -> JsonReport<'a> {
+    JsonReport {
         exercice: e.exercice,
         contracts: e.contracts.iter().map(|c| json_contract(c, map)).collect(),
         summary: json_summary(e),
-    })
+    }
+}
+
+/// The whole evaluation.
+pub fn report(e: &Evaluation, map: &SourceMap) -> String {
+    to_text(&whole(e, map))
+}
+
+/// The whole evaluation, streamed to a writer (large runs).
+pub fn write(e: &Evaluation, map: &SourceMap, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &whole(e, map)).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 /// One contract, in the same shape with a single element.
 pub fn contract(e: &Evaluation, c: &ContractEvaluation, map: &SourceMap) -> String {
     #[derive(Serialize)]
-    struct One {
+    struct One<'a> {
         exercice: i32,
-        contracts: Vec<JsonContract>,
+        contracts: Vec<JsonContract<'a>>,
     }
     to_text(&One {
         exercice: e.exercice,

@@ -48,10 +48,12 @@ pub fn contract(
     out.push_str(&decision(e, c));
     if options.explain {
         out.push_str("\n## Détail des calculs\n\n");
-        let trees = std::iter::once(&c.realisation_derivation)
-            .chain(c.conditions.iter().map(|k| &k.derivation))
-            .chain(std::iter::once(&c.aide.derivation));
-        for d in trees {
+        tree(&mut out, &c.realisation_derivation, map, 0);
+        for o in &c.objectives {
+            tree(&mut out, &o.derivation, map, 1);
+        }
+        let trees = c.conditions.iter().map(|k| &k.derivation);
+        for d in trees.chain(std::iter::once(&c.aide.derivation)) {
             tree(&mut out, d, map, 0);
         }
     }

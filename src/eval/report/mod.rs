@@ -53,6 +53,21 @@ pub fn report(format: Format, e: &Evaluation, map: &SourceMap, options: Options)
     }
 }
 
+/// The whole report, written to `out` (JSON is streamed: no copy of a
+/// large run's report in memory).
+pub fn write(
+    format: Format,
+    e: &Evaluation,
+    map: &SourceMap,
+    options: Options,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(e, map, out),
+        _ => out.write_all(report(format, e, map, options).as_bytes()),
+    }
+}
+
 /// One contract's review (a file of `--out`).
 pub fn contract(
     format: Format,
@@ -86,7 +101,7 @@ pub fn locate(map: &SourceMap, span: Span) -> Option<(String, usize)> {
 
 /// One derivation line: `what = display — how [file:line]`.
 pub fn step_line(d: &Derivation, map: &SourceMap) -> String {
-    let mut line = d.what.clone();
+    let mut line = d.what.to_string();
     if let Some(display) = &d.display {
         line.push_str(" = ");
         line.push_str(display);
