@@ -5,6 +5,8 @@
 //! diagnostics; an end-to-end run on `examples/`; a contract for a real
 //! hospital evaluated on a Hospi Diag slice.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
 mod support;
 
 use pacte::diagnostic::Code;
@@ -414,4 +416,45 @@ fn write_bench_corpus() {
         .unwrap();
     }
     std::fs::write(dir.join("chiffres.csv"), support::corpus::figures(2_000, 5)).unwrap();
+}
+
+/// The examples of the V01xx pages (`pacte explain V0101`) give their code.
+#[test]
+fn v01_pages_examples_trigger_their_code() {
+    for code in [Code::V0101, Code::V0102] {
+        let page = code.explanation();
+        // The first ```pacte block is the contract; the block starting with the
+        // figures header is the CSV.
+        let block = |open: &str, keep: &str| {
+            let start = page.find(open).expect("block") + open.len() - keep.len();
+            let end = page[start..].find("```").expect("end of block") + start;
+            page[start..end].to_string()
+        };
+        let dir = std::env::temp_dir().join(format!("pacte-eval-{}-{code}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("contrat.pacte"), block("```pacte\n", "")).unwrap();
+        std::fs::write(dir.join("chiffres.csv"), block("```\nfiness", "finess")).unwrap();
+        let paths = [dir.join("contrat.pacte")];
+        let run = support::load_run(
+            &[paths[0].to_str().unwrap()],
+            dir.join("chiffres.csv").to_str().unwrap(),
+        );
+        assert!(run
+            .diagnostics
+            .iter()
+            .all(|d| d.severity() != pacte::diagnostic::Severity::Error));
+        let e = run.evaluate(2026);
+        let c = &e.contracts[0];
+        assert_eq!(
+            motifs(c).iter().map(|m| m.1).collect::<Vec<_>>(),
+            vec![Some(code)],
+            "{code}"
+        );
+        assert_eq!(
+            (c.aide.prevue, c.aide.due),
+            (dec("800000"), dec("0")),
+            "{code}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -2,6 +2,8 @@
 //! [0, 1]; raising the actual value of a `hausse` indicator never lowers its
 //! score; the aid due never exceeds the aid planned.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
 mod support;
 
 use pacte::ast::{CmpOp, Comparison, Dimension, Quantity, Unit, Value};
@@ -121,7 +123,7 @@ proptest! {
 
     #[test]
     fn aid_due_never_exceeds_aid_planned(
-        cents in 0i64..1_000_000_000_00,
+        cents in 0i64..100_000_000_000,
         values in proptest::collection::vec(proptest::option::of(0i64..200_000), 8),
         filed_on_time in any::<bool>(),
         result in -5_000_000i64..5_000_000,

@@ -1,6 +1,7 @@
 //! A generated regional corpus for the evaluation benchmark: `n` contracts
 //! of the `redressement_2025` framework (each with a valid FINESS, five
-//! objectives, two conditions and an aid schedule) and a Pacte-layout
+//! objectives, two conditions and an aid schedule within the national
+//! envelope) and a Pacte-layout
 //! figures file of `years` years × 20 indicators per establishment
 //! (2 000 contracts × 5 years ≈ 200 000 rows). Deterministic: the values
 //! come from a small linear congruential generator.
@@ -37,11 +38,11 @@ pub fn contract(i: usize) -> String {
   période 2025 à 2029
   dialogue 2026-03-01
   aide redressement_performance {{
-    2025: 2 M€ ferme
-    2026: 1,6 M€
-    2027: 1,2 M€
-    2028: 800 k€
-    2029: 400 k€
+    2025: 100 k€ ferme
+    2026: 80 k€
+    2027: 60 k€
+    2028: 40 k€
+    2029: 20 k€
   }}
 "#,
         finess(i)
