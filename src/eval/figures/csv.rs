@@ -2,7 +2,7 @@
 //! (any order, any case; `annee` or `année` for `exercice`), then one row per
 //! value. Blank rows, and rows whose `valeur` is empty, give no figure.
 
-use super::fields::{self, Header};
+use super::fields::Header;
 use super::value::{example, parse_value, ValueError};
 use super::{header_error, parse_year, Figure, Reading};
 use crate::ast::Indicateur;
@@ -60,37 +60,10 @@ pub(crate) fn read(r: &mut Reading<'_>, header: &Header) {
             return;
         }
     };
-    let mut reader = fields::reader(r.text, r.delimiter, true);
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {
-                let start = record.position().map_or(0, |p| p.byte() as usize);
-                row(r, &cols, &record, start);
-            }
-            Ok(false) => break,
-            Err(e) => {
-                let start = e.position().map_or(0, |p| p.byte() as usize);
-                let span = fields::row_span(r.source, r.text, start);
-                r.error(
-                    Diagnostic::new(
-                        Code::V0201,
-                        span,
-                        "ligne illisible dans le fichier de chiffres",
-                    )
-                    .label("ici")
-                    .help("vérifiez les guillemets de la ligne"),
-                );
-                break;
-            }
-        }
-    }
+    r.each_row(|r, record, start| row(r, &cols, record, start));
 }
 
 fn row(r: &mut Reading<'_>, cols: &Columns, record: &csv::StringRecord, start: usize) {
-    if record.iter().all(|f| f.trim().is_empty()) {
-        return;
-    }
     let cell = |i: usize| record.get(i).unwrap_or("").trim();
     let value = cell(cols.valeur);
     let finess = r.finess(cell(cols.finess));

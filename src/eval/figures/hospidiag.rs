@@ -47,22 +47,16 @@ pub(crate) fn read(r: &mut Reading<'_>, header: &Header) {
     let columns = mapped(r, header);
     r.figures.notes.push(note(&columns, header));
     let mut seen: HashMap<(String, i32), usize> = HashMap::new();
-    let mut reader = fields::reader(r.text, r.delimiter, true);
-    let mut record = csv::StringRecord::new();
-    while let Ok(true) = reader.read_record(&mut record) {
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let start = record.position().map_or(0, |p| p.byte() as usize);
+    r.each_row(|r, record, start| {
         let cell = |i: usize| record.get(i).unwrap_or("");
         let finess = r.finess(cell(finess_col));
         let Some(year) = read_year(r, cell(year_col), start, year_col) else {
-            continue;
+            return;
         };
         let key = (finess.to_string(), year);
         if let Some(&first) = seen.get(&key) {
             duplicate_row(r, &finess, year, start, first);
-            continue;
+            return;
         }
         seen.insert(key, start);
         for &(col, indicateur) in &columns {
@@ -76,7 +70,7 @@ pub(crate) fn read(r: &mut Reading<'_>, header: &Header) {
                 r.insert(&finess, year, &indicateur.id.name, figure, Some(col));
             }
         }
-    }
+    });
 }
 
 /// An empty cell or one of Hospi Diag's missing-value markers.

@@ -286,6 +286,38 @@ impl Reading<'_> {
         }
     }
 
+    /// Calls `row` for each non-blank data row with its start offset; an
+    /// unreadable row is V0201 and ends the reading.
+    pub fn each_row(&mut self, mut row: impl FnMut(&mut Self, &::csv::StringRecord, usize)) {
+        let text = self.text;
+        let mut reader = fields::reader(text, self.delimiter, true);
+        let mut record = ::csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) if record.iter().all(|f| f.trim().is_empty()) => {}
+                Ok(true) => {
+                    let start = record.position().map_or(0, |p| p.byte() as usize);
+                    row(self, &record, start);
+                }
+                Ok(false) => break,
+                Err(e) => {
+                    let start = e.position().map_or(0, |p| p.byte() as usize);
+                    let span = fields::row_span(self.source, text, start);
+                    self.error(
+                        Diagnostic::new(
+                            Code::V0201,
+                            span,
+                            "ligne illisible dans le fichier de chiffres",
+                        )
+                        .label("ici")
+                        .help("vérifiez les guillemets de la ligne"),
+                    );
+                    break;
+                }
+            }
+        }
+    }
+
     /// The span of field `index` of the row starting at `start`.
     pub fn field(&self, start: usize, index: usize) -> Span {
         fields::field_span(self.source, self.text, start, index, self.delimiter)

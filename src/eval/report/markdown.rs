@@ -204,6 +204,14 @@ pub fn summary(e: &Evaluation) -> String {
     ];
     out.push_str(&table::markdown(&columns, &rows));
     out.push('\n');
+    out.push_str(&counts(e));
+    out
+}
+
+/// Contracts per verdict, contracts without figures, figures without contract.
+fn counts(e: &Evaluation) -> String {
+    let s = &e.summary;
+    let mut out = String::new();
     for (v, n) in ContractVerdict::ALL.iter().zip(s.verdicts) {
         out.push_str(&format!("- {} : {n}\n", v.label()));
     }
