@@ -10,7 +10,7 @@
 
 use super::derivation::{expr_text, value_text, Derivation, StepKind};
 use super::figures::Val;
-use super::values::{compare, literal, Values};
+use super::values::{self, compare, literal, Values};
 use crate::ast::{Cible, CmpOp, Comparison, Condition, Contrat, Dimension, MissingData, Objectif};
 use crate::model::base_of;
 use rust_decimal::Decimal;
@@ -77,7 +77,10 @@ pub fn objective(
     let year = cible.annee.value;
     let indicateur = objectif.indicateur.as_ref().map_or("", |i| i.name.as_str());
     let dim = values.dimension(indicateur);
-    let actual = values.indicator(indicateur, year);
+    let values::Actual {
+        value: actual,
+        derivation: actual_step,
+    } = values.indicator(indicateur, year);
     let base = base_of(contrat, objectif);
     let base_val = base.map(|(_, v, _)| literal(v));
     let (comparateur, lo, hi) = match &cible.comparison {
@@ -85,7 +88,7 @@ pub fn objective(
         Comparison::Between(a, b) => ("entre", literal(a), Some(literal(b))),
     };
     let target_text = target_text(&cible.comparison);
-    let mut steps = vec![actual.derivation.clone()];
+    let mut steps = vec![actual_step];
     steps.push(
         Derivation::new(
             StepKind::Contrat,
@@ -106,7 +109,7 @@ pub fn objective(
             .at(span),
         );
     }
-    let (verdict, score, how) = match actual.value {
+    let (verdict, score, how) = match actual {
         None => missing_verdict(missing),
         Some(a) => {
             let (verdict, score, step) = judge(&cible.comparison, a, base_val, dim);
@@ -118,9 +121,7 @@ pub fn objective(
             )
         }
     };
-    let shown = actual
-        .value
-        .map_or_else(|| "manquant".to_string(), |a| a.display(dim));
+    let shown = actual.map_or_else(|| "manquant".to_string(), |a| a.display(dim));
     let mut derivation = Derivation::new(
         StepKind::Comparaison,
         format!("objectif {} en {year}", objectif.id.name),
@@ -142,7 +143,7 @@ pub fn objective(
         cible: lo,
         cible_max: hi,
         base: base_val,
-        valeur: actual.value,
+        valeur: actual,
         affichage: format!("{shown} (cible {target_text})"),
         cible_texte: target_text,
         verdict,
