@@ -3,6 +3,7 @@
 //! 2 the command could not run.
 
 pub mod check;
+mod evaluate;
 mod explain;
 pub mod load;
 pub mod output;
@@ -29,6 +30,8 @@ pub struct Cli {
 pub enum Command {
     /// Vérifie des contrats : syntaxe, noms, dimensions, règles du cadre.
     Check(check::CheckArgs),
+    /// Évalue des contrats sur des chiffres réels : verdicts, réalisation, aide due.
+    Evaluate(evaluate::EvaluateArgs),
     /// Explique un code de diagnostic (ex. pacte explain E0101).
     Explain(explain::ExplainArgs),
     /// Serveur de langage (LSP) sur l'entrée et la sortie standard, pour les éditeurs.
@@ -77,6 +80,7 @@ pub fn run() -> ExitCode {
     let color = use_color(cli.color);
     let status = match &cli.command {
         Command::Check(args) => check::run(args, cli.std_dir.as_deref(), color),
+        Command::Evaluate(args) => evaluate::run(args, cli.std_dir.as_deref(), color),
         Command::Explain(args) => explain::run(args),
         Command::Lsp => match crate::lsp::run() {
             Ok(()) => ExitStatus::Success,

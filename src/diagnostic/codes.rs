@@ -87,6 +87,11 @@ codes! {
     R0702: Error, "rules/cross", "aide au-delà de la délégation ou de l'enveloppe";
     V0101: Error, "eval", "compte financier déposé hors délai ou absent";
     V0102: Error, "eval", "fin d'éligibilité à l'aide";
+    V0201: Error, "eval/figures", "fichier de chiffres mal formé";
+    V0202: Error, "eval/figures", "indicateur inconnu dans les chiffres";
+    V0203: Error, "eval/figures", "valeur illisible dans les chiffres";
+    V0204: Error, "eval/figures", "unité incompatible avec l'indicateur";
+    V0205: Error, "eval/figures", "valeur en double dans les chiffres";
 }
 
 impl Code {

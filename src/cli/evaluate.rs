@@ -1,0 +1,196 @@
+//! `pacte evaluate PATHS… --figures FILE --exercice AAAA [--format text|json|md]
+//! [--explain] [--out DIR]` (spec §8, §9).
+//!
+//! The contracts are checked first: with errors, nothing is evaluated
+//! (exit 1). A figures file with errors is unusable (exit 2), and so is a
+//! missing file or a bad argument. Otherwise the evaluation runs (exit 0,
+//! whatever the verdicts).
+
+use super::{fail, load, output, ExitStatus};
+use crate::diagnostic::render::{self, Summary};
+use crate::diagnostic::{Diagnostics, Severity};
+use crate::eval::report::{self, Format, Options};
+use crate::eval::{self, Evaluation, Figures};
+use crate::source::SourceMap;
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args, Debug)]
+pub struct EvaluateArgs {
+    /// Fichiers ou dossiers de contrats (les dossiers sont parcourus récursivement).
+    #[arg(required = true, value_name = "CHEMINS")]
+    pub paths: Vec<PathBuf>,
+    /// Fichier de chiffres : CSV `finess;exercice;indicateur;valeur`, ou Hospi Diag.
+    #[arg(long, value_name = "FICHIER")]
+    pub figures: PathBuf,
+    /// Exercice évalué (l'aide décidée est celle de l'année suivante).
+    #[arg(long, value_name = "AAAA")]
+    pub exercice: i32,
+    /// Format du rapport.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+    /// Détaille le calcul de chaque nombre.
+    #[arg(long)]
+    pub explain: bool,
+    /// Écrit un rapport par contrat et la synthèse régionale dans ce dossier.
+    #[arg(long, value_name = "DOSSIER")]
+    pub out: Option<PathBuf>,
+}
+
+/// `--format` of `pacte evaluate`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvalFormat {
+    Text,
+    Json,
+    Md,
+}
+
+impl From<EvalFormat> for Format {
+    fn from(f: EvalFormat) -> Format {
+        match f {
+            EvalFormat::Text => Format::Text,
+            EvalFormat::Json => Format::Json,
+            EvalFormat::Md => Format::Markdown,
+        }
+    }
+}
+
+pub fn run(args: &EvaluateArgs, std_dir: Option<&Path>, color: bool) -> ExitStatus {
+    if !(1900..=2200).contains(&args.exercice) {
+        return fail(&format!(
+            "exercice invalide : {} (attendu : une année, ex. 2026)",
+            args.exercice
+        ));
+    }
+    let mut ws = match load::load(&args.paths, std_dir) {
+        Ok(ws) => ws,
+        Err(e) => return fail(&e.0),
+    };
+    let program = crate::pipeline::analyse(ws.files(), &mut ws.diagnostics);
+    let contract_errors = ws.diagnostics.count(Severity::Error);
+    let warnings = ws.diagnostics.count(Severity::Warning);
+    let bytes = match std::fs::read(&args.figures) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return fail(&format!(
+                "impossible de lire le fichier de chiffres « {} » : {}",
+                args.figures.display(),
+                load::io_reason(&e)
+            ))
+        }
+    };
+    let path = args.figures.to_string_lossy().replace('\\', "/");
+    let mut figure_diagnostics = Diagnostics::new();
+    let figures = eval::figures::read(
+        &mut ws.map,
+        &path,
+        &bytes,
+        &program,
+        &mut figure_diagnostics,
+    );
+    notes(&figures);
+    let figure_errors = figure_diagnostics.count(Severity::Error);
+    if contract_errors > 0 || figure_errors > 0 {
+        ws.diagnostics.extend(figure_diagnostics);
+        let diagnostics = std::mem::take(&mut ws.diagnostics).into_sorted(|s| ws.file_rank(s));
+        print_diagnostics(args, &diagnostics, &ws, program.contrats.len(), color);
+        return refuse(&path, contract_errors, figure_errors);
+    }
+    if warnings > 0 {
+        eprintln!("note : {warnings} avertissement(s) dans les contrats (détail : pacte check)");
+    }
+    let evaluation = eval::evaluate(&program, &figures, args.exercice);
+    publish(args, &evaluation, &ws.map)
+}
+
+fn notes(figures: &Figures) {
+    for note in &figures.notes {
+        eprintln!("note : {note}");
+    }
+}
+
+fn print_diagnostics(
+    args: &EvaluateArgs,
+    diagnostics: &[crate::diagnostic::Diagnostic],
+    ws: &load::Workspace,
+    contracts: usize,
+    color: bool,
+) {
+    let summary = Summary {
+        files: ws.user.len() + 1,
+        contracts,
+        errors: diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .count(),
+        warnings: diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Warning)
+            .count(),
+    };
+    let format = match args.format {
+        EvalFormat::Json => render::Format::Json,
+        _ => render::Format::Text,
+    };
+    output::print(&render::render(
+        format,
+        diagnostics,
+        &ws.map,
+        &summary,
+        color,
+    ));
+}
+
+/// Exit 2 when the figures file is unusable, else 1 for contract errors.
+fn refuse(path: &str, contract_errors: usize, figure_errors: usize) -> ExitStatus {
+    if figure_errors > 0 {
+        eprintln!("erreur : le fichier de chiffres « {path} » a {figure_errors} erreur(s) : rien n'a été évalué");
+        return ExitStatus::Error;
+    }
+    eprintln!("erreur : les contrats ont {contract_errors} erreur(s) : rien n'a été évalué (détail : pacte check)");
+    ExitStatus::Failure
+}
+
+/// Prints the report, or writes the files of `--out`.
+fn publish(args: &EvaluateArgs, e: &Evaluation, map: &SourceMap) -> ExitStatus {
+    let format = Format::from(args.format);
+    let options = Options {
+        explain: args.explain,
+    };
+    let Some(dir) = &args.out else {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        // A closed pipe (`pacte evaluate … | head`) is not an error.
+        let _ = report::write(format, e, map, options, &mut out);
+        let _ = std::io::Write::flush(&mut out);
+        return ExitStatus::Success;
+    };
+    let mut files: Vec<(PathBuf, String)> = e
+        .contracts
+        .iter()
+        .map(|c| {
+            let name = format!("{}.{}", c.contrat, format.extension());
+            (dir.join(name), report::contract(format, e, c, map, options))
+        })
+        .collect();
+    files.push((
+        dir.join("synthese.md"),
+        report::summary(Format::Markdown, e, map),
+    ));
+    files.push((
+        dir.join("synthese.json"),
+        report::summary(Format::Json, e, map),
+    ));
+    let mut listing = String::new();
+    for (path, content) in &files {
+        if let Err(err) = output::write_atomic(path, content) {
+            return fail(&format!(
+                "impossible d'écrire « {} » : {}",
+                path.display(),
+                load::io_reason(&err)
+            ));
+        }
+        listing.push_str(&format!("écrit : {}\n", path.display()));
+    }
+    output::print(&listing);
+    ExitStatus::Success
+}

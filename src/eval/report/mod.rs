@@ -1,0 +1,148 @@
+//! Evaluation reports, one module per `--format`: `text` (a French table
+//! per contract and the regional summary), `json` (spec §9, exact decimal
+//! strings, plus `derivation`), `markdown` (a review note per contract and
+//! the regional summary). Pure: [`Evaluation`] + [`SourceMap`] → text.
+//!
+//! A new format (HTML) adds a [`Format`] variant, a module with the three
+//! functions `report`, `contract` and `summary`, and a line in each match
+//! below.
+
+pub mod json;
+pub mod markdown;
+mod table;
+pub mod text;
+
+use super::derivation::Derivation;
+use super::{ContractEvaluation, Evaluation};
+use crate::ast::Dimension;
+use crate::source::{SourceMap, Span};
+use rust_decimal::Decimal;
+
+/// An evaluation report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+impl Format {
+    /// The extension of the files written with `--out`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Json => "json",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+/// Rendering options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Show every number's derivation (text and Markdown; JSON always has it).
+    pub explain: bool,
+}
+
+/// The whole report: every contract, then the regional summary.
+pub fn report(format: Format, e: &Evaluation, map: &SourceMap, options: Options) -> String {
+    match format {
+        Format::Text => text::report(e, map, options),
+        Format::Json => json::report(e, map),
+        Format::Markdown => markdown::report(e, map, options),
+    }
+}
+
+/// The whole report, written to `out` (JSON is streamed: no copy of a
+/// large run's report in memory).
+pub fn write(
+    format: Format,
+    e: &Evaluation,
+    map: &SourceMap,
+    options: Options,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(e, map, out),
+        _ => out.write_all(report(format, e, map, options).as_bytes()),
+    }
+}
+
+/// One contract's review (a file of `--out`).
+pub fn contract(
+    format: Format,
+    e: &Evaluation,
+    c: &ContractEvaluation,
+    map: &SourceMap,
+    options: Options,
+) -> String {
+    match format {
+        Format::Text => text::contract(e, c, map, options),
+        Format::Json => json::contract(e, c, map),
+        Format::Markdown => markdown::contract(e, c, map, options),
+    }
+}
+
+/// The regional summary alone.
+pub fn summary(format: Format, e: &Evaluation, map: &SourceMap) -> String {
+    match format {
+        Format::Text => text::summary(e),
+        Format::Json => json::report(e, map),
+        Format::Markdown => markdown::summary(e),
+    }
+}
+
+/// `file:line` of a span.
+pub fn locate(map: &SourceMap, span: Span) -> Option<(String, usize)> {
+    let source = map.get(span.source)?;
+    let (line, _) = source.line_col(span.start as usize);
+    Some((source.path.clone(), line))
+}
+
+/// One derivation line: `what = display — how [file:line]`.
+pub fn step_line(d: &Derivation, map: &SourceMap) -> String {
+    let mut line = d.what.to_string();
+    if let Some(display) = &d.display {
+        line.push_str(" = ");
+        line.push_str(display);
+    }
+    line.push_str(" — ");
+    line.push_str(&d.how);
+    if let Some((file, n)) = d.span.and_then(|s| locate(map, s)) {
+        line.push_str(&format!(" [{file}:{n}]"));
+    }
+    line
+}
+
+/// A ratio as a French percentage (`77,5 %`).
+pub fn pct(d: Decimal) -> String {
+    crate::display::quantity(d, Dimension::Ratio)
+}
+
+/// A rate or « — » when there is none.
+pub fn rate_text(r: Option<Decimal>) -> String {
+    r.map_or_else(|| "—".to_string(), pct)
+}
+
+/// A score (`0,775`), or « exclu ».
+pub fn score_text(s: Option<Decimal>) -> String {
+    s.map_or_else(
+        || "exclu".to_string(),
+        |s| crate::display::number(s.round_dp(4)),
+    )
+}
+
+/// The codes and conditions of the aid's reasons (`V0101, condition stocks`).
+pub fn motifs_short(c: &ContractEvaluation) -> String {
+    let items: Vec<String> = c
+        .aide
+        .motifs
+        .iter()
+        .map(|m| match (&m.code, &m.condition) {
+            (Some(code), _) => code.to_string(),
+            (None, Some(cond)) => format!("condition {cond}"),
+            (None, None) => m.message.clone(),
+        })
+        .collect();
+    items.join(", ")
+}

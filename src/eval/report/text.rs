@@ -1,0 +1,242 @@
+//! The text report: per contract, a French table of objectives, the
+//! conditions, the rate, the verdict and the aid decision (with `--explain`,
+//! every number's derivation as an indented tree); then the regional
+//! summary.
+
+use super::table::{self, col, num};
+use super::{motifs_short, pct, rate_text, score_text, step_line, Options};
+use crate::eval::aid::euros;
+use crate::eval::derivation::Derivation;
+use crate::eval::rate::ContractVerdict;
+use crate::eval::{ContractEvaluation, Evaluation};
+use crate::source::SourceMap;
+
+pub fn report(e: &Evaluation, map: &SourceMap, options: Options) -> String {
+    let mut out = String::new();
+    for c in &e.contracts {
+        out.push_str(&contract(e, c, map, options));
+        out.push('\n');
+    }
+    out.push_str(&summary(e));
+    out
+}
+
+pub fn contract(
+    e: &Evaluation,
+    c: &ContractEvaluation,
+    map: &SourceMap,
+    options: Options,
+) -> String {
+    let mut out = heading(e, c);
+    if !c.has_figures {
+        out.push_str(&format!(
+            "   attention : aucun chiffre pour l'établissement {} dans {}\n",
+            c.finess, e.figures_path
+        ));
+    }
+    out.push('\n');
+    out.push_str(&objectives(c));
+    out.push_str(&conditions(c));
+    out.push_str(&format!(
+        "   réalisation {} : {} — {}\n",
+        e.exercice,
+        rate_text(c.realisation),
+        c.verdict.label()
+    ));
+    out.push_str(&aid(c));
+    if options.explain {
+        out.push_str("\n   détail des calculs :\n");
+        tree(&mut out, &c.realisation_derivation, map, 0);
+        for o in &c.objectives {
+            tree(&mut out, &o.derivation, map, 1);
+        }
+        let trees = c.conditions.iter().map(|k| &k.derivation);
+        for d in trees.chain(std::iter::once(&c.aide.derivation)) {
+            tree(&mut out, d, map, 0);
+        }
+    }
+    out
+}
+
+fn heading(e: &Evaluation, c: &ContractEvaluation) -> String {
+    let name = c
+        .raison_sociale
+        .as_deref()
+        .unwrap_or("établissement sans nom");
+    let cadre = c.cadre.as_deref().unwrap_or("?");
+    format!(
+        "== {} — {name} (FINESS {})\n   cadre {cadre} · exercice {}\n",
+        c.contrat, c.finess, e.exercice
+    )
+}
+
+fn objectives(c: &ContractEvaluation) -> String {
+    if c.objectives.is_empty() {
+        return "   aucun objectif n'a de cible cette année\n".to_string();
+    }
+    let rows: Vec<Vec<String>> = c
+        .objectives
+        .iter()
+        .map(|o| {
+            let value = o
+                .valeur
+                .map_or_else(|| "manquant".to_string(), |v| v.display(o.dimension));
+            let base = o
+                .base
+                .map_or_else(|| "—".to_string(), |v| v.display(o.dimension));
+            vec![
+                o.objectif.clone(),
+                o.indicateur.clone(),
+                value,
+                o.cible_texte.clone(),
+                base,
+                o.verdict.label().to_string(),
+                score_text(o.score),
+                crate::display::number(o.poids),
+            ]
+        })
+        .collect();
+    let columns = [
+        col("objectif"),
+        col("indicateur"),
+        num("valeur"),
+        col("cible"),
+        num("base"),
+        col("verdict"),
+        num("score"),
+        num("poids"),
+    ];
+    let mut out = table::text(&columns, &rows, "   ");
+    out.push('\n');
+    out
+}
+
+fn conditions(c: &ContractEvaluation) -> String {
+    let mut out = String::new();
+    for k in &c.conditions {
+        let verdict = match (k.verdict, k.a_partir_de) {
+            (Some(v), _) => v.label().to_string(),
+            (None, Some(from)) => format!("non applicable (à partir de {from})"),
+            (None, None) => "non applicable".to_string(),
+        };
+        out.push_str(&format!(
+            "   condition {} ({}) : {verdict}\n",
+            k.condition, k.exige
+        ));
+    }
+    out
+}
+
+fn aid(c: &ContractEvaluation) -> String {
+    let a = &c.aide;
+    let envelope = a
+        .enveloppe
+        .as_deref()
+        .map(|e| format!(" ({e})"))
+        .unwrap_or_default();
+    let mut out = if a.motifs.is_empty() {
+        format!(
+            "   aide {}{envelope} : prévue {} × modulation {} = due {}\n",
+            a.exercice,
+            euros(a.prevue),
+            pct(a.modulation),
+            euros(a.due)
+        )
+    } else {
+        format!(
+            "   aide {}{envelope} : prévue {}, due {}\n",
+            a.exercice,
+            euros(a.prevue),
+            euros(a.due)
+        )
+    };
+    for m in &a.motifs {
+        let code = m.code.map(|c| format!("{c} ")).unwrap_or_default();
+        out.push_str(&format!("     motif {code}: {}\n", m.message));
+    }
+    out
+}
+
+fn tree(out: &mut String, d: &Derivation, map: &SourceMap, depth: usize) {
+    out.push_str("     ");
+    out.push_str(&"  ".repeat(depth));
+    out.push_str(&step_line(d, map));
+    out.push('\n');
+    for input in &d.inputs {
+        tree(out, input, map, depth + 1);
+    }
+}
+
+/// The regional summary.
+pub fn summary(e: &Evaluation) -> String {
+    let s = &e.summary;
+    let next = e.exercice.saturating_add(1);
+    let mut out = format!(
+        "Synthèse régionale — exercice {} (chiffres : {}, {} valeurs)\n\n",
+        e.exercice, e.figures_path, s.figures
+    );
+    let rows: Vec<Vec<String>> = e
+        .contracts
+        .iter()
+        .map(|c| {
+            vec![
+                c.contrat.clone(),
+                rate_text(c.realisation),
+                c.verdict.label().to_string(),
+                euros(c.aide.prevue),
+                euros(c.aide.due),
+                motifs_short(c),
+            ]
+        })
+        .collect();
+    let prevue = format!("aide {next} prévue");
+    let columns = [
+        col("contrat"),
+        num("réalisation"),
+        col("verdict"),
+        num(&prevue),
+        num("aide due"),
+        col("motifs"),
+    ];
+    let mut rows = rows;
+    rows.push(vec![
+        "total".into(),
+        String::new(),
+        String::new(),
+        euros(s.aide_prevue),
+        euros(s.aide_due),
+        String::new(),
+    ]);
+    out.push_str(&table::text(&columns, &rows, ""));
+    out.push('\n');
+    out.push_str(&counts(e));
+    out
+}
+
+fn counts(e: &Evaluation) -> String {
+    let s = &e.summary;
+    let parts: Vec<String> = ContractVerdict::ALL
+        .iter()
+        .zip(s.verdicts)
+        .map(|(v, n)| format!("{} {n}", v.label()))
+        .collect();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
+    let mut out = format!(
+        "{} : {}\n",
+        plural(s.contracts, "contrat évalué", "contrats évalués"),
+        parts.join(" · ")
+    );
+    let without = if s.without_figures.is_empty() {
+        "aucun".to_string()
+    } else {
+        s.without_figures.join(", ")
+    };
+    out.push_str(&format!("contrats sans aucun chiffre : {without}\n"));
+    out.push_str(&format!(
+        "établissements des chiffres sans contrat : {} ({})\n",
+        s.establishments_without_contract,
+        plural(s.figures_without_contract, "valeur", "valeurs")
+    ));
+    out
+}

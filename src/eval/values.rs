@@ -1,0 +1,316 @@
+//! §8.1 — actual values. For an establishment and a year, an indicator's
+//! value is its figure if the file gives one, else its `formule` computed
+//! from the figures (recursively, in exact decimals), else *missing* with
+//! the reason. Expressions (`exige`, `fin_aide si`) are evaluated with
+//! three-valued logic: `vrai ou manquant` is true, `faux et manquant` is
+//! false, anything else that needs a missing value is missing.
+
+use super::derivation::{expr_text, Derivation, StepKind};
+use super::figures::{Figures, Val};
+use crate::ast::{BinOp, CmpOp, Dimension, Expr, ExprKind, Func, UnOp, Value};
+use crate::date::Date;
+use crate::model::Program;
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// Formulas nested deeper than this are refused (a cycle E0104 missed, or
+/// a generated std): evaluation never recurses without bound.
+const MAX_DEPTH: usize = 32;
+
+/// An indicator's value in a year, or why it is missing, with its derivation.
+#[derive(Debug, Clone)]
+pub struct Actual {
+    pub value: Option<Val>,
+    pub derivation: Derivation,
+}
+
+/// A value or the French reason it could not be computed.
+pub type Outcome = Result<Val, String>;
+
+/// The values of one establishment, computed on demand and cached.
+pub struct Values<'a> {
+    program: &'a Program,
+    figures: &'a Figures,
+    finess: &'a str,
+    cache: HashMap<(String, i32), Actual>,
+    stack: Vec<String>,
+}
+
+impl<'a> Values<'a> {
+    pub fn new(program: &'a Program, figures: &'a Figures, finess: &'a str) -> Values<'a> {
+        Values {
+            program,
+            figures,
+            finess,
+            cache: HashMap::new(),
+            stack: Vec::new(),
+        }
+    }
+
+    /// The display dimension of an indicator.
+    pub fn dimension(&self, name: &str) -> Dimension {
+        self.program.dimension_of(name).unwrap_or(Dimension::Number)
+    }
+
+    /// An indicator's value in a year (§8.1).
+    pub fn indicator(&mut self, name: &str, year: i32) -> Actual {
+        if let Some(found) = self.cache.get(&(name.to_string(), year)) {
+            return found.clone();
+        }
+        let actual = self.compute(name, year);
+        self.cache.insert((name.to_string(), year), actual.clone());
+        actual
+    }
+
+    fn compute(&mut self, name: &str, year: i32) -> Actual {
+        let what = format!("{name} en {year}");
+        let dim = self.dimension(name);
+        if let Some(figure) = self.figures.get(self.finess, year, name) {
+            let derivation = Derivation::new(StepKind::Chiffre, what, "chiffre du fichier")
+                .value(figure.value.exact(), figure.value.display(dim))
+                .at(self.figures.span(figure));
+            return Actual {
+                value: Some(figure.value),
+                derivation,
+            };
+        }
+        let program = self.program;
+        let formule = program.indicateur(name).and_then(|i| i.formule.as_ref());
+        let Some(formule) = formule else {
+            return missing(
+                what,
+                format!("aucun chiffre pour l'établissement {}", self.finess),
+            );
+        };
+        if self.stack.len() >= MAX_DEPTH || self.stack.iter().any(|n| n == name) {
+            return missing(what, "formule circulaire ou trop imbriquée".to_string());
+        }
+        self.stack.push(name.to_string());
+        let (outcome, inputs) = self.expr(formule, year);
+        self.stack.pop();
+        let how = format!("formule : {}", expr_text(formule));
+        match outcome {
+            Ok(value) => Actual {
+                value: Some(value),
+                derivation: Derivation::new(StepKind::Formule, what, how)
+                    .value(value.exact(), value.display(dim))
+                    .at(formule.span)
+                    .inputs(inputs),
+            },
+            Err(reason) => Actual {
+                value: None,
+                derivation: Derivation::new(StepKind::Manquant, what, format!("{how} — {reason}"))
+                    .at(formule.span)
+                    .inputs(inputs),
+            },
+        }
+    }
+
+    /// Evaluates an expression in a year; also returns the derivations of
+    /// the indicators it used (each once).
+    pub fn expr(&mut self, expr: &Expr, year: i32) -> (Outcome, Vec<Derivation>) {
+        let mut inputs = Vec::new();
+        let outcome = self.eval(expr, year, &mut inputs);
+        (outcome, inputs)
+    }
+
+    fn eval(&mut self, expr: &Expr, year: i32, inputs: &mut Vec<Derivation>) -> Outcome {
+        match &expr.kind {
+            ExprKind::Name(id) => {
+                let actual = self.indicator(&id.name, year);
+                if !inputs.iter().any(|d| d.what == actual.derivation.what) {
+                    inputs.push(actual.derivation);
+                }
+                actual.value.ok_or_else(|| format!("{} manquant", id.name))
+            }
+            ExprKind::Literal(v) => Ok(literal(v)),
+            ExprKind::Paren(e) => self.eval(e, year, inputs),
+            ExprKind::Unary(op, e) => unary(*op, self.eval(e, year, inputs)),
+            ExprKind::Binary(op, a, b) => {
+                let a = self.eval(a, year, inputs);
+                let b = self.eval(b, year, inputs);
+                binary(*op, a, b)
+            }
+            ExprKind::Call(func, args) => {
+                let args: Vec<Outcome> = args.iter().map(|a| self.eval(a, year, inputs)).collect();
+                call(*func, args)
+            }
+        }
+    }
+}
+
+fn missing(what: String, reason: String) -> Actual {
+    Actual {
+        value: None,
+        derivation: Derivation::new(StepKind::Manquant, what, reason),
+    }
+}
+
+/// A literal as a value (quantities in base units).
+pub fn literal(v: &Value) -> Val {
+    match v {
+        Value::Quantity(q) => Val::Num(q.value),
+        Value::Date(d, _) => Val::Date(*d),
+        Value::Bool(b, _) => Val::Bool(*b),
+    }
+}
+
+fn unary(op: UnOp, v: Outcome) -> Outcome {
+    match (op, v?) {
+        (UnOp::Neg, Val::Num(d)) => Ok(Val::Num(-d)),
+        (UnOp::Not, Val::Bool(b)) => Ok(Val::Bool(!b)),
+        _ => Err(mismatch()),
+    }
+}
+
+fn mismatch() -> String {
+    "types incompatibles".to_string()
+}
+
+fn binary(op: BinOp, a: Outcome, b: Outcome) -> Outcome {
+    match op {
+        BinOp::And => kleene(a, b, false),
+        BinOp::Or => kleene(a, b, true),
+        BinOp::Cmp(cmp) => compare(cmp, &a?, &b?).map(Val::Bool).ok_or_else(mismatch),
+        _ => arithmetic(op, a?, b?),
+    }
+}
+
+/// `et` (`decisive` = false) and `ou` (`decisive` = true): a decisive
+/// operand settles the result even when the other is missing.
+fn kleene(a: Outcome, b: Outcome, decisive: bool) -> Outcome {
+    let as_bool = |o: &Outcome| match o {
+        Ok(Val::Bool(x)) => Ok(Some(*x)),
+        Ok(_) => Err(mismatch()),
+        Err(_) => Ok(None),
+    };
+    let (x, y) = (as_bool(&a)?, as_bool(&b)?);
+    if x == Some(decisive) || y == Some(decisive) {
+        return Ok(Val::Bool(decisive));
+    }
+    match (x, y) {
+        (Some(_), Some(_)) => Ok(Val::Bool(!decisive)),
+        _ => Err(a.err().or(b.err()).unwrap_or_default()),
+    }
+}
+
+/// Compares two values of the same kind; `None` across kinds.
+pub fn compare(op: CmpOp, a: &Val, b: &Val) -> Option<bool> {
+    let order = match (a, b) {
+        (Val::Num(x), Val::Num(y)) => x.cmp(y),
+        (Val::Date(x), Val::Date(y)) => x.cmp(y),
+        (Val::Bool(x), Val::Bool(y)) if op == CmpOp::Eq => x.cmp(y),
+        _ => return None,
+    };
+    Some(match op {
+        CmpOp::Ge => order != Ordering::Less,
+        CmpOp::Le => order != Ordering::Greater,
+        CmpOp::Gt => order == Ordering::Greater,
+        CmpOp::Lt => order == Ordering::Less,
+        CmpOp::Eq => order == Ordering::Equal,
+    })
+}
+
+fn arithmetic(op: BinOp, a: Val, b: Val) -> Outcome {
+    let overflow = || "dépassement de capacité".to_string();
+    match (op, a, b) {
+        (BinOp::Div, Val::Num(_), Val::Num(y)) if y.is_zero() => {
+            Err("division par zéro".to_string())
+        }
+        (_, Val::Num(x), Val::Num(y)) => {
+            let result = match op {
+                BinOp::Add => x.checked_add(y),
+                BinOp::Sub => x.checked_sub(y),
+                BinOp::Mul => x.checked_mul(y),
+                BinOp::Div => x.checked_div(y),
+                _ => None,
+            };
+            result.map(Val::Num).ok_or_else(overflow)
+        }
+        (BinOp::Sub, Val::Date(x), Val::Date(y)) => Ok(Val::Num(Decimal::from(days(x) - days(y)))),
+        (BinOp::Add | BinOp::Sub, Val::Date(x), Val::Num(n)) => {
+            let n = n.trunc();
+            let n = if op == BinOp::Sub { -n } else { n };
+            let shift = i64::try_from(n).map_err(|_| overflow())?;
+            from_days(days(x).saturating_add(shift))
+                .map(Val::Date)
+                .ok_or_else(overflow)
+        }
+        _ => Err(mismatch()),
+    }
+}
+
+fn call(func: Func, args: Vec<Outcome>) -> Outcome {
+    let mut nums = Vec::with_capacity(args.len());
+    for arg in args {
+        nums.push(arg?.as_num().ok_or_else(mismatch)?);
+    }
+    let result = match func {
+        Func::Abs => nums.first().map(|d| d.abs()),
+        Func::Min => nums.iter().copied().min(),
+        Func::Max => nums.iter().copied().max(),
+    };
+    result.map(Val::Num).ok_or_else(mismatch)
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian).
+fn days(d: Date) -> i64 {
+    let y = i64::from(d.year) - i64::from(d.month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(d.month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn from_days(z: i64) -> Option<Date> {
+    let z = z.checked_add(719_468)?;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Date::new(
+        i32::try_from(year).ok()?,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_arithmetic_round_trips() {
+        let d = Date::new(2027, 7, 8).unwrap();
+        assert_eq!(from_days(days(d)), Some(d));
+        assert_eq!(days(Date::new(1970, 1, 1).unwrap()), 0);
+        let later = Date::new(2028, 3, 1).unwrap();
+        assert_eq!(days(later) - days(Date::new(2028, 2, 28).unwrap()), 2);
+    }
+
+    #[test]
+    fn three_valued_logic() {
+        let t: Outcome = Ok(Val::Bool(true));
+        let f: Outcome = Ok(Val::Bool(false));
+        let m: Outcome = Err("x manquant".into());
+        assert_eq!(kleene(t.clone(), m.clone(), true), Ok(Val::Bool(true)));
+        assert_eq!(kleene(f.clone(), m.clone(), false), Ok(Val::Bool(false)));
+        assert!(kleene(t, m.clone(), false).is_err());
+        assert!(kleene(f, m, true).is_err());
+    }
+
+    #[test]
+    fn division_by_zero_is_missing_not_a_panic() {
+        let r = arithmetic(BinOp::Div, Val::Num(Decimal::ONE), Val::Num(Decimal::ZERO));
+        assert_eq!(r, Err("division par zéro".to_string()));
+        let big = Val::Num(Decimal::MAX);
+        assert!(arithmetic(BinOp::Mul, big, big).is_err());
+    }
+}
