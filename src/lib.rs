@@ -11,6 +11,7 @@ pub mod literate;
 pub mod lsp;
 pub mod model;
 pub mod pipeline;
+pub mod render;
 pub mod resolve;
 pub mod rules;
 pub mod source;
