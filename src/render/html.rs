@@ -56,12 +56,17 @@ pub fn nombres(text: &str) -> Html {
             && (i == 0 || !bytes.get(i - 1).is_some_and(u8::is_ascii_alphanumeric));
         if starts_number {
             let end = number_end(text, i);
-            if text.get(i..end).is_some_and(|n| n.contains(' ')) {
-                out.push_text(text.get(plain_start..i).unwrap_or(""));
+            // A minus sign stays with its number.
+            let signed = i > 0
+                && bytes.get(i - 1) == Some(&b'-')
+                && (i == 1 || !bytes.get(i - 2).is_some_and(u8::is_ascii_alphanumeric));
+            let from = if signed { i - 1 } else { i };
+            if text.get(i..end).is_some_and(|n| n.contains(' ')) && from >= plain_start {
+                out.push_text(text.get(plain_start..from).unwrap_or(""));
                 out.push(el(
                     "span",
                     &[("class", "nw")],
-                    text.get(i..end).unwrap_or(""),
+                    text.get(from..end).unwrap_or(""),
                 ));
                 plain_start = end;
             }
@@ -425,6 +430,10 @@ mod tests {
                 .replace("<span class=\"nw\">2026</span>", "2026")
         );
         assert_eq!(nombres("A4 10 jours").as_str(), "A4 10 jours");
+        assert_eq!(
+            nombres("(-28 190 415 €)").as_str(),
+            "(<span class=\"nw\">-28 190 415 €</span>)"
+        );
     }
 
     #[test]
