@@ -439,3 +439,20 @@ fn render_refuses_folders_missing_files_and_files_without_contract() {
     assert!(err.contains("ne contient aucun contrat"), "{err}");
     assert!(Path::new("examples/region-exemple/delegation.pacte").exists());
 }
+
+#[test]
+fn several_contracts_in_one_file_each_get_their_sheet() {
+    let dir = std::env::temp_dir().join(format!("pacte-render-multi-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string("examples/ch_valmont.pacte").unwrap()
+        + &std::fs::read_to_string("examples/chu_exemple.pacte").unwrap();
+    let path = dir.join("deux.pacte");
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_string_lossy().into_owned();
+    let html = render_file(&path, Format::Html);
+    assert_eq!(html.matches("<section class=\"feuille\">").count(), 2);
+    assert_eq!(html.matches("<h1>").count(), 2);
+    let md = render_file(&path, Format::Md);
+    assert_eq!(md.matches("\n## Signatures\n").count(), 2);
+    assert!(md.find("Valmont").unwrap() < md.find("Sarmont").unwrap());
+}

@@ -172,6 +172,21 @@ pub fn table(t: &Tableau) -> Html {
     element("table", attrs, out)
 }
 
+/// A chart with its caption, kept on one page.
+pub fn figure(svg: Html, legende: &str) -> Html {
+    let mut content = svg;
+    content.push(txt("figcaption", &[], legende));
+    element("figure", &[], content)
+}
+
+/// A collapsible block (the derivation of a number): closed on screen,
+/// its summary always visible.
+pub fn details(resume: &str, contenu: Html) -> Html {
+    let mut content = txt("summary", &[], resume);
+    content.push(contenu);
+    element("details", &[], content)
+}
+
 /// A rough height of blocks, in lines of text, to keep short articles on
 /// one page.
 fn hauteur(blocs: &[Bloc]) -> usize {
@@ -433,6 +448,20 @@ mod tests {
         assert_eq!(
             nombres("(-28 190 415 €)").as_str(),
             "(<span class=\"nw\">-28 190 415 €</span>)"
+        );
+    }
+
+    #[test]
+    fn figures_and_details() {
+        let f = figure(Html::markup("<svg></svg>"), "Marge <brute>");
+        assert_eq!(
+            f.as_str(),
+            "<figure><svg></svg><figcaption>Marge &lt;brute&gt;</figcaption></figure>"
+        );
+        let d = details("Calcul : 4,2 %", Html::text("a < b"));
+        assert_eq!(
+            d.as_str(),
+            "<details><summary>Calcul\u{a0}: <span class=\"nw\">4,2 %</span></summary>a &lt; b</details>"
         );
     }
 

@@ -18,6 +18,7 @@ pub mod escape;
 pub mod html;
 pub mod layout;
 pub mod markdown;
+mod modalites;
 mod objectifs;
 pub mod style;
 pub mod svg;

@@ -89,6 +89,8 @@ tfoot td { font-weight: 700; border-top: 1pt solid var(--encre); border-bottom: 
 figure { margin: 2mm 0 5mm; break-inside: avoid; }
 figcaption { font-family: var(--sans); font-size: 8.5pt; color: var(--gris); }
 svg text { font-family: var(--sans); }
+details { margin: 0 0 2mm; font-size: 9.5pt; }
+summary { cursor: pointer; color: var(--bleu); }
 @media print {
   html { background: none; }
   .feuille { width: auto; margin: 0; padding: 0; box-shadow: none; }
