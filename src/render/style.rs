@@ -82,6 +82,7 @@ tfoot td { font-weight: 700; border-top: 1pt solid var(--encre); border-bottom: 
 .prose h2 { border: none; }
 .badge { display: inline-block; padding: .4mm 2.2mm; border-radius: 2.5mm; font-family: var(--sans);
   font-size: 8.5pt; font-weight: 700; white-space: nowrap; border: .8pt solid currentColor; }
+.badge + .badge { margin-left: 1.5mm; }
 .ton-succes { color: #17613a; background: #dcefe3; }
 .ton-partiel { color: #7a4a00; background: #fbefd2; }
 .ton-echec { color: #a01c1c; background: #f8dede; }

@@ -105,8 +105,16 @@ fn echelle(values: &[Decimal]) -> (Decimal, Decimal, Vec<Decimal>) {
         max - min
     };
     let step = pas(span, 4);
-    let low = (min / step).floor() * step;
+    // Room above and below the extreme points, for their labels.
+    let quarter = step / Decimal::from(4);
+    let mut low = (min / step).floor() * step;
+    if min - low < quarter && min != Decimal::ZERO {
+        low -= step;
+    }
     let mut high = (max / step).ceil() * step;
+    if high - max < quarter {
+        high += step;
+    }
     if high == low {
         high = low + step;
     }
@@ -279,6 +287,9 @@ impl LineChart {
                     ("font-size", "10"),
                     ("font-weight", "700"),
                     ("fill", REEL),
+                    ("stroke", "#ffffff"),
+                    ("stroke-width", "3"),
+                    ("paint-order", "stroke"),
                 ],
                 &etiquette(*v, self.dimension),
             ));
@@ -560,8 +571,10 @@ mod tests {
         assert_eq!(pas(d("3000000"), 4), d("1000000"));
         assert_eq!(pas(d("9"), 4), d("2.5"));
         let (low, high, ticks) = echelle(&[d("0.028"), d("0.06")]);
-        assert_eq!((low, high), (d("0.02"), d("0.06")));
-        assert_eq!(ticks.len(), 5);
+        assert_eq!((low, high), (d("0.02"), d("0.07")));
+        assert_eq!(ticks.len(), 6);
+        let (low, high, _) = echelle(&[d("-2527455"), d("0")]);
+        assert_eq!((low, high), (d("-3000000"), d("1000000")));
         assert_eq!(etiquette(d("850000"), Some(Dimension::Money)), "850 k€");
     }
 }
