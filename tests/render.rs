@@ -456,3 +456,134 @@ fn several_contracts_in_one_file_each_get_their_sheet() {
     assert_eq!(md.matches("\n## Signatures\n").count(), 2);
     assert!(md.find("Valmont").unwrap() < md.find("Sarmont").unwrap());
 }
+
+// ------------------------------------------------------------------ properties
+
+mod properties {
+    use super::{assert_markdown_is_safe, assert_tags_are_safe};
+    use pacte::render::{render, Format};
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "<",
+        ">",
+        "\"",
+        "'",
+        "&",
+        "=",
+        "/",
+        ":",
+        ";",
+        "(",
+        ")",
+        "[",
+        "]",
+        "!",
+        "`",
+        "*",
+        "_",
+        "#",
+        "|",
+        "\\",
+        "\n",
+        " ",
+        "script",
+        "javascript:",
+        "JaVaScRiPt:",
+        "onerror=",
+        "onload=",
+        "<img src=x onerror=alert(1)>",
+        "<script>",
+        "</script>",
+        "[x](javascript:alert(1))",
+        "<a href=\"javascript:x\">",
+        "&#106;",
+        "&lt;",
+        "data:text/html,",
+        "é",
+        "€",
+        "1 500 000",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "<svg/onload=alert(1)>",
+        "<style>",
+        "```",
+        "---",
+        "- ",
+    ];
+
+    fn payload() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..24).prop_map(|p| p.concat())
+    }
+
+    /// As the content of a `"…"` string.
+    fn quoted(s: &str) -> String {
+        s.replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n")
+    }
+
+    fn contract(texts: &[String]) -> String {
+        let base = std::fs::read_to_string("examples/ch_valmont.pacte").unwrap();
+        let q = |i: usize| quoted(&texts[i]);
+        let block = texts[6].replace("\"\"\"", "");
+        base.replace(
+            "Contrat de redressement du Centre hospitalier de Valmont",
+            &q(0),
+        )
+        .replace("Centre hospitalier de Valmont", &q(1))
+        .replace("GHT Caux Maritime", &q(2))
+        .replace("Restaurer la marge brute hors aides", &q(3))
+        .replace("Déployer les protocoles RAAC", &q(4))
+        .replace("Direction des soins", &q(5))
+        .replace(
+            "Le potentiel de chirurgie ambulatoire a été identifié lors de l'appui 360",
+            &block,
+        )
+    }
+
+    fn render_all(text: &str, literate: bool) -> (String, String) {
+        let path = if literate { "p.pacte.md" } else { "p.pacte" };
+        let (_, _, program) = pacte::pipeline::check_text(path, text);
+        let contrats: Vec<_> = program.contrats.iter().collect();
+        let prose = literate.then_some(text);
+        (
+            render(&program, &contrats, prose, Format::Html),
+            render(&program, &contrats, prose, Format::Md),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn random_text_in_every_field_stays_text(texts in prop::collection::vec(payload(), 7)) {
+            let (html, md) = render_all(&contract(&texts), false);
+            assert_tags_are_safe(&html, "propriété");
+            assert_markdown_is_safe(&md, "propriété");
+        }
+
+        #[test]
+        fn random_literate_prose_stays_text(before in payload(), after in payload()) {
+            let valmont = std::fs::read_to_string("examples/ch_valmont.pacte").unwrap();
+            let before = before.replace("```", "");
+            let after = after.replace("```", "");
+            let text = format!("{before}\n\n```pacte\n{valmont}```\n\n{after}\n");
+            let (html, md) = render_all(&text, true);
+            assert_tags_are_safe(&html, "prose");
+            assert_markdown_is_safe(&md, "prose");
+        }
+
+        #[test]
+        fn broken_contracts_still_render_without_panicking(cut in 0usize..3000) {
+            let base = std::fs::read_to_string("examples/chu_exemple.pacte").unwrap();
+            let mut at = cut.min(base.len());
+            while !base.is_char_boundary(at) {
+                at -= 1;
+            }
+            let (html, _) = render_all(&base[..at], false);
+            prop_assert!(html.ends_with("</html>\n"));
+        }
+    }
+}

@@ -305,8 +305,23 @@ pub fn md_inline(text: &str) -> String {
 
 /// User Markdown for Markdown output: kept as written, except raw HTML,
 /// whose `<` and `&` are escaped, and links or images to an unsafe
-/// target, replaced by their text.
+/// target, replaced by their text. Escaping can change how the rest reads
+/// (`<!--[x](javascript:…)` hid a link inside a comment), so the pass is
+/// repeated until nothing changes; text that would not settle is escaped
+/// whole.
 pub fn md_sanitise(markdown: &str) -> String {
+    let mut text = markdown.to_string();
+    for _ in 0..8 {
+        let next = sanitise_once(&text);
+        if next == text {
+            return text;
+        }
+        text = next;
+    }
+    text.lines().map(md_inline).collect::<Vec<_>>().join("\n")
+}
+
+fn sanitise_once(markdown: &str) -> String {
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut unsafe_link: Option<(std::ops::Range<usize>, String, usize)> = None;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
@@ -427,5 +442,13 @@ mod tests {
             "**gras** et *italique*"
         );
         assert_eq!(md_inline("a_b *c* <d>|"), "a\\_b \\*c\\* \\<d\\>\\|");
+        // A link hidden in raw HTML is exposed by escaping, then removed.
+        for hidden in [
+            "<!--[x](javascript:alert(1))",
+            "<![CDATA[[x](javascript:alert(1))",
+        ] {
+            let out = md_sanitise(hidden);
+            assert!(!out.contains("](javascript"), "{out}");
+        }
     }
 }
