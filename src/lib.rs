@@ -12,6 +12,7 @@ pub mod literate;
 pub mod lsp;
 pub mod model;
 pub mod pipeline;
+pub mod render;
 pub mod resolve;
 pub mod rules;
 pub mod source;

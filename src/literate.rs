@@ -2,12 +2,27 @@
 //! of the fenced blocks tagged `pacte`. Everything else is replaced by spaces
 //! of the same byte length (newlines kept), so that spans in the code are
 //! spans in the `.md` file and diagnostics point at its lines.
+//!
+//! [`segments`] cuts the same file into prose and code, for `pacte render`,
+//! which prints the prose around the articles generated from the code.
 
-/// The Pacte code of a Markdown file, byte-aligned with it.
-pub fn extract_code(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
+/// What a line of a literate file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    /// Markdown, including other languages' fenced blocks.
+    Prose,
+    /// The opening or closing fence of a `pacte` block.
+    PacteFence,
+    /// A line inside a `pacte` block.
+    PacteCode,
+}
+
+/// The lines of a Markdown file with their kind and byte offset.
+fn classify(markdown: &str) -> Vec<(LineKind, usize, &str)> {
+    let mut out = Vec::new();
     let mut in_pacte = false;
     let mut fence: Option<String> = None;
+    let mut offset = 0;
     for line in markdown.split_inclusive('\n') {
         let trimmed = line.trim_start();
         let marker: String = trimmed
@@ -16,22 +31,46 @@ pub fn extract_code(markdown: &str) -> String {
             .collect();
         let is_fence = marker.len() >= 3
             && (marker.chars().all(|c| c == '`') || marker.chars().all(|c| c == '~'));
-        match &fence {
+        let kind = match &fence {
             None if is_fence => {
                 let info = trimmed.get(marker.len()..).unwrap_or("").trim();
                 in_pacte = info.split_whitespace().next() == Some("pacte");
                 fence = Some(marker);
-                blank(line, &mut out);
+                if in_pacte {
+                    LineKind::PacteFence
+                } else {
+                    LineKind::Prose
+                }
             }
             Some(open)
                 if is_fence && marker.starts_with(open.as_str()) && trimmed.trim() == marker =>
             {
                 fence = None;
+                let kind = if in_pacte {
+                    LineKind::PacteFence
+                } else {
+                    LineKind::Prose
+                };
                 in_pacte = false;
-                blank(line, &mut out);
+                kind
             }
-            Some(_) if in_pacte => out.push_str(line),
-            _ => blank(line, &mut out),
+            Some(_) if in_pacte => LineKind::PacteCode,
+            _ => LineKind::Prose,
+        };
+        out.push((kind, offset, line));
+        offset += line.len();
+    }
+    out
+}
+
+/// The Pacte code of a Markdown file, byte-aligned with it.
+pub fn extract_code(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for (kind, _, line) in classify(markdown) {
+        if kind == LineKind::PacteCode {
+            out.push_str(line);
+        } else {
+            blank(line, &mut out);
         }
     }
     out
@@ -48,6 +87,50 @@ fn blank(line: &str, out: &mut String) {
     }
 }
 
+/// A run of prose, or the inside of one `pacte` block (fences excluded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// Markdown prose, as written.
+    Prose(String),
+    /// The byte range of a `pacte` block's code in the file.
+    Code(std::ops::Range<usize>),
+}
+
+/// Cuts a literate file into prose and code, in order. Fence lines belong
+/// to neither; a `pacte` block, even empty, is one `Code` segment.
+pub fn segments(markdown: &str) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut prose = String::new();
+    let mut code: Option<std::ops::Range<usize>> = None;
+    for (kind, offset, line) in classify(markdown) {
+        match kind {
+            LineKind::Prose => prose.push_str(line),
+            LineKind::PacteCode => {
+                if let Some(range) = &mut code {
+                    range.end = offset + line.len();
+                }
+            }
+            LineKind::PacteFence => match code.take() {
+                None => {
+                    if !prose.is_empty() {
+                        out.push(Segment::Prose(std::mem::take(&mut prose)));
+                    }
+                    let start = offset + line.len();
+                    code = Some(start..start);
+                }
+                Some(range) => out.push(Segment::Code(range)),
+            },
+        }
+    }
+    if let Some(range) = code {
+        out.push(Segment::Code(range));
+    }
+    if !prose.is_empty() {
+        out.push(Segment::Prose(prose));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +143,28 @@ mod tests {
         assert!(code.contains("contrat x {}"));
         assert!(!code.contains("fn x"));
         assert_eq!(code.find("contrat"), md.find("contrat"));
+    }
+
+    #[test]
+    fn segments_alternate_prose_and_code() {
+        let md = "# Titre\n\nProse.\n\n```pacte\ncontrat x {\n```\n\nMilieu.\n\n```rust\nfn x() {}\n```\n\n```pacte\n}\n```\nFin.\n";
+        let segs = segments(md);
+        assert_eq!(segs.len(), 5, "{segs:?}");
+        assert_eq!(segs[0], Segment::Prose("# Titre\n\nProse.\n\n".into()));
+        let Segment::Code(r) = &segs[1] else { panic!() };
+        assert_eq!(&md[r.clone()], "contrat x {\n");
+        let Segment::Prose(p) = &segs[2] else {
+            panic!()
+        };
+        assert!(p.contains("Milieu.") && p.contains("fn x() {}"));
+        let Segment::Code(r) = &segs[3] else { panic!() };
+        assert_eq!(&md[r.clone()], "}\n");
+        assert_eq!(segs[4], Segment::Prose("Fin.\n".into()));
+    }
+
+    #[test]
+    fn an_unclosed_block_runs_to_the_end() {
+        let segs = segments("```pacte\ncontrat x {}\n");
+        assert_eq!(segs, vec![Segment::Code(9..22)]);
     }
 }

@@ -7,6 +7,7 @@ mod evaluate;
 mod explain;
 pub mod load;
 pub mod output;
+pub mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -36,6 +37,8 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Serveur de langage (LSP) sur l'entrée et la sortie standard, pour les éditeurs.
     Lsp,
+    /// Met un contrat en forme : document Markdown ou HTML (à imprimer, à signer).
+    Render(render::RenderArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +89,7 @@ pub fn run() -> ExitCode {
             Ok(()) => ExitStatus::Success,
             Err(e) => fail(&format!("serveur de langage : {e}")),
         },
+        Command::Render(args) => render::run(args, cli.std_dir.as_deref(), color_stderr(cli.color)),
     };
     status.into()
 }
@@ -98,6 +102,19 @@ fn use_color(choice: ColorChoice) -> bool {
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// Colour for what goes to stderr: on a terminal, never with NO_COLOR.
+fn color_stderr(choice: ColorChoice) -> bool {
+    use std::io::IsTerminal;
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stderr().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
