@@ -7,12 +7,15 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::path::PathBuf;
 
+#[path = "../tests/support/corpus.rs"]
+#[allow(dead_code)]
+mod corpus;
+
 fn write_corpus(n: usize) -> PathBuf {
     let dir = PathBuf::from("target").join(format!("corpus-{n}"));
     std::fs::create_dir_all(&dir).unwrap();
     for i in 0..n {
-        let (name, text) = pacte::corpus::contract(i);
-        std::fs::write(dir.join(name), text).unwrap();
+        std::fs::write(dir.join(format!("ch_gen_{i}.pacte")), corpus::contract(i)).unwrap();
     }
     dir
 }

@@ -3,7 +3,6 @@
 pub mod ast;
 pub mod calc;
 pub mod cli;
-pub mod corpus;
 pub mod date;
 pub mod diagnostic;
 pub mod display;
