@@ -54,9 +54,9 @@ fn render_with(d: &Diagnostic, map: &SourceMap, color: bool, cache: &mut SourceC
     let path = |id: crate::source::SourceId| map.path(id).to_string();
     let span = d.primary.span;
     let (kind, main_color) = match d.severity() {
-        Severity::Error => (ReportKind::Custom("erreur", Color::Red), Color::Red),
+        Severity::Error => (ReportKind::Custom("erreur ", Color::Red), Color::Red),
         Severity::Warning => (
-            ReportKind::Custom("avertissement", Color::Yellow),
+            ReportKind::Custom("avertissement ", Color::Yellow),
             Color::Yellow,
         ),
     };
