@@ -7,6 +7,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod display;
 pub mod eval;
+pub mod fmt;
 pub mod literate;
 pub mod lsp;
 pub mod model;

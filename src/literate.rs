@@ -131,6 +131,39 @@ pub fn segments(markdown: &str) -> Vec<Segment> {
     out
 }
 
+/// A `pacte` block for `pacte fmt`: the byte range of its code lines (up
+/// to its closing fence, or the end of the file) and the indentation of its
+/// opening fence, which the formatted lines keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub content: std::ops::Range<usize>,
+    pub indent: String,
+}
+
+/// The `pacte` blocks of a literate file, in order.
+pub fn pacte_blocks(markdown: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut open: Option<Block> = None;
+    for (kind, offset, line) in classify(markdown) {
+        match (kind, &mut open) {
+            (LineKind::PacteFence, None) => {
+                let start = offset + line.len();
+                let trimmed = line.trim_start();
+                let indent = line.get(..line.len() - trimmed.len()).unwrap_or("");
+                open = Some(Block {
+                    content: start..start,
+                    indent: indent.to_string(),
+                });
+            }
+            (LineKind::PacteFence, Some(_)) => blocks.extend(open.take()),
+            (LineKind::PacteCode, Some(block)) => block.content.end = offset + line.len(),
+            _ => {}
+        }
+    }
+    blocks.extend(open);
+    blocks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +193,16 @@ mod tests {
         let Segment::Code(r) = &segs[3] else { panic!() };
         assert_eq!(&md[r.clone()], "}\n");
         assert_eq!(segs[4], Segment::Prose("Fin.\n".into()));
+    }
+
+    #[test]
+    fn finds_blocks_with_their_indentation() {
+        let md = "a\n  ```pacte\n  x\n  ```\n~~~pacte\ny\n";
+        let blocks = pacte_blocks(md);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(&md[blocks[0].content.clone()], "  x\n");
+        assert_eq!(blocks[0].indent, "  ");
+        assert_eq!(&md[blocks[1].content.clone()], "y\n");
     }
 
     #[test]

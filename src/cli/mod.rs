@@ -5,6 +5,7 @@
 pub mod check;
 mod evaluate;
 mod explain;
+mod fmt;
 pub mod load;
 pub mod output;
 pub mod render;
@@ -35,6 +36,8 @@ pub enum Command {
     Evaluate(evaluate::EvaluateArgs),
     /// Explique un code de diagnostic (ex. pacte explain E0101).
     Explain(explain::ExplainArgs),
+    /// Met les contrats en forme canonique (ordre des champs, indentation, nombres).
+    Fmt(fmt::FmtArgs),
     /// Serveur de langage (LSP) sur l'entrée et la sortie standard, pour les éditeurs.
     Lsp,
     /// Met un contrat en forme : document Markdown ou HTML (à imprimer, à signer).
@@ -85,6 +88,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args, cli.std_dir.as_deref(), color),
         Command::Evaluate(args) => evaluate::run(args, cli.std_dir.as_deref(), color),
         Command::Explain(args) => explain::run(args),
+        Command::Fmt(args) => fmt::run(args, color),
         Command::Lsp => match crate::lsp::run() {
             Ok(()) => ExitStatus::Success,
             Err(e) => fail(&format!("serveur de langage : {e}")),
