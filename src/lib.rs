@@ -5,6 +5,7 @@ pub mod calc;
 pub mod cli;
 pub mod date;
 pub mod diagnostic;
+pub mod diff;
 pub mod display;
 pub mod eval;
 pub mod fmt;

@@ -92,6 +92,28 @@ fn read_ignore_file(dir: &Path) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
+/// Whether searching `roots` would skip `path` (a hidden file or folder,
+/// `target`, or an entry of a root's `.pacteignore`): used for files that
+/// exist only in a git revision.
+pub fn is_ignored(path: &Path, roots: &[PathBuf]) -> bool {
+    let clean = |p: &Path| -> PathBuf {
+        p.components()
+            .filter(|c| *c != std::path::Component::CurDir)
+            .collect()
+    };
+    let path = clean(path);
+    roots.iter().filter(|r| r.is_dir()).any(|root| {
+        let Ok(rest) = path.strip_prefix(clean(root)) else {
+            return false;
+        };
+        let hidden = rest.components().any(|c| {
+            let name = c.as_os_str().to_string_lossy();
+            name.starts_with('.') && name != "." && name != ".." || name == "target"
+        });
+        hidden || read_ignore_file(root).iter().any(|i| path.starts_with(clean(i)))
+    })
+}
+
 fn walk(dir: &Path, ignored: &[PathBuf], out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();

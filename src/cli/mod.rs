@@ -2,7 +2,9 @@
 //! terminal. Exit codes (spec §9): 0 success, 1 the inputs have errors,
 //! 2 the command could not run.
 
+mod avenant;
 pub mod check;
+mod diff;
 mod evaluate;
 mod explain;
 mod fmt;
@@ -38,6 +40,10 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Met les contrats en forme canonique (ordre des champs, indentation, nombres).
     Fmt(fmt::FmtArgs),
+    /// Différences de fond entre deux versions de contrats (ou avec une révision git).
+    Diff(diff::DiffArgs),
+    /// Rédige l'avenant qui fait passer un contrat de l'ancienne à la nouvelle version.
+    Avenant(avenant::AvenantArgs),
     /// Serveur de langage (LSP) sur l'entrée et la sortie standard, pour les éditeurs.
     Lsp,
     /// Met un contrat en forme : document Markdown ou HTML (à imprimer, à signer).
@@ -89,6 +95,8 @@ pub fn run() -> ExitCode {
         Command::Evaluate(args) => evaluate::run(args, cli.std_dir.as_deref(), color),
         Command::Explain(args) => explain::run(args),
         Command::Fmt(args) => fmt::run(args, color),
+        Command::Diff(args) => diff::run(args, color),
+        Command::Avenant(args) => avenant::run(args, cli.std_dir.as_deref(), color),
         Command::Lsp => match crate::lsp::run() {
             Ok(()) => ExitStatus::Success,
             Err(e) => fail(&format!("serveur de langage : {e}")),

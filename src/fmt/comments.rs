@@ -15,11 +15,44 @@
 
 use super::doc::{Cmt, Node, NodeKind};
 use crate::syntax::trivia::Comment;
+use std::collections::HashMap;
 
 /// Attaches comments to top-level nodes; returns the comments after the
 /// last one.
 pub fn attach_root(nodes: &mut [Node], comments: &[&Comment], text: &str) -> Vec<Cmt> {
+    let ends: HashMap<usize, usize> = comments
+        .iter()
+        .map(|c| (c.span.end as usize, c.span.start as usize))
+        .collect();
+    trim_spans(nodes, text, &ends);
     attach(nodes, comments, text, true).1
+}
+
+/// pest spans of rules ending in an optional part (`clause`, `aide_annee`,
+/// `exige`, expressions…) run over the whitespace and comments that follow
+/// them: end every node at its last token.
+fn trim_spans(nodes: &mut [Node], text: &str, comment_ends: &HashMap<usize, usize>) {
+    for node in nodes {
+        let start = node.span.start as usize;
+        let mut end = node.span.end as usize;
+        loop {
+            let kept = text.get(start..end).map_or(0, |t| {
+                t.trim_end_matches(|c: char| c.is_whitespace() || c == ';' || c == '\u{FEFF}')
+                    .len()
+            });
+            end = start + kept;
+            match comment_ends.get(&end) {
+                Some(&comment_start) if comment_start >= start && comment_start < end => {
+                    end = comment_start
+                }
+                _ => break,
+            }
+        }
+        node.span.end = u32::try_from(end).unwrap_or(node.span.end);
+        if let NodeKind::Block(block) = &mut node.kind {
+            trim_spans(&mut block.children, text, comment_ends);
+        }
+    }
 }
 
 enum Elem<'c> {

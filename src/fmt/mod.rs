@@ -48,6 +48,18 @@ pub fn format(path: &str, text: &str) -> Result<String, FmtError> {
     }
 }
 
+/// One pass without the self-check (for debugging the formatter).
+#[doc(hidden)]
+pub fn format_unchecked(path: &str, text: &str) -> Result<String, FmtError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let once: Once = if path.ends_with(".pacte.md") {
+        format_literate
+    } else {
+        format_pacte
+    };
+    once(path, text).map(|(out, _)| out)
+}
+
 type Once = fn(&str, &str) -> Result<(String, Ready), FmtError>;
 
 /// Formats, then runs the self-check of `verify`: the output parses, means
@@ -167,3 +179,6 @@ fn format_literate(path: &str, markdown: &str) -> Result<(String, Ready), FmtErr
     out.push_str(markdown.get(pos..).unwrap_or(""));
     Ok((out, ready))
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,197 @@
+//! `pacte fmt`: snapshots of every example and formatter fixture, the corpus
+//! invariants over every `.pacte` of `examples/`, `std/` and `tests/`
+//! (idempotent, same AST without spans, same comments, same check codes),
+//! and the same properties on generated messy contracts (proptest).
+
+#[path = "common/gen.rs"]
+mod gen;
+
+use pacte::ast::File;
+use pacte::diagnostic::Diagnostics;
+use pacte::fmt::erase::erase_file;
+use pacte::fmt::{format, FmtError};
+use pacte::source::{Origin, Source, SourceId, SourceMap};
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn files_under(dir: &str, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files_under(&path.to_string_lossy(), out);
+        } else if path.to_string_lossy().ends_with(".pacte")
+            || path.to_string_lossy().ends_with(".pacte.md")
+        {
+            out.push(path);
+        }
+    }
+}
+
+fn corpus(dirs: &[&str]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in dirs {
+        files_under(dir, &mut out);
+    }
+    out.sort();
+    out
+}
+
+fn shown(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// What `fmt` makes of a file, as a snapshot: the text, or the refusal.
+fn outcome(path: &str, text: &str) -> String {
+    match format(path, text) {
+        Ok(out) => out,
+        Err(FmtError::Invalid { diagnostics, .. }) => {
+            let codes: Vec<String> = diagnostics
+                .iter()
+                .map(|d| format!("{} {}", d.code.as_str(), d.message))
+                .collect();
+            format!("----- NON FORMATÉ -----\n{}\n", codes.join("\n"))
+        }
+        Err(other) => format!("----- NON FORMATÉ -----\n{other:?}\n"),
+    }
+}
+
+#[test]
+fn snapshots_of_examples_and_fixtures() {
+    for path in corpus(&["examples", "tests/fixtures/fmt"]) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = shown(&path).replace('/', "__");
+        insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false, description => shown(&path) }, {
+            insta::assert_snapshot!(format!("fmt__{name}"), outcome(&shown(&path), &text));
+        });
+    }
+}
+
+fn parse(path: &str, text: &str) -> (Option<File>, Vec<String>) {
+    let code = if path.ends_with(".pacte.md") {
+        pacte::literate::extract_code(text)
+    } else {
+        text.trim_start_matches('\u{FEFF}').to_string()
+    };
+    let source = Source::new(SourceId(0), path, code, Origin::User);
+    let mut diagnostics = Diagnostics::new();
+    let parsed = pacte::syntax::parse(&source, &mut diagnostics);
+    let mut comments: Vec<String> = parsed.trivia.comments.into_iter().map(|c| c.text).collect();
+    comments.sort();
+    (parsed.file, comments)
+}
+
+/// The three properties of the issue on one text that formats.
+fn properties(path: &str, text: &str) -> Result<(), String> {
+    let once = format(path, text).map_err(|e| format!("non formaté : {e:?}"))?;
+    let twice = format(path, &once).map_err(|e| format!("sortie non formatable : {e:?}"))?;
+    if twice != once {
+        return Err(format!("non idempotent :\n{once}\n---\n{twice}"));
+    }
+    let (before, comments_before) = parse(path, text);
+    let (after, comments_after) = parse(path, &once);
+    let (Some(before), Some(after)) = (before, after) else {
+        return Err("analyse impossible".into());
+    };
+    if erase_file(&before) != erase_file(&after) {
+        return Err(format!("le sens a changé :\n{text}\n---\n{once}"));
+    }
+    if comments_before != comments_after {
+        return Err(format!("commentaires perdus :\n{text}\n---\n{once}"));
+    }
+    Ok(())
+}
+
+#[test]
+fn corpus_invariants() {
+    let mut checked = 0;
+    for path in corpus(&["examples", "std", "tests"]) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = shown(&path);
+        match format(&name, &text) {
+            Err(FmtError::Invalid { .. }) => continue,
+            Err(e) => panic!("{name} : {e:?}"),
+            Ok(_) => {}
+        }
+        if let Err(e) = properties(&name, &text) {
+            panic!("{name} : {e}");
+        }
+        checked += 1;
+    }
+    assert!(checked > 50, "{checked} fichiers seulement");
+}
+
+/// The codes `check` gives on some user files (std embedded).
+fn check_codes(files: &[(String, String)]) -> Vec<String> {
+    let mut map = SourceMap::new();
+    let mut ids = Vec::new();
+    for (path, text) in pacte::std_lib::embedded() {
+        ids.push(map.add(path, text, Origin::Std));
+    }
+    for (path, text) in files {
+        ids.push(map.add(path.clone(), text.clone(), Origin::User));
+    }
+    let mut diagnostics = Diagnostics::new();
+    let mut parsed = Vec::new();
+    for (_, p, d) in pacte::pipeline::parse_all(&map, &ids) {
+        diagnostics.extend(d);
+        parsed.extend(p.file);
+    }
+    pacte::pipeline::analyse(parsed, &mut diagnostics);
+    let mut codes: Vec<String> = diagnostics
+        .iter()
+        .map(|d| d.code.as_str().to_string())
+        .collect();
+    codes.sort();
+    codes
+}
+
+#[test]
+fn check_gives_the_same_codes_after_formatting() {
+    for path in corpus(&["examples/erreurs", "tests/fixtures/fmt"]) {
+        let name = shown(&path);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let Ok(formatted) = format(&name, &text) else {
+            continue;
+        };
+        let before = check_codes(&[(name.clone(), text)]);
+        let after = check_codes(&[(name.clone(), formatted)]);
+        assert_eq!(before, after, "{name}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(500),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn generated_contracts(seed in any::<u64>()) {
+        let text = gen::file(seed);
+        let (parsed, _) = parse("g.pacte", &text);
+        prop_assert!(parsed.is_some(), "le générateur a produit un texte invalide :\n{}", text);
+        if let Err(e) = properties("g.pacte", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+}
+
+/// `SEED=… cargo test --test fmt show_seed -- --ignored --nocapture` prints
+/// a generated file and what fmt makes of it.
+#[test]
+#[ignore]
+fn show_seed() {
+    let seed: u64 = std::env::var("SEED").unwrap().parse().unwrap();
+    let text = gen::file(seed);
+    println!("{text}\n=====");
+    std::fs::write("/tmp/seed.pacte", &text).unwrap();
+    let once = pacte::fmt::format_unchecked("g.pacte", &text).unwrap();
+    println!("{once}\n=====");
+    let twice = pacte::fmt::format_unchecked("g.pacte", &once).unwrap();
+    println!("{twice}\n=====");
+    println!("{:?}", pacte::fmt::format("g.pacte", &text).err());
+}
