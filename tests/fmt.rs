@@ -178,6 +178,16 @@ proptest! {
             prop_assert!(false, "{}", e);
         }
     }
+
+    #[test]
+    fn generated_literate_contracts(seed in any::<u64>()) {
+        let text = gen::literate(seed);
+        let (parsed, _) = parse("g.pacte.md", &text);
+        prop_assert!(parsed.is_some(), "le générateur a produit un texte invalide :\n{}", text);
+        if let Err(e) = properties("g.pacte.md", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
 }
 
 /// `SEED=… cargo test --test fmt show_seed -- --ignored --nocapture` prints
@@ -186,12 +196,97 @@ proptest! {
 #[ignore]
 fn show_seed() {
     let seed: u64 = std::env::var("SEED").unwrap().parse().unwrap();
-    let text = gen::file(seed);
+    let md = std::env::var("MD").is_ok();
+    let path = if md { "g.pacte.md" } else { "g.pacte" };
+    let text = if md { gen::literate(seed) } else { gen::file(seed) };
     println!("{text}\n=====");
-    std::fs::write("/tmp/seed.pacte", &text).unwrap();
-    let once = pacte::fmt::format_unchecked("g.pacte", &text).unwrap();
+    std::fs::write(format!("/tmp/seed.{path}"), &text).unwrap();
+    let once = pacte::fmt::format_unchecked(path, &text).unwrap();
     println!("{once}\n=====");
-    let twice = pacte::fmt::format_unchecked("g.pacte", &once).unwrap();
+    std::fs::write(format!("/tmp/seed1.{path}"), &once).unwrap();
+    let twice = pacte::fmt::format_unchecked(path, &once).unwrap();
     println!("{twice}\n=====");
-    println!("{:?}", pacte::fmt::format("g.pacte", &text).err());
+    println!("{:?}", pacte::fmt::format(path, &text).err());
+}
+
+// ------------------------------------------------------------------ the command
+
+fn pacte(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pacte-fmt-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const MESSY: &str = "contrat x { intitule \"a\" periode 2025 a 2027 } // fin\n";
+const CANONICAL: &str = "contrat x {\n  intitulé \"a\"\n  période 2025 à 2027\n} // fin\n";
+
+#[test]
+fn command_check_writes_nothing_and_lists_files() {
+    let dir = scratch("check");
+    let (messy, clean) = (dir.join("a.pacte"), dir.join("b.pacte"));
+    std::fs::write(&messy, MESSY).unwrap();
+    std::fs::write(&clean, CANONICAL).unwrap();
+    let out = pacte(&["fmt", "--check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("à reformater : ") && stdout.contains("a.pacte"), "{stdout}");
+    assert!(!stdout.contains("b.pacte"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&messy).unwrap(), MESSY);
+    let out = pacte(&["fmt", "--check", clean.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn command_writes_in_place_only_when_needed() {
+    let dir = scratch("write");
+    let (messy, clean) = (dir.join("a.pacte"), dir.join("b.pacte"));
+    std::fs::write(&messy, MESSY).unwrap();
+    std::fs::write(&clean, CANONICAL).unwrap();
+    let before = std::fs::metadata(&clean).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let out = pacte(&["fmt", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&messy).unwrap(), CANONICAL);
+    assert_eq!(std::fs::metadata(&clean).unwrap().modified().unwrap(), before);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
+    assert_eq!(leftovers.len(), 2, "fichiers temporaires restants");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn command_stdout_and_untouched_errors() {
+    let dir = scratch("stdout");
+    let (messy, broken) = (dir.join("a.pacte"), dir.join("b.pacte"));
+    std::fs::write(&messy, MESSY).unwrap();
+    std::fs::write(&broken, "contrat x { intitulé }").unwrap();
+    let out = pacte(&["fmt", "--stdout", messy.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), CANONICAL);
+    assert_eq!(std::fs::read_to_string(&messy).unwrap(), MESSY);
+    let out = pacte(&["fmt", "--stdout", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8(out.stderr).unwrap().contains("E0001"));
+    let out = pacte(&["fmt", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&broken).unwrap(), "contrat x { intitulé }");
+    let out = pacte(&["fmt", dir.join("absent.pacte").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn examples_are_canonical() {
+    let out = pacte(&["fmt", "--check", "examples/", "std/", "examples/avenants/"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
 }

@@ -90,10 +90,6 @@ fn one(args: &FmtArgs, path: &Path, bytes: Vec<u8>, color: bool) -> Outcome {
             report(args, &map, &diagnostics, color);
             Outcome::Failed
         }
-        Err(FmtError::Refused(message)) => {
-            eprintln!("erreur : {shown} : {message}");
-            Outcome::Failed
-        }
         Err(FmtError::Internal(message)) => {
             eprintln!("erreur : {shown} : {message}");
             Outcome::Bug

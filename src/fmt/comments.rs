@@ -19,19 +19,37 @@ use std::collections::HashMap;
 
 /// Attaches comments to top-level nodes; returns the comments after the
 /// last one.
-pub fn attach_root(nodes: &mut [Node], comments: &[&Comment], text: &str) -> Vec<Cmt> {
+pub fn attach_root(nodes: &mut [Node], comments: &[&Comment], cx: &Cx<'_>) -> Vec<Cmt> {
     let ends: HashMap<usize, usize> = comments
         .iter()
         .map(|c| (c.span.end as usize, c.span.start as usize))
         .collect();
-    trim_spans(nodes, text, &ends);
-    attach(nodes, comments, text, true).1
+    trim_spans(nodes, cx, &ends);
+    attach(nodes, comments, cx, true).1
+}
+
+/// The source text and its segments (the ```` ```pacte ```` block of a
+/// byte offset in a literate file; always 0 otherwise).
+pub struct Cx<'a> {
+    pub text: &'a str,
+    pub seg_of: &'a dyn Fn(usize) -> usize,
+}
+
+impl Cx<'_> {
+    fn cmt(&self, c: &Comment, blank_before: bool) -> Cmt {
+        Cmt {
+            text: c.text.clone(),
+            blank_before,
+            seg: (self.seg_of)(c.span.start as usize),
+        }
+    }
 }
 
 /// pest spans of rules ending in an optional part (`clause`, `aide_annee`,
 /// `exige`, expressions…) run over the whitespace and comments that follow
 /// them: end every node at its last token.
-fn trim_spans(nodes: &mut [Node], text: &str, comment_ends: &HashMap<usize, usize>) {
+fn trim_spans(nodes: &mut [Node], cx: &Cx<'_>, comment_ends: &HashMap<usize, usize>) {
+    let text = cx.text;
     for node in nodes {
         let start = node.span.start as usize;
         let mut end = node.span.end as usize;
@@ -49,8 +67,10 @@ fn trim_spans(nodes: &mut [Node], text: &str, comment_ends: &HashMap<usize, usiz
             }
         }
         node.span.end = u32::try_from(end).unwrap_or(node.span.end);
+        node.seg = (cx.seg_of)(start);
+        node.end_seg = (cx.seg_of)(end.saturating_sub(1).max(start));
         if let NodeKind::Block(block) = &mut node.kind {
-            trim_spans(&mut block.children, text, comment_ends);
+            trim_spans(&mut block.children, cx, comment_ends);
         }
     }
 }
@@ -65,9 +85,10 @@ enum Elem<'c> {
 fn attach(
     children: &mut [Node],
     comments: &[&Comment],
-    text: &str,
+    cx: &Cx<'_>,
     root: bool,
 ) -> (Vec<String>, Vec<Cmt>) {
+    let text = cx.text;
     let mut order: Vec<usize> = (0..children.len()).collect();
     order.sort_by_key(|&i| children.get(i).map_or(0, |c| c.span.start));
     let spans: Vec<(usize, usize)> = children
@@ -106,9 +127,9 @@ fn attach(
         }
         loose.push(c);
     }
-    let dangling = place_loose(children, &order, &spans, loose, text);
+    let dangling = place_loose(children, &order, &spans, loose, cx);
     for (child, comments) in children.iter_mut().zip(inner) {
-        attach_inner(child, &comments, text);
+        attach_inner(child, &comments, cx);
     }
     (header, dangling)
 }
@@ -120,8 +141,9 @@ fn place_loose(
     order: &[usize],
     spans: &[(usize, usize)],
     loose: Vec<&Comment>,
-    text: &str,
+    cx: &Cx<'_>,
 ) -> Vec<Cmt> {
+    let text = cx.text;
     let span = |i: usize| spans.get(i).copied().unwrap_or_default();
     let mut elems: Vec<(usize, usize, Elem)> = order
         .iter()
@@ -144,10 +166,7 @@ fn place_loose(
                 }
             }
             Elem::Loose(c) => {
-                let cmt = Cmt {
-                    text: c.text.clone(),
-                    blank_before: blank,
-                };
+                let cmt = cx.cmt(c, blank);
                 let next = order.iter().find(|&&i| span(i).0 > start);
                 match next.and_then(|&i| children.get_mut(i)) {
                     Some(child) => child.leading.push(cmt),
@@ -161,17 +180,16 @@ fn place_loose(
 
 /// Comments inside a child: distributed among a block's own children, or
 /// moved before a one-fact child.
-fn attach_inner(child: &mut Node, comments: &[&Comment], text: &str) {
+fn attach_inner(child: &mut Node, comments: &[&Comment], cx: &Cx<'_>) {
     match &mut child.kind {
         NodeKind::Block(block) => {
-            let (header, dangling) = attach(&mut block.children, comments, text, false);
+            let (header, dangling) = attach(&mut block.children, comments, cx, false);
             block.header.extend(header);
             block.dangling.extend(dangling);
         }
-        NodeKind::Leaf(_) => child.leading.extend(comments.iter().map(|c| Cmt {
-            text: c.text.clone(),
-            blank_before: false,
-        })),
+        NodeKind::Leaf(_) => child
+            .leading
+            .extend(comments.iter().map(|c| cx.cmt(c, false))),
     }
 }
 

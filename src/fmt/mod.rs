@@ -6,7 +6,8 @@
 //! `comments` attaches every comment by position → `doc` renders two-space
 //! indented lines, LF. Output: the canonical text, or why the file is left
 //! untouched: syntax errors (E0001, E0002), a field written twice (E0102),
-//! a literate item split across blocks, or a failed self-check (`verify`).
+//! or a failed self-check (`verify`). In a literate file, facts keep the
+//! block they were written in (an item may span several blocks).
 //!
 //! The layout is documented in `docs/formatage.md`.
 
@@ -32,8 +33,6 @@ pub enum FmtError {
         diagnostics: Vec<Diagnostic>,
         source: Box<Source>,
     },
-    /// The file cannot be laid out (an item split across literate blocks).
-    Refused(String),
     /// The self-check failed: a formatter bug.
     Internal(String),
 }
@@ -129,52 +128,58 @@ fn format_pacte(path: &str, text: &str) -> Result<(String, Ready), FmtError> {
     let ready = parse(path, text.to_string())?;
     let items: Vec<&Item> = ready.file.items.iter().collect();
     let comments: Vec<&Comment> = ready.comments.iter().collect();
-    let out = layout(&items, &comments, &ready.source.text);
+    let cx = comments::Cx {
+        text: &ready.source.text,
+        seg_of: &|_| 0,
+    };
+    let out = doc::join(&layout(&items, &comments, &cx));
     Ok((out, ready))
 }
 
-/// The canonical text of some items and the comments among them.
-fn layout(items: &[&Item], comments: &[&Comment], text: &str) -> String {
+/// The canonical lines of some items and the comments among them.
+fn layout(items: &[&Item], comments: &[&Comment], cx: &comments::Cx<'_>) -> Vec<doc::Line> {
     let mut nodes = printer::file(items);
-    let dangling = comments::attach_root(&mut nodes, comments, text);
-    doc::render_file(&nodes, &dangling)
+    let dangling = comments::attach_root(&mut nodes, comments, cx);
+    doc::render(&nodes, &dangling)
 }
 
+/// A literate file: the code of all its blocks is laid out as one text
+/// whose lines stay in the block they came from; the prose is untouched.
 fn format_literate(path: &str, markdown: &str) -> Result<(String, Ready), FmtError> {
     let ready = parse(path, crate::literate::extract_code(markdown))?;
     let blocks = crate::literate::pacte_blocks(markdown);
+    let seg_of = |pos: usize| {
+        blocks
+            .iter()
+            .position(|b| pos < b.content.end)
+            .unwrap_or(blocks.len().saturating_sub(1))
+    };
+    let items: Vec<&Item> = ready.file.items.iter().collect();
+    let comments: Vec<&Comment> = ready.comments.iter().collect();
+    let cx = comments::Cx {
+        text: &ready.source.text,
+        seg_of: &seg_of,
+    };
+    let lines = layout(&items, &comments, &cx);
     let mut out = String::with_capacity(markdown.len());
     let mut pos = 0;
-    for block in &blocks {
-        let range = block.content.clone();
-        let inside = |start: u32| range.contains(&(start as usize));
-        let items: Vec<&Item> = ready
-            .file
-            .items
+    for (index, block) in blocks.iter().enumerate() {
+        out.push_str(markdown.get(pos..block.content.start).unwrap_or(""));
+        let mine: Vec<&str> = lines
             .iter()
-            .filter(|i| inside(i.span().start))
+            .filter(|(seg, _)| *seg == index)
+            .map(|(_, line)| line.as_str())
             .collect();
-        if let Some(split) = items.iter().find(|i| i.span().end as usize > range.end) {
-            let (line, _) = ready.source.line_col(split.span().start as usize);
-            return Err(FmtError::Refused(format!(
-                "l'élément de la ligne {line} continue dans un autre bloc ```pacte : le fichier n'est pas mis en forme"
-            )));
-        }
-        let comments: Vec<&Comment> = ready
-            .comments
-            .iter()
-            .filter(|c| inside(c.span.start))
-            .collect();
-        out.push_str(markdown.get(pos..range.start).unwrap_or(""));
-        let code = layout(&items, &comments, &ready.source.text);
-        for line in code.lines() {
+        let first = mine.iter().position(|l| !l.is_empty()).unwrap_or(mine.len());
+        let last = mine.iter().rposition(|l| !l.is_empty()).map_or(first, |i| i + 1);
+        for line in mine.get(first..last).unwrap_or_default() {
             if !line.is_empty() {
                 out.push_str(&block.indent);
             }
             out.push_str(line);
             out.push('\n');
         }
-        pos = range.end;
+        pos = block.content.end;
     }
     out.push_str(markdown.get(pos..).unwrap_or(""));
     Ok((out, ready))

@@ -179,10 +179,8 @@ fn literate_files_format_their_blocks_only() {
 }
 
 #[test]
-fn literate_items_split_across_blocks_are_refused() {
-    let md = "```pacte\ncontrat x {\n```\n\nprose\n\n```pacte\n}\n```\n";
-    assert!(matches!(
-        format("t.pacte.md", md),
-        Err(FmtError::Refused(_))
-    ));
+fn literate_items_may_span_blocks_and_keep_their_block() {
+    let md = "```pacte\ncontrat x { periode 2025 a 2027\n```\n\nprose\n\n```pacte\nintitule \"a\" // c\n}\n```\n";
+    let expected = "```pacte\ncontrat x {\n  période 2025 à 2027\n```\n\nprose\n\n```pacte\n  intitulé \"a\" // c\n}\n```\n";
+    assert_eq!(format("t.pacte.md", md).unwrap(), expected);
 }

@@ -275,3 +275,21 @@ fn group(digits: &str, sep: &str) -> String {
 
 #[path = "gen_items.rs"]
 mod items;
+
+/// A literate file: the lines of a generated file cut into ```` ```pacte ````
+/// blocks at random line boundaries, with Markdown prose between them.
+pub fn literate(seed: u64) -> String {
+    let code = file(seed).replace("\r\n", "\n");
+    let mut rng = Rng(seed ^ 0x5EED);
+    let mut out = String::from("# Contrat\n\nUn  préambule   en *Markdown*.\n\n```pacte\n");
+    for line in code.lines() {
+        out.push_str(line);
+        out.push('\n');
+        if rng.chance(8) {
+            let prose = rng.pick(&["Du texte.", "- une puce\n- deux", "> citation", "```json\n{ }\n```"]);
+            out.push_str(&format!("```\n\n{prose}\n\n```pacte\n"));
+        }
+    }
+    out.push_str("```\n\nFin.\n");
+    out
+}
