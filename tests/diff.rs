@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 //! `pacte diff` and `pacte avenant`, run as commands: one fixture per kind
 //! of change under `tests/fixtures/diff/<cas>/{ancien,nouveau}.pacte` (text
 //! and JSON snapshots), the reformat-only case, folders, `--git`,
@@ -66,21 +67,43 @@ fn each_kind_of_change() {
 #[test]
 fn markdown_for_a_pull_request() {
     let dir = "tests/fixtures/diff/aide_montant";
-    let out = pacte(&["diff", "--format", "md", &format!("{dir}/ancien.pacte"), &format!("{dir}/nouveau.pacte")], None);
+    let out = pacte(
+        &[
+            "diff",
+            "--format",
+            "md",
+            &format!("{dir}/ancien.pacte"),
+            &format!("{dir}/nouveau.pacte"),
+        ],
+        None,
+    );
     insta::assert_snapshot!("md", stdout(&out));
 }
 
 #[test]
 fn folders_pair_contracts_by_id() {
-    let out = pacte(&["diff", "tests/fixtures/diff/dossiers/ancien", "tests/fixtures/diff/dossiers/nouveau"], None);
+    let out = pacte(
+        &[
+            "diff",
+            "tests/fixtures/diff/dossiers/ancien",
+            "tests/fixtures/diff/dossiers/nouveau",
+        ],
+        None,
+    );
     insta::assert_snapshot!("dossiers", stdout(&out));
 }
 
 #[test]
 fn exit_code_only_when_asked() {
     let dir = "tests/fixtures/diff";
-    let changed = [&format!("{dir}/aide_montant/ancien.pacte"), &format!("{dir}/aide_montant/nouveau.pacte")];
-    let same = [&format!("{dir}/reformatage/ancien.pacte"), &format!("{dir}/reformatage/nouveau.pacte")];
+    let changed = [
+        &format!("{dir}/aide_montant/ancien.pacte"),
+        &format!("{dir}/aide_montant/nouveau.pacte"),
+    ];
+    let same = [
+        &format!("{dir}/reformatage/ancien.pacte"),
+        &format!("{dir}/reformatage/nouveau.pacte"),
+    ];
     let code = |extra: &[&str], pair: [&String; 2]| {
         let mut args = vec!["diff"];
         args.extend_from_slice(extra);
@@ -95,7 +118,14 @@ fn exit_code_only_when_asked() {
 
 #[test]
 fn syntax_errors_stop_the_comparison() {
-    let out = pacte(&["diff", "examples/erreurs/E0001-accolade-en-trop.pacte", "examples/ch_valmont.pacte"], None);
+    let out = pacte(
+        &[
+            "diff",
+            "examples/erreurs/E0001-accolade-en-trop.pacte",
+            "examples/ch_valmont.pacte",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("E0001"));
     let out = pacte(&["diff", "examples/ch_valmont.pacte"], None);
@@ -140,7 +170,11 @@ fn against_a_git_revision() {
     let v2 = std::fs::read_to_string("examples/avenants/ch_valmont_v2.pacte").unwrap();
     std::fs::create_dir_all(dir.join("contrats")).unwrap();
     std::fs::write(dir.join("contrats/valmont.pacte"), &v1).unwrap();
-    std::fs::write(dir.join("contrats/ancien.pacte"), v1.replace("ch_valmont_2025", "ch_ancien_2025")).unwrap();
+    std::fs::write(
+        dir.join("contrats/ancien.pacte"),
+        v1.replace("ch_valmont_2025", "ch_ancien_2025"),
+    )
+    .unwrap();
     git(dir, &["init", "-q"]);
     git(dir, &["add", "."]);
     git(dir, &["commit", "-q", "-m", "v1"]);
@@ -157,9 +191,23 @@ fn against_a_git_revision() {
         .collect();
     assert_eq!(
         paths,
-        vec!["avenant.1", "aide.2027", "objectif.ambulatoire.cible.2028", "contrat"]
+        vec![
+            "avenant.1",
+            "aide.2027",
+            "objectif.ambulatoire.cible.2028",
+            "contrat"
+        ]
     );
-    let out = pacte(&["diff", "--git", "HEAD", "contrats/valmont.pacte", "--exit-code"], Some(dir));
+    let out = pacte(
+        &[
+            "diff",
+            "--git",
+            "HEAD",
+            "contrats/valmont.pacte",
+            "--exit-code",
+        ],
+        Some(dir),
+    );
     assert_eq!(out.status.code(), Some(1));
     let out = pacte(&["diff", "--git", "pas-une-revision"], Some(dir));
     assert_eq!(out.status.code(), Some(2));
@@ -173,7 +221,10 @@ fn avenant_document() {
     let out = pacte(&["avenant", V1, V2, "--numéro", "1"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     insta::assert_snapshot!("avenant__ch_valmont_1", stdout(&out));
-    let dated = pacte(&["avenant", V1, V2, "--numero", "1", "--date", "2026-06-15"], None);
+    let dated = pacte(
+        &["avenant", V1, V2, "--numero", "1", "--date", "2026-06-15"],
+        None,
+    );
     assert_eq!(stdout(&dated), stdout(&out));
 }
 
@@ -182,21 +233,47 @@ fn avenant_refusals() {
     let refused = |args: &[&str], expected: &str| {
         let out = pacte(args, None);
         assert_eq!(out.status.code(), Some(1), "{args:?} : {}", stdout(&out));
-        assert!(stderr(&out).contains(expected), "{args:?} : {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(expected),
+            "{args:?} : {}",
+            stderr(&out)
+        );
         assert!(stdout(&out).is_empty());
     };
-    refused(&["avenant", V1, V2, "--numéro", "2"], "n'a pas de ligne « avenant 2");
-    refused(&["avenant", V1, V2, "--numéro", "1", "--date", "2026-07-01"], "est datée du 2026-06-15");
-    refused(&["avenant", V2, V2, "--numéro", "1"], "contient déjà l'avenant 1");
-    refused(&["avenant", "examples/chu_exemple.pacte", V2, "--numéro", "1"], "ne sont pas le même contrat");
+    refused(
+        &["avenant", V1, V2, "--numéro", "2"],
+        "n'a pas de ligne « avenant 2",
+    );
+    refused(
+        &["avenant", V1, V2, "--numéro", "1", "--date", "2026-07-01"],
+        "est datée du 2026-06-15",
+    );
+    refused(
+        &["avenant", V2, V2, "--numéro", "1"],
+        "contient déjà l'avenant 1",
+    );
+    refused(
+        &["avenant", "examples/chu_exemple.pacte", V2, "--numéro", "1"],
+        "ne sont pas le même contrat",
+    );
     let scratch = Scratch::new("avenant");
     let broken = scratch.0.join("v2.pacte");
     let v2 = std::fs::read_to_string(V2).unwrap();
-    std::fs::write(&broken, v2.replace("indicateur marge_brute_hors_aides", "indicateur marge_brut")).unwrap();
-    refused(&["avenant", V1, broken.to_str().unwrap(), "--numéro", "1"], "l'avenant n'est pas produit");
+    std::fs::write(
+        &broken,
+        v2.replace("indicateur marge_brute_hors_aides", "indicateur marge_brut"),
+    )
+    .unwrap();
+    refused(
+        &["avenant", V1, broken.to_str().unwrap(), "--numéro", "1"],
+        "l'avenant n'est pas produit",
+    );
     let same = scratch.0.join("v1.pacte");
     let v1 = std::fs::read_to_string(V1).unwrap();
     let line = "  avenant 1 signé le 2026-06-15 \"Rien\"\n\n  aide";
     std::fs::write(&same, v1.replacen("  aide", line, 1)).unwrap();
-    refused(&["avenant", V1, same.to_str().unwrap(), "--numéro", "1"], "rien à modifier");
+    refused(
+        &["avenant", V1, same.to_str().unwrap(), "--numéro", "1"],
+        "rien à modifier",
+    );
 }

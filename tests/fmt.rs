@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 //! `pacte fmt`: snapshots of every example and formatter fixture, the corpus
 //! invariants over every `.pacte` of `examples/`, `std/` and `tests/`
 //! (idempotent, same AST without spans, same comments, same check codes),
@@ -58,13 +59,37 @@ fn outcome(path: &str, text: &str) -> String {
     }
 }
 
+/// The examples must already be canonical: one snapshot lists what `fmt`
+/// makes of each (« inchangé », or why it refuses), so editing an example
+/// canonically needs no snapshot update.
 #[test]
-fn snapshots_of_examples_and_fixtures() {
-    for path in corpus(&["examples", "tests/fixtures/fmt"]) {
+fn snapshot_of_every_example() {
+    let mut lines = Vec::new();
+    for path in corpus(&["examples"]) {
         let text = std::fs::read_to_string(&path).unwrap();
-        let name = shown(&path).replace('/', "__");
-        insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false, description => shown(&path) }, {
-            insta::assert_snapshot!(format!("fmt__{name}"), outcome(&shown(&path), &text));
+        let name = shown(&path);
+        let line = match format(&name, &text) {
+            Ok(out) if out == text => "inchangé".to_string(),
+            Ok(_) => "À REFORMATER".to_string(),
+            Err(FmtError::Invalid { diagnostics, .. }) => {
+                let codes: Vec<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
+                format!("non formaté ({})", codes.join(", "))
+            }
+            Err(e) => format!("DÉFAUT {e:?}"),
+        };
+        lines.push(format!("{name} : {line}"));
+    }
+    insta::assert_snapshot!("examples", lines.join("\n"));
+}
+
+/// The formatter fixtures (messy inputs): one snapshot each, the output.
+#[test]
+fn snapshots_of_fixtures() {
+    for path in corpus(&["tests/fixtures/fmt"]) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = shown(&path).replace("tests/fixtures/fmt/", "");
+        insta::with_settings!({ description => shown(&path) }, {
+            insta::assert_snapshot!(name, outcome(&shown(&path), &text));
         });
     }
 }
@@ -198,7 +223,11 @@ fn show_seed() {
     let seed: u64 = std::env::var("SEED").unwrap().parse().unwrap();
     let md = std::env::var("MD").is_ok();
     let path = if md { "g.pacte.md" } else { "g.pacte" };
-    let text = if md { gen::literate(seed) } else { gen::file(seed) };
+    let text = if md {
+        gen::literate(seed)
+    } else {
+        gen::file(seed)
+    };
     println!("{text}\n=====");
     std::fs::write(format!("/tmp/seed.{path}"), &text).unwrap();
     let once = pacte::fmt::format_unchecked(path, &text).unwrap();
@@ -238,7 +267,10 @@ fn command_check_writes_nothing_and_lists_files() {
     let out = pacte(&["fmt", "--check", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("à reformater : ") && stdout.contains("a.pacte"), "{stdout}");
+    assert!(
+        stdout.contains("à reformater : ") && stdout.contains("a.pacte"),
+        "{stdout}"
+    );
     assert!(!stdout.contains("b.pacte"), "{stdout}");
     assert_eq!(std::fs::read_to_string(&messy).unwrap(), MESSY);
     let out = pacte(&["fmt", "--check", clean.to_str().unwrap()]);
@@ -257,7 +289,10 @@ fn command_writes_in_place_only_when_needed() {
     let out = pacte(&["fmt", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(std::fs::read_to_string(&messy).unwrap(), CANONICAL);
-    assert_eq!(std::fs::metadata(&clean).unwrap().modified().unwrap(), before);
+    assert_eq!(
+        std::fs::metadata(&clean).unwrap().modified().unwrap(),
+        before
+    );
     let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
     assert_eq!(leftovers.len(), 2, "fichiers temporaires restants");
     let _ = std::fs::remove_dir_all(&dir);
@@ -279,7 +314,10 @@ fn command_stdout_and_untouched_errors() {
     assert!(String::from_utf8(out.stderr).unwrap().contains("E0001"));
     let out = pacte(&["fmt", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(std::fs::read_to_string(&broken).unwrap(), "contrat x { intitulé }");
+    assert_eq!(
+        std::fs::read_to_string(&broken).unwrap(),
+        "contrat x { intitulé }"
+    );
     let out = pacte(&["fmt", dir.join("absent.pacte").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
@@ -288,5 +326,102 @@ fn command_stdout_and_untouched_errors() {
 #[test]
 fn examples_are_canonical() {
     let out = pacte(&["fmt", "--check", "examples/", "std/", "examples/avenants/"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+// ------------------------------------------------------------------ robustness
+
+const TOKENS: &[&str] = &[
+    "contrat",
+    "objectif",
+    "cible",
+    "aide",
+    "période",
+    "à",
+    "{",
+    "}",
+    "(",
+    ")",
+    ":",
+    ";",
+    ",",
+    "\"",
+    "\"\"\"",
+    "//",
+    "// c",
+    "\n",
+    " ",
+    "2025",
+    "-",
+    "1,5",
+    "1 500",
+    "M€",
+    "%",
+    ">=",
+    "entre",
+    "et",
+    "ou",
+    "non",
+    "x",
+    "é",
+    "\u{FEFF}",
+    "```",
+    "```pacte\n",
+    "\r\n",
+    "libellé \"l\"",
+    "poids 2",
+    "intitule \"t\"",
+    "texte \"\"\"\n a\n\"\"\"",
+];
+
+fn contrats_of(text: &str) -> Vec<pacte::ast::Contrat> {
+    parse("e.pacte", text)
+        .0
+        .map(|f| f.items)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|i| match i {
+            pacte::ast::Item::Contrat(c) => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Random edits of a real contract, as `.pacte` or inside a literate
+    /// file: `fmt` never panics, and its self-check never fails (except on
+    /// the documented `non` limit); `diff` against the original never panics.
+    #[test]
+    fn edited_files_never_break_fmt_or_diff(
+        cut in 0usize..3000,
+        insert in prop::sample::select(TOKENS),
+        md in any::<bool>(),
+    ) {
+        let base = std::fs::read_to_string("examples/ch_valmont.pacte").unwrap();
+        let mut at = cut.min(base.len());
+        while !base.is_char_boundary(at) {
+            at -= 1;
+        }
+        let edited = format!("{}{insert}{}", &base[..at], &base[at..]);
+        let (path, text) = if md {
+            ("e.pacte.md", format!("# Titre\n\n```pacte\n{edited}```\n\nFin.\n"))
+        } else {
+            ("e.pacte", edited.clone())
+        };
+        if let Err(FmtError::Internal(m)) = format(path, &text) {
+            prop_assert!(insert == "non", "{} :\n{}", m, text);
+        }
+        let _ = pacte::diff::diff(&contrats_of(&base), &contrats_of(&edited));
+    }
 }

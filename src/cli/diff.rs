@@ -42,7 +42,10 @@ pub fn run(args: &DiffArgs, color: bool) -> ExitStatus {
         None => match args.paths.as_slice() {
             [old, new] => read_paths(std::slice::from_ref(old))
                 .and_then(|o| Ok((o, read_paths(std::slice::from_ref(new))?))),
-            _ => Err("indiquez deux chemins : l'ancienne et la nouvelle version (ou --git RÉVISION)".into()),
+            _ => Err(
+                "indiquez deux chemins : l'ancienne et la nouvelle version (ou --git RÉVISION)"
+                    .into(),
+            ),
         },
     };
     let (old, new) = match sides {
@@ -157,7 +160,12 @@ fn git(args: &[&str], paths: &[PathBuf]) -> Result<String, String> {
         .map_err(|e| format!("impossible de lancer git : {}", load::io_reason(&e)))?;
     if !out.status.success() {
         let message = String::from_utf8_lossy(&out.stderr);
-        return Err(format!("git {} a échoué : {}", args.join(" "), message.trim()));
+        return Err(format!(
+            "git {} a échoué : {}",
+            args.join(" "),
+            message.trim()
+        ));
     }
-    String::from_utf8(out.stdout).map_err(|_| "git a renvoyé un texte qui n'est pas en UTF-8".into())
+    String::from_utf8(out.stdout)
+        .map_err(|_| "git a renvoyé un texte qui n'est pas en UTF-8".into())
 }

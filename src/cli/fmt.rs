@@ -125,7 +125,12 @@ fn write(args: &FmtArgs, path: &Path, shown: &str, old: &str, new: &str) -> Outc
 
 /// Diagnostics of a file left untouched: on stdout, or on stderr when
 /// stdout carries the formatted text.
-fn report(args: &FmtArgs, map: &SourceMap, diagnostics: &[crate::diagnostic::Diagnostic], color: bool) {
+fn report(
+    args: &FmtArgs,
+    map: &SourceMap,
+    diagnostics: &[crate::diagnostic::Diagnostic],
+    color: bool,
+) {
     let mut text = String::new();
     for d in diagnostics {
         text.push_str(&crate::diagnostic::render::text_one(d, map, color));
@@ -141,16 +146,28 @@ fn summary(check: bool, unchanged: usize, changed: usize, failed: usize) -> Stri
     let mut parts = Vec::new();
     if check {
         if changed > 0 {
-            parts.push(plural(changed, "fichier à reformater", "fichiers à reformater"));
+            parts.push(plural(
+                changed,
+                "fichier à reformater",
+                "fichiers à reformater",
+            ));
         }
     } else if changed > 0 {
         parts.push(plural(changed, "fichier reformaté", "fichiers reformatés"));
     }
     if unchanged > 0 {
-        parts.push(plural(unchanged, "fichier déjà conforme", "fichiers déjà conformes"));
+        parts.push(plural(
+            unchanged,
+            "fichier déjà conforme",
+            "fichiers déjà conformes",
+        ));
     }
     if failed > 0 {
-        parts.push(plural(failed, "fichier non mis en forme", "fichiers non mis en forme"));
+        parts.push(plural(
+            failed,
+            "fichier non mis en forme",
+            "fichiers non mis en forme",
+        ));
     }
     if parts.is_empty() {
         return "aucun fichier Pacte trouvé\n".into();

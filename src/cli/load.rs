@@ -110,7 +110,10 @@ pub fn is_ignored(path: &Path, roots: &[PathBuf]) -> bool {
             let name = c.as_os_str().to_string_lossy();
             name.starts_with('.') && name != "." && name != ".." || name == "target"
         });
-        hidden || read_ignore_file(root).iter().any(|i| path.starts_with(clean(i)))
+        hidden
+            || read_ignore_file(root)
+                .iter()
+                .any(|i| path.starts_with(clean(i)))
     })
 }
 

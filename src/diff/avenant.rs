@@ -124,24 +124,42 @@ fn articles(changes: &[Change]) -> Vec<Article> {
 fn article(section: &Section, changes: &[&Change]) -> Article {
     let points: Vec<String> = changes.iter().map(|c| signs(&c.acte)).collect();
     let (titre, relatif) = match section {
-        Section::Contrat | Section::General => ("Dispositions générales".into(), "aux dispositions générales".into()),
+        Section::Contrat | Section::General => (
+            "Dispositions générales".into(),
+            "aux dispositions générales".into(),
+        ),
         Section::Etablissement => ("Établissement".into(), "à l'établissement".into()),
-        Section::Duree => ("Durée et calendrier".into(), "à la durée et au calendrier du contrat".into()),
-        Section::Historique => ("Historique des avenants".into(), "à l'historique des avenants".into()),
+        Section::Duree => (
+            "Durée et calendrier".into(),
+            "à la durée et au calendrier du contrat".into(),
+        ),
+        Section::Historique => (
+            "Historique des avenants".into(),
+            "à l'historique des avenants".into(),
+        ),
         Section::Preambule => ("Préambule".into(), "au préambule".into()),
         Section::Aide => ("Aide financière".into(), "à l'aide financière".into()),
-        Section::Reference => ("Situation de référence".into(), "à la situation de référence".into()),
+        Section::Reference => (
+            "Situation de référence".into(),
+            "à la situation de référence".into(),
+        ),
         Section::Objectif(_, libelle) => (
             format!("Objectif « {libelle} »"),
             format!("à l'objectif « {libelle} »"),
         ),
-        Section::Conditions => ("Conditions de versement".into(), "aux conditions de versement de l'aide".into()),
-        Section::Modulation => ("Modulation de l'aide".into(), "à la modulation de l'aide".into()),
+        Section::Conditions => (
+            "Conditions de versement".into(),
+            "aux conditions de versement de l'aide".into(),
+        ),
+        Section::Modulation => (
+            "Modulation de l'aide".into(),
+            "à la modulation de l'aide".into(),
+        ),
     };
     let whole = changes.len() == 1
-        && changes
-            .first()
-            .is_some_and(|c| c.chemin.starts_with("objectif.") && c.chemin.matches('.').count() == 1);
+        && changes.first().is_some_and(|c| {
+            c.chemin.starts_with("objectif.") && c.chemin.matches('.').count() == 1
+        });
     let introduction = if whole {
         "Le contrat est modifié comme suit :".to_string()
     } else {
@@ -179,14 +197,20 @@ fn echeancier(new: &Contrat) -> Vec<LigneAide> {
 /// The amendment in Markdown.
 pub fn markdown(a: &Avenant) -> String {
     let mut out = String::new();
-    out.push_str(&format!("# Avenant n° {} au contrat « {} »\n\n", a.numero, a.intitule));
+    out.push_str(&format!(
+        "# Avenant n° {} au contrat « {} »\n\n",
+        a.numero, a.intitule
+    ));
     out.push_str(&format!("Contrat `{}`\n\n", a.contrat));
     out.push_str(&format!("**Objet :** {}\n\n", a.objet));
     out.push_str("Entre,\n\n");
     out.push_str(&format!("L'agence régionale de santé ({}),\n\n", a.ars));
     out.push_str("Et,\n\n");
     match &a.finess {
-        Some(f) => out.push_str(&format!("L'établissement {} (FINESS {f}),\n\n", a.etablissement)),
+        Some(f) => out.push_str(&format!(
+            "L'établissement {} (FINESS {f}),\n\n",
+            a.etablissement
+        )),
         None => out.push_str(&format!("L'établissement {},\n\n", a.etablissement)),
     }
     for v in &a.visas {
@@ -196,7 +220,10 @@ pub fn markdown(a: &Avenant) -> String {
     let mut n = 0;
     for article in &a.articles {
         n += 1;
-        out.push_str(&format!("## Article {n} — {}\n\n{}\n\n", article.titre, article.introduction));
+        out.push_str(&format!(
+            "## Article {n} — {}\n\n{}\n\n",
+            article.titre, article.introduction
+        ));
         for p in &article.points {
             out.push_str(&format!("- {p}\n"));
         }
@@ -210,7 +237,10 @@ pub fn markdown(a: &Avenant) -> String {
     out.push_str(&format!("## Article {n} — Autres dispositions\n\n"));
     out.push_str("Les autres dispositions du contrat demeurent inchangées. ");
     out.push_str("Le présent avenant prend effet à compter de sa signature.\n\n");
-    out.push_str(&format!("Fait en deux exemplaires, le {}.\n\n", a.date.french()));
+    out.push_str(&format!(
+        "Fait en deux exemplaires, le {}.\n\n",
+        a.date.french()
+    ));
     out.push_str(&format!(
         "| Pour l'agence régionale de santé ({}), | Pour l'établissement {}, |\n|---|---|\n",
         super::render::escape(&a.ars),
@@ -232,8 +262,15 @@ fn schedule(n: usize, lines: &[LigneAide]) -> String {
         } else {
             "indicatif, sous réserve des crédits disponibles"
         };
-        out.push_str(&format!("| {} | {} | {nature} |\n", l.annee, display::euros(l.montant)));
+        out.push_str(&format!(
+            "| {} | {} | {nature} |\n",
+            l.annee,
+            display::euros(l.montant)
+        ));
     }
-    out.push_str(&format!("| **Total** | **{}** | |\n\n", display::euros(total)));
+    out.push_str(&format!(
+        "| **Total** | **{}** | |\n\n",
+        display::euros(total)
+    ));
     out
 }

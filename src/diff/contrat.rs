@@ -12,8 +12,20 @@ pub fn general(d: &mut Differ, old: &Contrat, new: &Contrat) {
     let text = |t: &Option<Text>| t.as_ref().map(|t| t.value.clone());
     let name = |i: &Option<Ident>| i.as_ref().map(|i| i.name.clone());
     let sec = Section::General;
-    d.field(sec.clone(), "intitulé", "intitulé", text(&old.intitule), text(&new.intitule));
-    d.field(sec.clone(), "cadre", "cadre", name(&old.cadre), name(&new.cadre));
+    d.field(
+        sec.clone(),
+        "intitulé",
+        "intitulé",
+        text(&old.intitule),
+        text(&new.intitule),
+    );
+    d.field(
+        sec.clone(),
+        "cadre",
+        "cadre",
+        name(&old.cadre),
+        name(&new.cadre),
+    );
     d.field(sec, "ars", "agence", text(&old.ars), text(&new.ars));
     etablissement(d, old.etablissement.as_ref(), new.etablissement.as_ref());
     let date = |x: &Option<(crate::date::Date, crate::source::Span)>| x.map(|(d, _)| d.to_string());
@@ -22,11 +34,36 @@ pub fn general(d: &mut Differ, old: &Contrat, new: &Contrat) {
             .map(|p| format!("{} à {}", p.debut.value, p.fin.value))
     };
     let sec = Section::Duree;
-    d.field(sec.clone(), "signé", "date de signature", date(&old.signe), date(&new.signe));
-    d.field(sec.clone(), "période", "période", periode(&old.periode), periode(&new.periode));
-    d.field(sec, "dialogue", "date du premier dialogue", date(&old.dialogue), date(&new.dialogue));
+    d.field(
+        sec.clone(),
+        "signé",
+        "date de signature",
+        date(&old.signe),
+        date(&new.signe),
+    );
+    d.field(
+        sec.clone(),
+        "période",
+        "période",
+        periode(&old.periode),
+        periode(&new.periode),
+    );
+    d.field(
+        sec,
+        "dialogue",
+        "date du premier dialogue",
+        date(&old.dialogue),
+        date(&new.dialogue),
+    );
     avenants(d, &old.avenants, &new.avenants);
-    paragraphs(d, Section::Preambule, "texte", "préambule", &old.textes, &new.textes);
+    paragraphs(
+        d,
+        Section::Preambule,
+        "texte",
+        "préambule",
+        &old.textes,
+        &new.textes,
+    );
 }
 
 fn etablissement(d: &mut Differ, old: Option<&Etablissement>, new: Option<&Etablissement>) {
@@ -111,7 +148,13 @@ fn statut(a: &AideAnnee) -> &'static str {
 
 pub fn aide(d: &mut Differ, old: Option<&Aide>, new: Option<&Aide>) {
     let env = |a: Option<&Aide>| a.map(|a| a.enveloppe.name.clone());
-    d.field(Section::Aide, "aide.enveloppe", "enveloppe de l'aide", env(old), env(new));
+    d.field(
+        Section::Aide,
+        "aide.enveloppe",
+        "enveloppe de l'aide",
+        env(old),
+        env(new),
+    );
     let old_years = old.map_or(&[][..], |a| &a.annees[..]);
     let new_years = new.map_or(&[][..], |a| &a.annees[..]);
     let mut all: Vec<i32> = old_years
@@ -162,7 +205,15 @@ fn aide_annee(d: &mut Differ, y: i32, a: Option<&AideAnnee>, b: Option<&AideAnne
             display::euros(b.montant.value)
         );
         let description = format!("{libelle} : {x} → {z} ({})", statut(b));
-        d.push(Section::Aide, &chemin, &libelle, Some(x), Some(z), description, acte);
+        d.push(
+            Section::Aide,
+            &chemin,
+            &libelle,
+            Some(x),
+            Some(z),
+            description,
+            acte,
+        );
     }
     if a.is_ferme() != b.is_ferme() {
         let chemin = format!("{chemin}.statut");
@@ -183,7 +234,11 @@ fn aide_annee(d: &mut Differ, y: i32, a: Option<&AideAnnee>, b: Option<&AideAnne
 }
 
 fn versements_diff(d: &mut Differ, old: &[Versement], new: &[Versement]) {
-    let show = |v: &Versement| v.montant.as_ref().map_or("montant non précisé".into(), quantity);
+    let show = |v: &Versement| {
+        v.montant
+            .as_ref()
+            .map_or("montant non précisé".into(), quantity)
+    };
     let mut dates: Vec<crate::date::Date> = old.iter().chain(new).map(|v| v.date).collect();
     dates.sort();
     dates.dedup();
@@ -191,12 +246,20 @@ fn versements_diff(d: &mut Differ, old: &[Versement], new: &[Versement]) {
         let a = old.iter().find(|v| v.date == date);
         let b = new.iter().find(|v| v.date == date);
         let same = match (a, b) {
-            (Some(a), Some(b)) => a.montant.as_ref().map(|m| m.value) == b.montant.as_ref().map(|m| m.value),
+            (Some(a), Some(b)) => {
+                a.montant.as_ref().map(|m| m.value) == b.montant.as_ref().map(|m| m.value)
+            }
             _ => false,
         };
         if !same {
             let libelle = format!("versement du {}", date.french());
-            d.field(Section::Aide, &format!("aide.versement.{date}"), &libelle, a.map(show), b.map(show));
+            d.field(
+                Section::Aide,
+                &format!("aide.versement.{date}"),
+                &libelle,
+                a.map(show),
+                b.map(show),
+            );
         }
     }
 }
@@ -212,7 +275,11 @@ pub fn references(d: &mut Differ, old: &[Reference], new: &[Reference]) {
             .collect()
     };
     let (a, b) = (lines(old), lines(new));
-    let mut keys: Vec<(i32, String)> = a.iter().chain(&b).map(|(y, n, _)| (*y, n.clone())).collect();
+    let mut keys: Vec<(i32, String)> = a
+        .iter()
+        .chain(&b)
+        .map(|(y, n, _)| (*y, n.clone()))
+        .collect();
     keys.sort();
     keys.dedup();
     for (y, name) in keys {
@@ -227,7 +294,13 @@ pub fn references(d: &mut Differ, old: &[Reference], new: &[Reference]) {
         }
         let chemin = format!("référence.{y}.{name}");
         let libelle = format!("valeur de référence {y} de {name}");
-        d.field(Section::Reference, &chemin, &libelle, x.as_ref().map(value), z.as_ref().map(value));
+        d.field(
+            Section::Reference,
+            &chemin,
+            &libelle,
+            x.as_ref().map(value),
+            z.as_ref().map(value),
+        );
     }
 }
 
@@ -250,7 +323,9 @@ pub fn modulation(d: &mut Differ, old: Option<&Modulation>, new: Option<&Modulat
             m.lines
                 .iter()
                 .map(|l| match l {
-                    ModulationLine::Si { op, seuil, part, .. } => (Some(*op), seuil.value, part.value),
+                    ModulationLine::Si {
+                        op, seuil, part, ..
+                    } => (Some(*op), seuil.value, part.value),
                     ModulationLine::Sinon { part, .. } => (None, Decimal::ZERO, part.value),
                 })
                 .collect()

@@ -158,7 +158,10 @@ impl Differ {
         let (description, acte) = match (&old, &new) {
             (Some(a), Some(b)) => (
                 format!("{libelle} : {a} → {b}"),
-                format!("{} : « {a} » est remplacé par « {b} ».", capitalise(libelle)),
+                format!(
+                    "{} : « {a} » est remplacé par « {b} ».",
+                    capitalise(libelle)
+                ),
             ),
             (None, Some(b)) => (
                 format!("{libelle} : ajout ({b})"),

@@ -40,7 +40,11 @@ fn indicateur(o: &Objectif) -> Option<&str> {
 
 /// The removed objective that `n` renames: the only one on its indicator,
 /// with `n` the only added one on it.
-fn renaming<'a>(n: &Objectif, removed: &[&'a Objectif], added: &[&Objectif]) -> Option<&'a Objectif> {
+fn renaming<'a>(
+    n: &Objectif,
+    removed: &[&'a Objectif],
+    added: &[&Objectif],
+) -> Option<&'a Objectif> {
     let ind = indicateur(n)?;
     let same = |o: &&&Objectif| indicateur(o) == Some(ind);
     if added.iter().filter(same).count() != 1 {
@@ -69,7 +73,15 @@ fn rename(d: &mut Differ, o: &Objectif, n: &Objectif) {
     );
     let acte = format!("L'objectif désigné « {a} » est désormais désigné « {b} ».");
     let chemin = format!("objectif.{b}");
-    d.push(section(n), &chemin, &format!("objectif {b}"), Some(a), Some(b), description, acte);
+    d.push(
+        section(n),
+        &chemin,
+        &format!("objectif {b}"),
+        Some(a),
+        Some(b),
+        description,
+        acte,
+    );
 }
 
 /// An objective added or removed as a whole.
@@ -92,7 +104,15 @@ fn whole(d: &mut Differ, o: &Objectif, removed: bool) {
             format!("Il est ajouté au contrat l'objectif « {titre} » : {summary}."),
         )
     };
-    d.push(section(o), &format!("objectif.{id}"), &format!("objectif {id}"), avant, apres, description, acte);
+    d.push(
+        section(o),
+        &format!("objectif.{id}"),
+        &format!("objectif {id}"),
+        avant,
+        apres,
+        description,
+        acte,
+    );
 }
 
 /// `objectif financier, indicateur x, base 2024 : 2,8 %, cibles 2026 >= 4 %…`.
@@ -127,32 +147,64 @@ fn fields(d: &mut Differ, o: &Objectif, n: &Objectif) {
     let text = |t: &Option<Text>| t.as_ref().map(|t| t.value.clone());
     let p = |f: &str| format!("objectif.{id}.{f}");
     let l = |f: &str| format!("{f} {}", de(id));
-    d.field(sec.clone(), &p("libellé"), &l("libellé"), text(&o.libelle), text(&n.libelle));
+    d.field(
+        sec.clone(),
+        &p("libellé"),
+        &l("libellé"),
+        text(&o.libelle),
+        text(&n.libelle),
+    );
     let kind = |x: &Objectif| x.kind.as_ref().map(|(k, _)| objectif_type(k));
     d.field(sec.clone(), &p("type"), &l("type"), kind(o), kind(n));
     let ind = |x: &Objectif| indicateur(x).map(str::to_string);
-    d.field(sec.clone(), &p("indicateur"), &l("indicateur"), ind(o), ind(n));
+    d.field(
+        sec.clone(),
+        &p("indicateur"),
+        &l("indicateur"),
+        ind(o),
+        ind(n),
+    );
     base(d, &sec, id, o.base.as_ref(), n.base.as_ref());
     cibles(d, (&sec, id, indicateur(n)), &o.cibles, &n.cibles);
     let poids = |x: &Objectif| x.poids.as_ref().map(|q| (q.value, quantity(q)));
     if poids(o).map(|p| p.0) != poids(n).map(|p| p.0) {
-        d.field(sec.clone(), &p("poids"), &l("poids"), poids(o).map(|p| p.1), poids(n).map(|p| p.1));
+        d.field(
+            sec.clone(),
+            &p("poids"),
+            &l("poids"),
+            poids(o).map(|p| p.1),
+            poids(n).map(|p| p.1),
+        );
     }
     gains(d, &sec, id, &o.gains, &n.gains);
-    d.field(sec.clone(), &p("justification"), &l("justification"), text(&o.justification), text(&n.justification));
+    d.field(
+        sec.clone(),
+        &p("justification"),
+        &l("justification"),
+        text(&o.justification),
+        text(&n.justification),
+    );
     actions(d, &sec, id, &o.actions, &n.actions);
     paragraphs(d, sec, &p("texte"), &l("texte"), &o.textes, &n.textes);
 }
 
 fn base(d: &mut Differ, sec: &Section, id: &str, o: Option<&Base>, n: Option<&Base>) {
     let same = match (o, n) {
-        (Some(a), Some(b)) => a.annee.value == b.annee.value && same_value(Some(&a.valeur), Some(&b.valeur)),
+        (Some(a), Some(b)) => {
+            a.annee.value == b.annee.value && same_value(Some(&a.valeur), Some(&b.valeur))
+        }
         (None, None) => true,
         _ => false,
     };
     if !same {
         let show = |b: &Base| format!("{} : {}", b.annee.value, value(&b.valeur));
-        d.field(sec.clone(), &format!("objectif.{id}.base"), &format!("base {}", de(id)), o.map(show), n.map(show));
+        d.field(
+            sec.clone(),
+            &format!("objectif.{id}.base"),
+            &format!("base {}", de(id)),
+            o.map(show),
+            n.map(show),
+        );
     }
 }
 
@@ -170,12 +222,17 @@ fn cibles(d: &mut Differ, of: (&Section, &str, Option<&str>), old: &[Cible], new
         if key(a) == key(b) {
             continue;
         }
-        let (x, z) = (a.map(|c| comparison(&c.comparison)), b.map(|c| comparison(&c.comparison)));
+        let (x, z) = (
+            a.map(|c| comparison(&c.comparison)),
+            b.map(|c| comparison(&c.comparison)),
+        );
         let libelle = format!("cible {y} {}", de(id));
         let (description, acte) = match (&x, &z) {
             (Some(x), Some(z)) => (
                 format!("{libelle} : {x} → {z}"),
-                format!("La cible fixée pour l'exercice {y}{sur} est modifiée : {z} au lieu de {x}."),
+                format!(
+                    "La cible fixée pour l'exercice {y}{sur} est modifiée : {z} au lieu de {x}."
+                ),
             ),
             (None, Some(z)) => (
                 format!("{libelle} : ajout ({z})"),
@@ -187,7 +244,15 @@ fn cibles(d: &mut Differ, of: (&Section, &str, Option<&str>), old: &[Cible], new
             ),
             (None, None) => continue,
         };
-        d.push(sec.clone(), &format!("objectif.{id}.cible.{y}"), &libelle, x, z, description, acte);
+        d.push(
+            sec.clone(),
+            &format!("objectif.{id}.cible.{y}"),
+            &libelle,
+            x,
+            z,
+            description,
+            acte,
+        );
     }
 }
 
@@ -196,18 +261,32 @@ fn gains(d: &mut Differ, sec: &Section, id: &str, old: &[Gain], new: &[Gain]) {
         GainSide::Charges => "charges",
         GainSide::Recettes => "recettes",
     };
-    let mut keys: Vec<(i32, &str)> = old.iter().chain(new).map(|g| (g.annee.value, side(g))).collect();
+    let mut keys: Vec<(i32, &str)> = old
+        .iter()
+        .chain(new)
+        .map(|g| (g.annee.value, side(g)))
+        .collect();
     keys.sort_unstable();
     keys.dedup();
     for (y, s) in keys {
-        let find = |v: &[Gain]| v.iter().find(|g| g.annee.value == y && side(g) == s).map(|g| (g.montant.value, quantity(&g.montant)));
+        let find = |v: &[Gain]| {
+            v.iter()
+                .find(|g| g.annee.value == y && side(g) == s)
+                .map(|g| (g.montant.value, quantity(&g.montant)))
+        };
         let (a, b) = (find(old), find(new));
         if a.as_ref().map(|x| x.0) == b.as_ref().map(|x| x.0) {
             continue;
         }
         let chemin = format!("objectif.{id}.gain.{y}.{s}");
         let libelle = format!("gain {y} ({s}) {}", de(id));
-        d.field(sec.clone(), &chemin, &libelle, a.map(|x| x.1), b.map(|x| x.1));
+        d.field(
+            sec.clone(),
+            &chemin,
+            &libelle,
+            a.map(|x| x.1),
+            b.map(|x| x.1),
+        );
     }
 }
 
@@ -227,8 +306,20 @@ fn actions(d: &mut Differ, sec: &Section, id: &str, old: &[Action], new: &[Actio
             (Some(a), Some(b)) => {
                 let resp = |x: &Action| x.responsable.as_ref().map(|t| t.value.clone());
                 let ech = |x: &Action| x.echeance.map(|(d, _)| d.to_string());
-                d.field(sec.clone(), &format!("{chemin}.responsable"), &format!("responsable de l'{libelle}"), resp(a), resp(b));
-                d.field(sec.clone(), &format!("{chemin}.échéance"), &format!("échéance de l'{libelle}"), ech(a), ech(b));
+                d.field(
+                    sec.clone(),
+                    &format!("{chemin}.responsable"),
+                    &format!("responsable de l'{libelle}"),
+                    resp(a),
+                    resp(b),
+                );
+                d.field(
+                    sec.clone(),
+                    &format!("{chemin}.échéance"),
+                    &format!("échéance de l'{libelle}"),
+                    ech(a),
+                    ech(b),
+                );
             }
             _ => {
                 let show = |_: &Action| label.to_string();
@@ -251,14 +342,36 @@ pub fn conditions(d: &mut Differ, old: &[Condition], new: &[Condition]) {
         let sec = Section::Conditions;
         let (Some(a), Some(b)) = (a, b) else {
             let show = |c: &Condition| exige(c).unwrap_or_else(|| id.to_string());
-            d.field(sec, &format!("condition.{id}"), &format!("condition {id}"), a.map(show), b.map(show));
+            d.field(
+                sec,
+                &format!("condition.{id}"),
+                &format!("condition {id}"),
+                a.map(show),
+                b.map(show),
+            );
             continue;
         };
         let text = |c: &Condition| c.libelle.as_ref().map(|t| t.value.clone());
-        d.field(sec.clone(), &format!("condition.{id}.libellé"), &format!("libellé de la condition {id}"), text(a), text(b));
-        let key = |c: &Condition| c.exige.as_ref().map(|e| (erase_expr(&e.expr), e.a_partir_de.map(|y| y.value)));
+        d.field(
+            sec.clone(),
+            &format!("condition.{id}.libellé"),
+            &format!("libellé de la condition {id}"),
+            text(a),
+            text(b),
+        );
+        let key = |c: &Condition| {
+            c.exige
+                .as_ref()
+                .map(|e| (erase_expr(&e.expr), e.a_partir_de.map(|y| y.value)))
+        };
         if key(a) != key(b) {
-            d.field(sec, &format!("condition.{id}.exige"), &format!("exigence de la condition {id}"), exige(a), exige(b));
+            d.field(
+                sec,
+                &format!("condition.{id}.exige"),
+                &format!("exigence de la condition {id}"),
+                exige(a),
+                exige(b),
+            );
         }
     }
 }

@@ -48,7 +48,8 @@ fn targets_per_year() {
 #[test]
 fn aid_amounts_and_status() {
     let old = "contrat c { aide e { 2025: 1,5 M€ ferme 2026: 1,2 M€ 2027: 800 k€ } }";
-    let new = "contrat c { aide e { 2025: 1,5 M€ ferme 2026: 1,2 M€ ferme 2027: 600 k€ 2028: 100 k€ } }";
+    let new =
+        "contrat c { aide e { 2025: 1,5 M€ ferme 2026: 1,2 M€ ferme 2027: 600 k€ 2028: 100 k€ } }";
     assert_eq!(
         descriptions(old, new),
         vec![
@@ -93,6 +94,9 @@ fn period_dates_establishment_conditions_modulation() {
 fn contracts_added_and_removed() {
     assert_eq!(
         descriptions("contrat a { intitulé \"A\" }", "contrat b {}"),
-        vec!["+ contrat | contrat ajouté : b (« b »)", "- contrat | contrat supprimé : a (« A »)"]
+        vec![
+            "+ contrat | contrat ajouté : b (« b »)",
+            "- contrat | contrat supprimé : a (« A »)"
+        ]
     );
 }

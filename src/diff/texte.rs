@@ -33,9 +33,16 @@ enum Op {
     Added(usize),
 }
 
-/// Longest-common-subsequence alignment (texts are short).
+/// Beyond this many cells, paragraphs are paired by position instead.
+const MAX_CELLS: usize = 1_000_000;
+
+/// Longest-common-subsequence alignment (texts are short; very long ones
+/// are compared paragraph by paragraph, in order).
 fn align(a: &[String], b: &[String]) -> Vec<Op> {
     let (n, m) = (a.len(), b.len());
+    if n.saturating_mul(m) > MAX_CELLS {
+        return by_position(a, b);
+    }
     let mut table = vec![vec![0usize; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
@@ -61,6 +68,24 @@ fn align(a: &[String], b: &[String]) -> Vec<Op> {
         } else {
             ops.push(Op::Removed(i));
             i += 1;
+        }
+    }
+    ops
+}
+
+fn by_position(a: &[String], b: &[String]) -> Vec<Op> {
+    let mut ops = Vec::new();
+    for k in 0..a.len().max(b.len()) {
+        match (a.get(k), b.get(k)) {
+            (Some(x), Some(y)) if x == y => ops.push(Op::Same),
+            (x, y) => {
+                if x.is_some() {
+                    ops.push(Op::Removed(k));
+                }
+                if y.is_some() {
+                    ops.push(Op::Added(k));
+                }
+            }
         }
     }
     ops

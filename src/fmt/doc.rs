@@ -178,7 +178,10 @@ fn render_node(node: &Node, depth: usize, out: &mut Vec<Line>) {
 fn render_block(node: &Node, block: &Block, depth: usize, out: &mut Vec<Line>) {
     let indent = INDENT.repeat(depth);
     if is_compact(block) {
-        out.push((node.seg, format!("{indent}{} {{}}{}", block.head, block.tail)));
+        out.push((
+            node.seg,
+            format!("{indent}{} {{}}{}", block.head, block.tail),
+        ));
         return;
     }
     let mut head = format!("{indent}{} {{", block.head);
@@ -192,6 +195,8 @@ fn render_block(node: &Node, block: &Block, depth: usize, out: &mut Vec<Line>) {
         out.push((node.seg, format!("{indent}{INDENT}//{rest}")));
     }
     render_children(&block.children, &block.dangling, depth + 1, out);
-    let end = out.last().map_or(node.end_seg, |(s, _)| node.end_seg.max(*s));
+    let end = out
+        .last()
+        .map_or(node.end_seg, |(s, _)| node.end_seg.max(*s));
     out.push((end, format!("{indent}}}{}", block.tail)));
 }

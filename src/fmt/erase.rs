@@ -159,7 +159,11 @@ spans!(Objectif {
     textes,
     repeated
 });
-spans!(Base { annee, valeur, span });
+spans!(Base {
+    annee,
+    valeur,
+    span
+});
 spans!(Cible {
     annee,
     comparison,

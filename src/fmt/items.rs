@@ -13,7 +13,9 @@ use crate::ast::*;
 pub fn indicateur(i: &Indicateur) -> Node {
     let mut ch = Vec::new();
     push(&mut ch, i.libelle.as_ref(), |t| text(0, "libellé", t));
-    push(&mut ch, i.description.as_ref(), |t| text(1, "description", t));
+    push(&mut ch, i.description.as_ref(), |t| {
+        text(1, "description", t)
+    });
     push(&mut ch, i.unite.as_ref(), |(u, s)| {
         Node::leaf(*s, 2, format!("unité {}", u.keyword()))
     });
@@ -48,7 +50,9 @@ fn seuil(s: &Seuil) -> Node {
 pub fn theme(t: &Theme) -> Node {
     let mut ch = Vec::new();
     push(&mut ch, t.libelle.as_ref(), |x| text(0, "libellé", x));
-    push(&mut ch, t.description.as_ref(), |x| text(1, "description", x));
+    push(&mut ch, t.description.as_ref(), |x| {
+        text(1, "description", x)
+    });
     if let Some(span) = span_of(&t.indicateurs) {
         let names: Vec<&str> = t.indicateurs.iter().map(|i| i.name.as_str()).collect();
         ch.push(Node::leaf(

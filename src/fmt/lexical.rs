@@ -114,7 +114,9 @@ pub fn aide_annee(a: &AideAnnee) -> String {
 /// `si réalisation >= 90 %: 100 %` or `sinon: 0 %`.
 pub fn modulation_line(line: &ModulationLine) -> String {
     match line {
-        ModulationLine::Si { op, seuil, part, .. } => format!(
+        ModulationLine::Si {
+            op, seuil, part, ..
+        } => format!(
             "si réalisation {} {}: {}",
             op.symbol(),
             quantity(seuil),

@@ -170,8 +170,14 @@ fn format_literate(path: &str, markdown: &str) -> Result<(String, Ready), FmtErr
             .filter(|(seg, _)| *seg == index)
             .map(|(_, line)| line.as_str())
             .collect();
-        let first = mine.iter().position(|l| !l.is_empty()).unwrap_or(mine.len());
-        let last = mine.iter().rposition(|l| !l.is_empty()).map_or(first, |i| i + 1);
+        let first = mine
+            .iter()
+            .position(|l| !l.is_empty())
+            .unwrap_or(mine.len());
+        let last = mine
+            .iter()
+            .rposition(|l| !l.is_empty())
+            .map_or(first, |i| i + 1);
         for line in mine.get(first..last).unwrap_or_default() {
             if !line.is_empty() {
                 out.push_str(&block.indent);

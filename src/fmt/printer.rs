@@ -63,7 +63,9 @@ fn contrat(c: &Contrat) -> Node {
     ch.extend(c.references.iter().map(reference));
     ch.extend(c.objectifs.iter().map(objectif));
     ch.extend(c.conditions.iter().map(condition));
-    push(&mut ch, c.modulation.as_ref(), |m| modulation(13, m, String::new()));
+    push(&mut ch, c.modulation.as_ref(), |m| {
+        modulation(13, m, String::new())
+    });
     let head = format!("contrat {}", c.id.name);
     Node::block(c.span, 0, head, ch, String::new())
 }
@@ -178,7 +180,9 @@ fn action(a: &Action) -> Node {
         return Node::leaf(a.span, 8, head);
     }
     let mut ch = Vec::new();
-    push(&mut ch, a.responsable.as_ref(), |t| text(0, "responsable", t));
+    push(&mut ch, a.responsable.as_ref(), |t| {
+        text(0, "responsable", t)
+    });
     push(&mut ch, a.echeance.as_ref(), |(d, s)| {
         Node::leaf(*s, 1, format!("échéance {d}"))
     });
@@ -188,7 +192,9 @@ fn action(a: &Action) -> Node {
 fn condition(c: &Condition) -> Node {
     let mut ch = Vec::new();
     push(&mut ch, c.libelle.as_ref(), |t| text(0, "libellé", t));
-    push(&mut ch, c.exige.as_ref(), |e| Node::leaf(e.span, 1, exige(e)));
+    push(&mut ch, c.exige.as_ref(), |e| {
+        Node::leaf(e.span, 1, exige(e))
+    });
     let head = format!("condition {}", c.id.name);
     Node::block(c.span, 12, head, ch, String::new())
 }

@@ -20,7 +20,10 @@ macro_rules! assert_format_rewrite {
 }
 
 fn pretty_assertions_eq(actual: &str, expected: &str) {
-    assert_eq!(actual, expected, "\n--- obtenu ---\n{actual}\n--- attendu ---\n{expected}");
+    assert_eq!(
+        actual, expected,
+        "\n--- obtenu ---\n{actual}\n--- attendu ---\n{expected}"
+    );
 }
 
 #[test]

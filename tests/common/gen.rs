@@ -99,7 +99,9 @@ impl Gen {
 
     fn comment_text(&mut self) -> String {
         self.comments += 1;
-        let body = self.rng.pick(&[" note", "commentaire", " à revoir // ici", "", " « é »"]);
+        let body = self
+            .rng
+            .pick(&[" note", "commentaire", " à revoir // ici", "", " « é »"]);
         format!("//{body} {}", self.comments)
     }
 
@@ -199,7 +201,12 @@ impl Gen {
         let mut out = String::from("\"\"\"\n");
         for i in 0..lines {
             let extra = if self.rng.chance(30) { "  " } else { "" };
-            let line = self.rng.pick(&["Un paragraphe.", "- une puce", "*emphase*", "// pas un commentaire"]);
+            let line = self.rng.pick(&[
+                "Un paragraphe.",
+                "- une puce",
+                "*emphase*",
+                "// pas un commentaire",
+            ]);
             out.push_str(&format!("{indent}{extra}{line} {i}\n"));
             if self.rng.chance(25) {
                 out.push('\n');
@@ -212,7 +219,14 @@ impl Gen {
 
     fn name(&mut self) -> String {
         self.rng
-            .pick(&["marge", "caf", "jours_de_stocks", "délai_paiement", "activité.bloc", "x1"])
+            .pick(&[
+                "marge",
+                "caf",
+                "jours_de_stocks",
+                "délai_paiement",
+                "activité.bloc",
+                "x1",
+            ])
             .to_string()
     }
 
@@ -236,7 +250,9 @@ impl Gen {
             }
             3 => format!("abs({})", self.expr(depth - 1)),
             _ => {
-                let op = self.rng.pick(&["+", "-", "*", "/", ">=", "≥", "<=", "≤", ">", "<", "=", "et", "ou"]);
+                let op = self.rng.pick(&[
+                    "+", "-", "*", "/", ">=", "≥", "<=", "≤", ">", "<", "=", "et", "ou",
+                ]);
                 let sep = if self.rng.chance(10) {
                     format!(" {}\n", self.comment_text())
                 } else {
@@ -265,7 +281,7 @@ impl Gen {
 fn group(digits: &str, sep: &str) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);
@@ -286,7 +302,12 @@ pub fn literate(seed: u64) -> String {
         out.push_str(line);
         out.push('\n');
         if rng.chance(8) {
-            let prose = rng.pick(&["Du texte.", "- une puce\n- deux", "> citation", "```json\n{ }\n```"]);
+            let prose = rng.pick(&[
+                "Du texte.",
+                "- une puce\n- deux",
+                "> citation",
+                "```json\n{ }\n```",
+            ]);
             out.push_str(&format!("```\n\n{prose}\n\n```pacte\n"));
         }
     }

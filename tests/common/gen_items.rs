@@ -3,13 +3,23 @@
 use super::Gen;
 
 impl Gen {
-    fn maybe(&mut self, percent: u64, out: &mut Vec<String>, field: impl FnOnce(&mut Gen) -> String) {
+    fn maybe(
+        &mut self,
+        percent: u64,
+        out: &mut Vec<String>,
+        field: impl FnOnce(&mut Gen) -> String,
+    ) {
         if self.rng.chance(percent) {
             out.push(field(self));
         }
     }
 
-    fn repeat(&mut self, max: u64, out: &mut Vec<String>, mut field: impl FnMut(&mut Gen) -> String) {
+    fn repeat(
+        &mut self,
+        max: u64,
+        out: &mut Vec<String>,
+        mut field: impl FnMut(&mut Gen) -> String,
+    ) {
         for _ in 0..self.rng.below(max + 1) {
             out.push(field(self));
         }
@@ -21,11 +31,15 @@ impl Gen {
 
     pub(super) fn contrat(&mut self) -> String {
         let mut f = Vec::new();
-        self.maybe(90, &mut f, |g| format!("{} {}", g.kw("intitulé", "intitule"), g.string()));
+        self.maybe(90, &mut f, |g| {
+            format!("{} {}", g.kw("intitulé", "intitule"), g.string())
+        });
         self.maybe(90, &mut f, |_| "cadre redressement_2025".into());
         self.maybe(80, &mut f, |g| format!("ars {}", g.string()));
         self.maybe(80, &mut f, |g| g.etablissement());
-        self.maybe(80, &mut f, |g| format!("{} le {}", g.kw("signé", "signe"), g.date()));
+        self.maybe(80, &mut f, |g| {
+            format!("{} le {}", g.kw("signé", "signe"), g.date())
+        });
         self.maybe(80, &mut f, |g| {
             let (a, b) = (g.year(), g.year());
             format!("{} {a} {} {b}", g.kw("période", "periode"), g.kw("à", "a"))
@@ -50,13 +64,22 @@ impl Gen {
         self.maybe(80, &mut f, |g| format!("raison_sociale {}", g.string()));
         self.maybe(80, &mut f, |_| "finess \"760000018\"".into());
         self.maybe(80, &mut f, |g| {
-            format!("statut {}", g.rng.pick(&["public", "ebnl", "privé_lucratif"]))
+            format!(
+                "statut {}",
+                g.rng.pick(&["public", "ebnl", "privé_lucratif"])
+            )
         });
         self.maybe(80, &mut f, |g| {
-            format!("{} {}", g.kw("catégorie", "categorie"), g.rng.pick(&["CH", "CHU", "EBNL"]))
+            format!(
+                "{} {}",
+                g.kw("catégorie", "categorie"),
+                g.rng.pick(&["CH", "CHU", "EBNL"])
+            )
         });
         self.maybe(50, &mut f, |g| format!("ght {}", g.string()));
-        self.maybe(50, &mut f, |g| format!("{} {}", g.kw("région", "region"), g.string()));
+        self.maybe(50, &mut f, |g| {
+            format!("{} {}", g.kw("région", "region"), g.string())
+        });
         let kw = self.kw("établissement", "etablissement");
         self.block(&kw, f)
     }
@@ -115,7 +138,9 @@ impl Gen {
         });
         self.maybe(80, &mut f, |g| format!("indicateur {}", g.name()));
         self.maybe(50, &mut f, |g| format!("base {}: {}", g.year(), g.value()));
-        self.repeat(3, &mut f, |g| format!("cible {}: {}", g.year(), g.comparison()));
+        self.repeat(3, &mut f, |g| {
+            format!("cible {}: {}", g.year(), g.comparison())
+        });
         self.maybe(50, &mut f, |g| format!("poids {}", g.number(10)));
         self.repeat(2, &mut f, |g| {
             let side = g.rng.pick(&["charges", "recettes"]);
@@ -184,10 +209,14 @@ impl Gen {
         self.maybe(80, &mut f, |g| g.libelle());
         self.maybe(50, &mut f, |g| format!("description {}", g.text()));
         self.maybe(80, &mut f, |g| {
-            let u = g.rng.pick(&["€", "k€", "%", "j", "jours", "nombre", "booléen", "booleen", "date"]);
+            let u = g.rng.pick(&[
+                "€", "k€", "%", "j", "jours", "nombre", "booléen", "booleen", "date",
+            ]);
             format!("{} {u}", g.kw("unité", "unite"))
         });
-        self.maybe(60, &mut f, |g| format!("sens {}", g.rng.pick(&["hausse", "baisse", "cible"])));
+        self.maybe(60, &mut f, |g| {
+            format!("sens {}", g.rng.pick(&["hausse", "baisse", "cible"]))
+        });
         self.maybe(50, &mut f, |g| format!("formule {}", g.expr(3)));
         self.repeat(3, &mut f, |g| {
             let niveau = g.rng.pick(&["vigilance", "alerte", "critique"]);
@@ -203,7 +232,9 @@ impl Gen {
         let mut f = Vec::new();
         self.maybe(80, &mut f, |g| g.libelle());
         self.maybe(50, &mut f, |g| format!("description {}", g.text()));
-        self.maybe(80, &mut f, |g| format!("indicateurs {}, {}", g.name(), g.name()));
+        self.maybe(80, &mut f, |g| {
+            format!("indicateurs {}, {}", g.name(), g.name())
+        });
         self.maybe(50, &mut f, |g| format!("source {}", g.string()));
         let kw = self.kw("thème", "theme");
         self.block(&format!("{kw} activité.autre"), f)
@@ -234,18 +265,61 @@ impl Gen {
 
     fn clause(&mut self) -> String {
         let kind = match self.rng.below(12) {
-            0 => format!("{} {} {} {} exercices", self.kw("durée", "duree"), self.number(9), self.kw("à", "a"), self.number(9)),
-            1 => format!("aide {}", self.rng.pick(&["ferme première_année", "indicative années_suivantes", "stable_ou_dégressive", "dans la période", "stable_ou_degressive"])),
+            0 => format!(
+                "{} {} {} {} exercices",
+                self.kw("durée", "duree"),
+                self.number(9),
+                self.kw("à", "a"),
+                self.number(9)
+            ),
+            1 => format!(
+                "aide {}",
+                self.rng.pick(&[
+                    "ferme première_année",
+                    "indicative années_suivantes",
+                    "stable_ou_dégressive",
+                    "dans la période",
+                    "stable_ou_degressive"
+                ])
+            ),
             2 => format!("signature au plus tard {}", self.date()),
             3 => "signature avant versement".into(),
-            4 => format!("objectifs requis financier et {}", self.rng.pick(&["levier", "tresorerie"])),
+            4 => format!(
+                "objectifs requis financier et {}",
+                self.rng.pick(&["levier", "tresorerie"])
+            ),
             5 => format!("premières_cibles au plus tard {}", self.year()),
             6 => format!("dialogue sous {} mois", self.number(12)),
-            7 => format!("statuts public {}", self.rng.pick(&["ebnl", "prive_lucratif"])),
-            8 => format!("{} requise si {}", self.kw("trésorerie", "tresorerie"), self.expr(2)),
-            9 => format!("compte_financier au plus tard {} {}", 1 + self.rng.below(28), self.rng.pick(&["juillet", "aout", "décembre"])),
+            7 => format!(
+                "statuts public {}",
+                self.rng.pick(&["ebnl", "prive_lucratif"])
+            ),
+            8 => format!(
+                "{} requise si {}",
+                self.kw("trésorerie", "tresorerie"),
+                self.expr(2)
+            ),
+            9 => format!(
+                "compte_financier au plus tard {} {}",
+                1 + self.rng.below(28),
+                self.rng.pick(&["juillet", "aout", "décembre"])
+            ),
             10 => self.modulation(),
-            _ => self.rng.pick(&["cibles annuelles", "première_année = année_signature", "recettes justifiées", "pondération par gains", "donnée_manquante exclue", "donnee_manquante zero", "gains minimum 20 % du déficit et 2 % des produits", "gains recettes maximum 30 %", "enveloppe redressement_performance", "fin_aide si résultat_principal >= 0 €"]).to_string(),
+            _ => self
+                .rng
+                .pick(&[
+                    "cibles annuelles",
+                    "première_année = année_signature",
+                    "recettes justifiées",
+                    "pondération par gains",
+                    "donnée_manquante exclue",
+                    "donnee_manquante zero",
+                    "gains minimum 20 % du déficit et 2 % des produits",
+                    "gains recettes maximum 30 %",
+                    "enveloppe redressement_performance",
+                    "fin_aide si résultat_principal >= 0 €",
+                ])
+                .to_string(),
         };
         if self.rng.chance(30) {
             format!("{kind} source {}", self.string())
@@ -260,7 +334,11 @@ impl Gen {
         self.maybe(80, &mut f, |g| format!("exercice {}", g.year()));
         self.maybe(80, &mut f, |g| format!("montant {}", g.quantity(&["M€"])));
         self.repeat(2, &mut f, |g| {
-            format!("part {} {}", g.rng.pick(&["public", "ebnl"]), g.quantity(&["M€"]))
+            format!(
+                "part {} {}",
+                g.rng.pick(&["public", "ebnl"]),
+                g.quantity(&["M€"])
+            )
         });
         self.maybe(50, &mut f, |g| format!("source {}", g.string()));
         self.block("enveloppe env", f)
@@ -269,7 +347,9 @@ impl Gen {
     pub(super) fn delegation(&mut self) -> String {
         let mut f = Vec::new();
         self.maybe(80, &mut f, |g| format!("ars {}", g.string()));
-        self.repeat(3, &mut f, |g| format!("{}: {}", g.year(), g.quantity(&["M€", "k€"])));
+        self.repeat(3, &mut f, |g| {
+            format!("{}: {}", g.year(), g.quantity(&["M€", "k€"]))
+        });
         let kw = self.kw("délégation", "delegation");
         self.block(&format!("{kw} env"), f)
     }
@@ -287,7 +367,11 @@ impl Gen {
             }
         });
         self.maybe(40, &mut f, |g| {
-            format!("{} sur {} ans", g.kw("prélèvement_continu", "prelevement_continu"), g.number(5))
+            format!(
+                "{} sur {} ans",
+                g.kw("prélèvement_continu", "prelevement_continu"),
+                g.number(5)
+            )
         });
         self.block("diagnostic d", f)
     }
