@@ -10,7 +10,9 @@ use super::{fail, load, output, ExitStatus};
 use crate::ast::Contrat;
 use crate::date::Date;
 use crate::diagnostic::{render, Severity};
-use crate::diff::avenant::{build, markdown, Contexte};
+use crate::diff::avenant::{build, render as render_avenant, Contexte};
+use crate::model::Program;
+use crate::render::Format;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
@@ -29,14 +31,8 @@ pub struct AvenantArgs {
     #[arg(long, value_name = "AAAA-MM-JJ")]
     pub date: Option<String>,
     /// Format du document.
-    #[arg(long, value_enum, default_value_t = AvenantFormat::Md)]
-    pub format: AvenantFormat,
-}
-
-/// `--format` of `pacte avenant` (HTML will come with `render/`).
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AvenantFormat {
-    Md,
+    #[arg(long, value_enum, default_value_t = Format::Md)]
+    pub format: Format,
 }
 
 /// A refusal: the message, printed on stderr.
@@ -57,10 +53,10 @@ pub fn run(args: &AvenantArgs, std_dir: Option<&Path>, color: bool) -> ExitStatu
         }
         Err(message) => return fail(&message),
     };
-    let result = checked_new(args, std_dir, color).and_then(|(new, cadre)| {
+    let result = checked_new(args, std_dir, color).and_then(|program| {
         let old = single(&old, &args.old)?;
-        let new = single(&new, &args.new)?;
-        document(args, date, old, new, cadre.as_deref())
+        let new = single(&program.contrats, &args.new)?;
+        document(args, date, old, new, &program)
     });
     match result {
         Ok(text) => {
@@ -74,13 +70,8 @@ pub fn run(args: &AvenantArgs, std_dir: Option<&Path>, color: bool) -> ExitStatu
     }
 }
 
-/// NEW, checked like `pacte check` does; its contracts and the label of
-/// its framework.
-fn checked_new(
-    args: &AvenantArgs,
-    std_dir: Option<&Path>,
-    color: bool,
-) -> Result<(Vec<Contrat>, Option<String>), Refus> {
+/// NEW, checked like `pacte check` does.
+fn checked_new(args: &AvenantArgs, std_dir: Option<&Path>, color: bool) -> Result<Program, Refus> {
     let mut ws = load::load(std::slice::from_ref(&args.new), std_dir).map_err(|e| Refus(e.0))?;
     let program = crate::pipeline::analyse(ws.files(), &mut ws.diagnostics);
     let diagnostics = std::mem::take(&mut ws.diagnostics).into_sorted(|s| ws.file_rank(s));
@@ -97,12 +88,7 @@ fn checked_new(
             args.new.display()
         )));
     }
-    let cadre = program.contrats.first().and_then(|c| {
-        let cadre = program.cadre_of(c)?;
-        let label = cadre.cadre.libelle.as_ref().map(|t| t.value.clone());
-        Some(label.unwrap_or_else(|| cadre.cadre.id.name.clone()))
-    });
-    Ok((program.contrats, cadre))
+    Ok(program)
 }
 
 fn single<'a>(contrats: &'a [Contrat], path: &Path) -> Result<&'a Contrat, Refus> {
@@ -121,7 +107,7 @@ fn document(
     date: Option<Date>,
     old: &Contrat,
     new: &Contrat,
-    cadre: Option<&str>,
+    program: &Program,
 ) -> Result<String, Refus> {
     if old.id.name != new.id.name {
         return Err(Refus(format!(
@@ -167,10 +153,8 @@ fn document(
         numero: args.numero.to_string(),
         date: line.signe,
         objet: line.objet.value.clone(),
-        cadre,
     };
-    let doc = build(old, new, &changes, ctx);
-    Ok(match args.format {
-        AvenantFormat::Md => markdown(&doc),
-    })
+    let avenant = build(old, new, &changes, ctx);
+    let base = crate::render::contrat::document(program, new);
+    Ok(render_avenant(&avenant, base, args.format))
 }

@@ -5,13 +5,16 @@
 //! unchanged clauses, signatures.
 //!
 //! [`build`] makes a plain-data [`Avenant`] from the two contracts and their
-//! changes; [`markdown`] writes it. Other renderings (HTML) belong to
-//! `render/` and start from the same data.
+//! changes; [`document`] turns it into a `render::Document`, so that
+//! `render/` prints it in Markdown or HTML with the letterhead, parties and
+//! signatures of the contract's own document.
 
 use super::{Change, Section};
 use crate::ast::Contrat;
 use crate::date::Date;
 use crate::display;
+use crate::render::contrat::{Article as RenderArticle, Document, Signature};
+use crate::render::{Bloc, Cellule, Colonne, Format, Tableau};
 use rust_decimal::Decimal;
 
 /// The amendment document, ready to render.
@@ -49,17 +52,15 @@ pub struct LigneAide {
 }
 
 /// What the caller knows beyond the two contracts.
-pub struct Contexte<'a> {
+pub struct Contexte {
     pub numero: String,
     pub date: Date,
     pub objet: String,
-    /// The framework's label, for the « Vu » lines.
-    pub cadre: Option<&'a str>,
 }
 
 /// The amendment from `old` to `new` given their changes (the history line
 /// of this amendment already left out).
-pub fn build(old: &Contrat, new: &Contrat, changes: &[Change], ctx: Contexte<'_>) -> Avenant {
+pub fn build(old: &Contrat, new: &Contrat, changes: &[Change], ctx: Contexte) -> Avenant {
     let text = |t: &Option<crate::ast::Text>| t.as_ref().map(|t| t.value.clone());
     let etab = new.etablissement.as_ref();
     Avenant {
@@ -73,17 +74,16 @@ pub fn build(old: &Contrat, new: &Contrat, changes: &[Change], ctx: Contexte<'_>
             .and_then(|e| text(&e.raison_sociale))
             .unwrap_or_else(|| "l'établissement".into()),
         finess: etab.and_then(|e| text(&e.finess)),
-        visas: visas(old, ctx.cadre),
+        visas: visas(old),
         articles: articles(changes),
         echeancier: echeancier(new),
     }
 }
 
-fn visas(old: &Contrat, cadre: Option<&str>) -> Vec<String> {
+/// The contract amended and the amendments already signed (the
+/// framework's texts come from the contract's own document).
+fn visas(old: &Contrat) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(c) = cadre {
-        out.push(format!("le cadre « {c} »"));
-    }
     let titre = old
         .intitule
         .as_ref()
@@ -194,67 +194,60 @@ fn echeancier(new: &Contrat) -> Vec<LigneAide> {
     lines
 }
 
-/// The amendment in Markdown.
-pub fn markdown(a: &Avenant) -> String {
-    let mut out = String::new();
-    out.push_str(&format!(
-        "# Avenant n° {} au contrat « {} »\n\n",
-        a.numero, a.intitule
-    ));
-    out.push_str(&format!("Contrat `{}`\n\n", a.contrat));
-    out.push_str(&format!("**Objet :** {}\n\n", a.objet));
-    out.push_str("Entre,\n\n");
-    out.push_str(&format!("L'agence régionale de santé ({}),\n\n", a.ars));
-    out.push_str("Et,\n\n");
-    match &a.finess {
-        Some(f) => out.push_str(&format!(
-            "L'établissement {} (FINESS {f}),\n\n",
-            a.etablissement
-        )),
-        None => out.push_str(&format!("L'établissement {},\n\n", a.etablissement)),
-    }
-    for v in &a.visas {
-        out.push_str(&format!("Vu {v} ;  \n"));
-    }
-    out.push_str("\nIl a été expressément convenu ce qui suit :\n\n");
-    let mut n = 0;
-    for article in &a.articles {
-        n += 1;
-        out.push_str(&format!(
-            "## Article {n} — {}\n\n{}\n\n",
-            article.titre, article.introduction
-        ));
-        for p in &article.points {
-            out.push_str(&format!("- {p}\n"));
-        }
-        out.push('\n');
-    }
+/// The amendment as a document of `render/` (the same letterhead, parties
+/// and signatures as the contract's own document, which `base` is: see
+/// `render::contrat::document`), printed in Markdown or HTML by `render/`.
+pub fn document(a: &Avenant, base: Document) -> Document {
+    let mut vu = base.vu;
+    vu.extend(a.visas.iter().map(|v| format!("Vu {v}")));
+    let mut articles: Vec<RenderArticle> = a.articles.iter().map(article_doc).collect();
     if !a.echeancier.is_empty() {
-        n += 1;
-        out.push_str(&schedule(n, &a.echeancier));
+        articles.push(schedule(&a.echeancier));
     }
-    n += 1;
-    out.push_str(&format!("## Article {n} — Autres dispositions\n\n"));
-    out.push_str("Les autres dispositions du contrat demeurent inchangées. ");
-    out.push_str("Le présent avenant prend effet à compter de sa signature.\n\n");
-    out.push_str(&format!(
-        "Fait en deux exemplaires, le {}.\n\n",
-        a.date.french()
-    ));
-    out.push_str(&format!(
-        "| Pour l'agence régionale de santé ({}), | Pour l'établissement {}, |\n|---|---|\n",
-        super::render::escape(&a.ars),
-        super::render::escape(&a.etablissement)
-    ));
-    out.push_str("| le directeur général | le représentant légal |\n");
-    out
+    articles.push(RenderArticle {
+        titre: "Autres dispositions".into(),
+        blocs: vec![Bloc::Paragraphe(
+            "Les autres dispositions du contrat demeurent inchangées. Le présent avenant prend effet à compter de sa signature."
+                .into(),
+        )],
+        ancre: None,
+    });
+    Document {
+        id: a.contrat.clone(),
+        titre: format!("Avenant n° {} au contrat « {} »", a.numero, a.intitule),
+        sous_titre: Some(format!("Objet : {}", a.objet)),
+        periode: None,
+        vu,
+        preambule: Vec::new(),
+        articles,
+        signature: Signature {
+            fait_le: format!(
+                "Fait le {}, en deux exemplaires originaux.",
+                a.date.french()
+            ),
+            ..base.signature
+        },
+        annexes: Vec::new(),
+        debut: 0,
+        fin: 0,
+        ..base
+    }
 }
 
-fn schedule(n: usize, lines: &[LigneAide]) -> String {
-    let mut out = format!("## Article {n} — Échéancier de l'aide\n\n");
-    out.push_str("À l'issue du présent avenant, l'aide s'établit comme suit :\n\n");
-    out.push_str("| Exercice | Montant | Nature |\n|---|---:|---|\n");
+fn article_doc(a: &Article) -> RenderArticle {
+    RenderArticle {
+        titre: a.titre.clone(),
+        blocs: vec![
+            Bloc::Paragraphe(a.introduction.clone()),
+            Bloc::Liste(a.points.clone()),
+        ],
+        ancre: None,
+    }
+}
+
+fn schedule(lines: &[LigneAide]) -> RenderArticle {
     let mut total = Decimal::ZERO;
+    let mut rows = Vec::new();
     for l in lines {
         total = total.checked_add(l.montant).unwrap_or(total);
         let nature = if l.ferme {
@@ -262,15 +255,41 @@ fn schedule(n: usize, lines: &[LigneAide]) -> String {
         } else {
             "indicatif, sous réserve des crédits disponibles"
         };
-        out.push_str(&format!(
-            "| {} | {} | {nature} |\n",
-            l.annee,
-            display::euros(l.montant)
-        ));
+        rows.push(vec![
+            Cellule::new(l.annee.to_string()),
+            Cellule::new(display::euros(l.montant)),
+            Cellule::new(nature),
+        ]);
     }
-    out.push_str(&format!(
-        "| **Total** | **{}** | |\n\n",
-        display::euros(total)
-    ));
-    out
+    let tableau = Tableau {
+        colonnes: vec![
+            Colonne::texte("Exercice"),
+            Colonne::nombre("Montant"),
+            Colonne::texte("Nature"),
+        ],
+        lignes: rows,
+        total: Some(vec![
+            Cellule::new("Total"),
+            Cellule::new(display::euros(total)),
+            Cellule::new(""),
+        ]),
+    };
+    RenderArticle {
+        titre: "Échéancier de l'aide".into(),
+        blocs: vec![
+            Bloc::Paragraphe("À l'issue du présent avenant, l'aide s'établit comme suit :".into()),
+            Bloc::Tableau(tableau),
+        ],
+        ancre: None,
+    }
+}
+
+/// The amendment in Markdown or HTML (see [`document`]).
+pub fn render(a: &Avenant, base: Document, format: Format) -> String {
+    let docs = [document(a, base)];
+    let parts = crate::render::layout::layout(&docs, None);
+    match format {
+        Format::Md => crate::render::markdown::render(&docs, &parts),
+        Format::Html => crate::render::html::render_contracts(&docs, &parts),
+    }
 }
