@@ -11,13 +11,13 @@ use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 pub struct FmtArgs {
-    /// Fichiers ou dossiers à mettre en forme (`.pacte`, `.pacte.md`).
+    /// Fichiers ou dossiers à formater (`.pacte`, `.pacte.md`).
     #[arg(required = true, value_name = "CHEMINS")]
     pub paths: Vec<PathBuf>,
     /// N'écrit rien : liste les fichiers à reformater (code de sortie 1 s'il y en a).
     #[arg(long)]
     pub check: bool,
-    /// Écrit le texte mis en forme sur la sortie standard au lieu du fichier.
+    /// Écrit le texte formaté sur la sortie standard au lieu du fichier.
     #[arg(long, conflicts_with = "check")]
     pub stdout: bool,
 }
@@ -165,8 +165,8 @@ fn summary(check: bool, unchanged: usize, changed: usize, failed: usize) -> Stri
     if failed > 0 {
         parts.push(plural(
             failed,
-            "fichier non mis en forme",
-            "fichiers non mis en forme",
+            "fichier non formaté",
+            "fichiers non formatés",
         ));
     }
     if parts.is_empty() {

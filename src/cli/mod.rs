@@ -38,7 +38,7 @@ pub enum Command {
     Evaluate(evaluate::EvaluateArgs),
     /// Explique un code de diagnostic (ex. pacte explain E0101).
     Explain(explain::ExplainArgs),
-    /// Met les contrats en forme canonique (ordre des champs, indentation, nombres).
+    /// Formate les contrats : écriture canonique (ordre des champs, indentation, nombres).
     Fmt(fmt::FmtArgs),
     /// Différences de fond entre deux versions de contrats (ou avec une révision git).
     Diff(diff::DiffArgs),

@@ -72,7 +72,7 @@ fn checked(
     let (out, before) = once(path, text)?;
     let bug = |what: &str| {
         FmtError::Internal(format!(
-            "la mise en forme {what} : le fichier est laissé tel quel (signalez ce défaut de pacte fmt)"
+            "le formatage {what} : le fichier est laissé tel quel (signalez ce défaut de pacte fmt)"
         ))
     };
     let source = Source::new(SourceId(0), path, code_of(&out), Origin::User);
@@ -91,7 +91,7 @@ fn checked(
     }
     match once(path, &out) {
         Ok((again, _)) if again == out => Ok(out),
-        _ => Err(bug("n'est pas stable (un second passage la modifie)")),
+        _ => Err(bug("n'est pas stable (un second passage le modifie)")),
     }
 }
 

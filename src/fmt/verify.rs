@@ -50,7 +50,7 @@ fn duplicate(name: &str, span: Span, first: Span) -> Diagnostic {
     Diagnostic::new(
         Code::E0102,
         span,
-        format!("le champ « {name} » est écrit deux fois : le fichier n'est pas mis en forme"),
+        format!("le champ « {name} » est écrit deux fois : le fichier n'est pas formaté"),
     )
     .label("seconde occurrence")
     .secondary(first, "première occurrence")
