@@ -473,6 +473,7 @@ pub struct Action {
     pub responsable: Option<Text>,
     pub echeance: Option<(Date, Span)>,
     pub span: Span,
+    pub repeated: Vec<Repeated>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -481,6 +482,7 @@ pub struct Condition {
     pub libelle: Option<Text>,
     pub exige: Option<Exige>,
     pub span: Span,
+    pub repeated: Vec<Repeated>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -614,6 +616,7 @@ pub struct Theme {
     pub description: Option<Text>,
     pub indicateurs: Vec<Ident>,
     pub source: Option<Text>,
+    pub repeated: Vec<Repeated>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -625,6 +628,7 @@ pub struct Enveloppe {
     pub montant: Option<Quantity>,
     pub parts: Vec<(Ident, Quantity)>,
     pub source: Option<Text>,
+    pub repeated: Vec<Repeated>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -633,6 +637,7 @@ pub struct Delegation {
     pub span: Span,
     pub ars: Option<Text>,
     pub annees: Vec<AideAnnee>,
+    pub repeated: Vec<Repeated>,
 }
 
 // ------------------------------------------------------------------ cadre (§5)
@@ -646,6 +651,7 @@ pub struct Cadre {
     pub source: Option<Text>,
     pub textes: Vec<Text>,
     pub clauses: Vec<Clause>,
+    pub repeated: Vec<Repeated>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -708,6 +714,7 @@ pub struct DiagnosticDef {
     pub source: Option<Text>,
     pub groupes: Vec<Groupe>,
     pub prelevement_annees: Option<Quantity>,
+    pub repeated: Vec<Repeated>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

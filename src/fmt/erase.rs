@@ -178,13 +178,15 @@ spans!(Action {
     libelle,
     responsable,
     echeance,
-    span
+    span,
+    repeated
 });
 spans!(Condition {
     id,
     libelle,
     exige,
-    span
+    span,
+    repeated
 });
 spans!(Exige {
     expr,
@@ -212,7 +214,8 @@ spans!(Theme {
     libelle,
     description,
     indicateurs,
-    source
+    source,
+    repeated
 });
 spans!(Enveloppe {
     id,
@@ -221,13 +224,15 @@ spans!(Enveloppe {
     exercice,
     montant,
     parts,
-    source
+    source,
+    repeated
 });
 spans!(Delegation {
     enveloppe,
     span,
     ars,
-    annees
+    annees,
+    repeated
 });
 spans!(Cadre {
     id,
@@ -236,7 +241,8 @@ spans!(Cadre {
     libelle,
     source,
     textes,
-    clauses
+    clauses,
+    repeated
 });
 spans!(Clause { kind, source, span });
 spans!(DiagnosticDef {
@@ -245,7 +251,8 @@ spans!(DiagnosticDef {
     libelle,
     source,
     groupes,
-    prelevement_annees
+    prelevement_annees,
+    repeated
 });
 spans!(Groupe {
     nom,

@@ -31,18 +31,25 @@ pub(super) fn check(
     }
     formula_cycles(program, diagnostics);
     for theme in program.themes.values() {
+        repeated(&theme.repeated, diagnostics);
         theme
             .indicateurs
             .iter()
             .for_each(|i| names.indicateur(i, diagnostics));
     }
     for cadre in cadres.values() {
+        repeated(&cadre.repeated, diagnostics);
         names.cadre(cadre, diagnostics);
     }
+    for enveloppe in program.enveloppes.values() {
+        repeated(&enveloppe.repeated, diagnostics);
+    }
     for delegation in &program.delegations {
+        repeated(&delegation.repeated, diagnostics);
         names.enveloppe(&delegation.enveloppe, diagnostics);
     }
     for def in program.diagnostics.values() {
+        repeated(&def.repeated, diagnostics);
         def.groupes
             .iter()
             .filter_map(|g| g.condition.as_ref())
@@ -206,8 +213,12 @@ fn duplicates_in_contrat(c: &Contrat, d: &mut Diagnostics) {
         repeated(&o.repeated, d);
         same_year(o.cibles.iter().map(|x| (x.annee, x.span)), "cible", d);
     }
+    for o in &c.objectifs {
+        o.actions.iter().for_each(|a| repeated(&a.repeated, d));
+    }
     let mut conditions: HashMap<&str, &Ident> = HashMap::new();
     for x in &c.conditions {
+        repeated(&x.repeated, d);
         if let Some(first) = conditions.insert(&x.id.name, &x.id) {
             d.push(defined_twice("la condition", &x.id, first.span));
             conditions.insert(&first.name, first);

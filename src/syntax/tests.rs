@@ -247,3 +247,28 @@ fn every_broken_item_is_reported() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn a_payment_without_amount_does_not_swallow_the_next_year() {
+    let text = "contrat x { aide e { 2025: 1 M€ ferme versement 2025-12-20 2026: 800 k€ } }";
+    let (file, diags) = parse_text(text);
+    assert!(diags.is_empty(), "{diags:?}");
+    let Item::Contrat(c) = &file.unwrap().items[0] else {
+        panic!()
+    };
+    let aide = c.aide.as_ref().unwrap();
+    assert_eq!(aide.annees.len(), 2);
+    assert_eq!(aide.versements[0].montant, None);
+}
+
+#[test]
+fn repeated_fields_of_conditions_and_actions_are_recorded() {
+    let text = "contrat x { condition c { libellé \"a\" libellé \"b\" exige x > 1 } objectif o { action \"t\" { responsable \"r\" responsable \"s\" } } }";
+    let (file, _) = parse_text(text);
+    let Item::Contrat(c) = &file.unwrap().items[0] else {
+        panic!()
+    };
+    assert_eq!(c.conditions[0].repeated.len(), 1);
+    assert_eq!(c.conditions[0].libelle.as_ref().unwrap().value, "a");
+    assert_eq!(c.objectifs[0].actions[0].repeated[0].field, "responsable");
+}

@@ -394,9 +394,15 @@ impl Lowerer<'_> {
             responsable: None,
             echeance: None,
             span,
+            repeated: Vec::new(),
         };
+        let mut seen = Default::default();
         for field in parts {
-            match field.as_rule() {
+            let (rule, fspan) = (field.as_rule(), self.span(&field));
+            if !Self::first_of(&mut seen, field_name(rule), fspan, &mut action.repeated) {
+                continue;
+            }
+            match rule {
                 Rule::responsable => action.responsable = Some(self.text(args(field).next()?)),
                 Rule::echeance => action.echeance = self.date(args(field).next()?),
                 _ => {}
@@ -414,9 +420,15 @@ impl Lowerer<'_> {
             libelle: None,
             exige: None,
             span,
+            repeated: Vec::new(),
         };
+        let mut seen = Default::default();
         for field in parts {
-            match field.as_rule() {
+            let (rule, fspan) = (field.as_rule(), self.span(&field));
+            if !Self::first_of(&mut seen, field_name(rule), fspan, &mut condition.repeated) {
+                continue;
+            }
+            match rule {
                 Rule::libelle => condition.libelle = Some(self.text(args(field).next()?)),
                 Rule::exige => condition.exige = self.lower_exige(field),
                 _ => {}
@@ -488,6 +500,12 @@ pub(super) fn field_name(rule: Rule) -> &'static str {
         Rule::poids => "poids",
         Rule::justification => "justification",
         Rule::description => "description",
+        Rule::responsable => "responsable",
+        Rule::echeance => "échéance",
+        Rule::exige => "exige",
+        Rule::exercice => "exercice",
+        Rule::montant => "montant",
+        Rule::prelevement => "prélèvement_continu",
         Rule::unite => "unité",
         Rule::sens => "sens",
         Rule::formule => "formule",

@@ -133,9 +133,17 @@ impl Lowerer<'_> {
             description: None,
             indicateurs: Vec::new(),
             source: None,
+            repeated: Vec::new(),
         };
+        let mut seen = Default::default();
         for field in fields {
-            match field.as_rule() {
+            let (rule, fspan) = (field.as_rule(), self.span(&field));
+            if rule != Rule::theme_indicateurs
+                && !Self::first_of(&mut seen, field_name(rule), fspan, &mut theme.repeated)
+            {
+                continue;
+            }
+            match rule {
                 Rule::libelle => theme.libelle = Some(self.text(args(field).next()?)),
                 Rule::description => theme.description = Some(self.text(args(field).next()?)),
                 Rule::source => theme.source = Some(self.text(args(field).next()?)),
@@ -160,9 +168,16 @@ impl Lowerer<'_> {
             montant: None,
             parts: Vec::new(),
             source: None,
+            repeated: Vec::new(),
         };
+        let mut seen = Default::default();
         for field in fields {
-            let rule = field.as_rule();
+            let (rule, fspan) = (field.as_rule(), self.span(&field));
+            if rule != Rule::part
+                && !Self::first_of(&mut seen, field_name(rule), fspan, &mut env.repeated)
+            {
+                continue;
+            }
             let mut parts = args(field);
             match rule {
                 Rule::libelle => env.libelle = Some(self.text(parts.next()?)),
@@ -190,9 +205,15 @@ impl Lowerer<'_> {
             span,
             ars: None,
             annees: Vec::new(),
+            repeated: Vec::new(),
         };
+        let mut seen = Default::default();
         for field in fields {
-            match field.as_rule() {
+            let (rule, fspan) = (field.as_rule(), self.span(&field));
+            if rule == Rule::ars && !Self::first_of(&mut seen, "ars", fspan, &mut del.repeated) {
+                continue;
+            }
+            match rule {
                 Rule::ars => del.ars = Some(self.text(args(field).next()?)),
                 Rule::aide_annee => del.annees.extend(self.lower_aide_annee(field)),
                 _ => {}
@@ -212,10 +233,17 @@ impl Lowerer<'_> {
             source: None,
             groupes: Vec::new(),
             prelevement_annees: None,
+            repeated: Vec::new(),
         };
+        let mut seen = Default::default();
         for field in fields {
             let fspan = self.span(&field);
             let rule = field.as_rule();
+            if rule != Rule::groupe
+                && !Self::first_of(&mut seen, field_name(rule), fspan, &mut def.repeated)
+            {
+                continue;
+            }
             let mut parts = args(field);
             match rule {
                 Rule::libelle => def.libelle = Some(self.text(parts.next()?)),
@@ -251,9 +279,16 @@ impl Lowerer<'_> {
             source: None,
             textes: Vec::new(),
             clauses: Vec::new(),
+            repeated: Vec::new(),
         };
+        let mut seen = Default::default();
         for field in parts {
-            match field.as_rule() {
+            let (rule, fspan) = (field.as_rule(), self.span(&field));
+            let single = matches!(rule, Rule::libelle | Rule::source);
+            if single && !Self::first_of(&mut seen, field_name(rule), fspan, &mut cadre.repeated) {
+                continue;
+            }
+            match rule {
                 Rule::ident => cadre.parent = Some(self.ident(field)),
                 Rule::libelle => cadre.libelle = Some(self.text(args(field).next()?)),
                 Rule::source => cadre.source = Some(self.text(args(field).next()?)),

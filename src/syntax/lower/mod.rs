@@ -169,6 +169,26 @@ impl Lowerer<'_> {
         Some(Comparison::Cmp(op, value))
     }
 
+    /// Whether a single-valued field is seen for the first time; a second
+    /// occurrence is recorded in `repeated` (E0102) and ignored.
+    pub fn first_of(
+        seen: &mut std::collections::HashMap<&'static str, Span>,
+        field: &'static str,
+        span: Span,
+        repeated: &mut Vec<Repeated>,
+    ) -> bool {
+        match seen.get(field) {
+            Some(&first) => {
+                repeated.push(Repeated { field, span, first });
+                false
+            }
+            None => {
+                seen.insert(field, span);
+                true
+            }
+        }
+    }
+
     /// Records a single-valued field seen twice; the first one is kept.
     pub fn set_once<T>(
         slot: &mut Option<T>,
