@@ -31,6 +31,7 @@ pub fn run() -> Result<(), String> {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         completion_provider: Some(lsp_types::CompletionOptions::default()),
+        document_formatting_provider: Some(lsp_types::OneOf::Left(true)),
         ..ServerCapabilities::default()
     };
     let caps = serde_json::to_value(capabilities).map_err(|e| e.to_string())?;
@@ -149,6 +150,7 @@ fn answer(docs: &Documents, req: &Request) -> Response {
     let result = match req.method.as_str() {
         "textDocument/hover" => hover(docs, &req.params),
         "textDocument/completion" => completion(docs, &req.params),
+        "textDocument/formatting" => formatting(docs, &req.params),
         _ => {
             return Response::new_err(
                 req.id.clone(),
@@ -201,4 +203,21 @@ fn completion(docs: &Documents, params: &Value) -> Option<Value> {
         })
         .collect();
     serde_json::to_value(items).ok()
+}
+
+/// The whole document replaced by its canonical layout (`pacte fmt`);
+/// nothing when it has syntax errors.
+fn formatting(docs: &Documents, params: &Value) -> Option<Value> {
+    let uri = params.get("textDocument")?.get("uri")?.as_str()?;
+    let text = docs.texts.get(uri)?;
+    let name = uri.rsplit('/').next().unwrap_or("document.pacte");
+    let formatted = crate::fmt::format(name, text).ok()?;
+    if &formatted == text {
+        return serde_json::to_value(Vec::<lsp_types::TextEdit>::new()).ok();
+    }
+    let edit = lsp_types::TextEdit {
+        range: position::range(text, 0, text.len()),
+        new_text: formatted,
+    };
+    serde_json::to_value(vec![edit]).ok()
 }
