@@ -165,3 +165,23 @@ fn explain_prints_every_code_and_refuses_unknown_ones() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("vouliez-vous dire"));
 }
+
+#[test]
+fn argument_errors_and_help_are_in_french() {
+    let o = pacte(&["chek", "examples/"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("erreur : commande inconnue « chek » ; vouliez-vous dire « check » ?"),
+        "{err}"
+    );
+    let o = pacte(&["check", "examples/", "--format", "yaml"]);
+    assert!(String::from_utf8_lossy(&o.stderr)
+        .contains("valeurs possibles : text, json, sarif, github"));
+    let help = stdout(&pacte(&["check", "--help"]));
+    assert!(
+        help.contains("Utilisation : pacte check") && help.contains("Affiche l'aide"),
+        "{help}"
+    );
+    assert_eq!(pacte(&["--help"]).status.code(), Some(0));
+}

@@ -8,11 +8,12 @@ mod diff;
 mod evaluate;
 mod explain;
 mod fmt;
+mod french;
 pub mod load;
 pub mod output;
 pub mod render;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -77,16 +78,23 @@ impl From<ExitStatus> for ExitCode {
 
 /// Runs the command line and returns the exit code.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse_args() {
         Ok(cli) => cli,
-        Err(e) => {
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            ) =>
+        {
             let _ = e.print();
-            let code = if e.use_stderr() {
-                ExitStatus::Error
-            } else {
-                ExitStatus::Success
-            };
-            return code.into();
+            return ExitStatus::Success.into();
+        }
+        Err(e) => {
+            eprintln!(
+                "erreur : {}\n\nPour l'aide : pacte --help",
+                french::error_message(&e)
+            );
+            return ExitStatus::Error.into();
         }
     };
     let color = use_color(cli.color);
@@ -104,6 +112,12 @@ pub fn run() -> ExitCode {
         Command::Render(args) => render::run(args, cli.std_dir.as_deref(), color_stderr(cli.color)),
     };
     status.into()
+}
+
+/// Parses the process arguments with the French help.
+fn parse_args() -> Result<Cli, clap::Error> {
+    let matches = french::command(Cli::command()).try_get_matches()?;
+    Cli::from_arg_matches(&matches)
 }
 
 /// Colour only on a terminal and never when NO_COLOR is set.
