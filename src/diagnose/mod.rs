@@ -151,6 +151,25 @@ pub fn diagnose(program: &Program, figures: &Figures, year: i32, def: &Diagnosti
     assemble(program, figures, year, def, window, results)
 }
 
+/// Diagnoses one establishment (its group, counts and thresholds; no
+/// rank): `None` when it has no figure in *y* or no value for any
+/// indicator with thresholds. For what-if analyses and tests.
+pub fn diagnose_one(
+    program: &Program,
+    figures: &Figures,
+    year: i32,
+    def: &DiagnosticDef,
+    finess: &str,
+) -> Option<EstablishmentDiagnosis> {
+    let by_finess = contrats::by_finess(&program.contrats, year);
+    let contracts = by_finess.get(finess).map(Vec::as_slice).unwrap_or_default();
+    let window = prelevement::window(def);
+    match establishment(program, figures, year, def, window, finess, contracts) {
+        Outcome::Diagnosed(d) => Some(d),
+        _ => None,
+    }
+}
+
 /// One establishment: diagnosed, without figures in *y*, or absent from *y*.
 enum Outcome {
     Diagnosed(EstablishmentDiagnosis),

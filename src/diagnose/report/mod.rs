@@ -272,10 +272,13 @@ pub fn contrats(d: &Diagnosis) -> Vec<(String, Vec<String>)> {
     let mut out = vec![
         (
             format!(
-                "À contractualiser, sans contrat en cours ou à venir en {} : {}",
-                d.exercice,
-                r.sans_contrat.len()
+                "Contrats en cours ou à venir en {} : {}",
+                d.exercice, r.contrats
             ),
+            Vec::new(),
+        ),
+        (
+            format!("À contractualiser, sans contrat : {}", r.sans_contrat.len()),
             r.sans_contrat.iter().filter_map(describe).collect(),
         ),
         (
@@ -291,7 +294,10 @@ pub fn contrats(d: &Diagnosis) -> Vec<(String, Vec<String>)> {
     ];
     if !r.non_diagnostiques.is_empty() {
         out.push((
-            "Contrats dont l'établissement n'est pas diagnostiqué".to_string(),
+            format!(
+                "Contrats dont l'établissement n'est pas diagnostiqué : {}",
+                r.non_diagnostiques.len()
+            ),
             r.non_diagnostiques
                 .iter()
                 .map(|(c, f, why)| format!("{c} (FINESS {f}) : {why}"))

@@ -4,8 +4,8 @@
 //! summary and, with contracts, the cross-check.
 
 use super::{
-    categorie, franchi, groupe_nom, groupe_titre, indetermines, manquants_propres, members, nom,
-    plural, rang, sans_categorie,
+    categorie, franchi, groupe_titre, indetermines, manquants_propres, members, nom, plural,
+    sans_categorie,
 };
 use crate::diagnose::{Diagnosis, EstablishmentDiagnosis};
 
@@ -169,47 +169,16 @@ pub fn summary(d: &Diagnosis) -> String {
 }
 
 fn contracts(d: &Diagnosis) -> String {
-    let Some(r) = &d.contrats else {
+    let blocks = super::contrats(d);
+    if blocks.is_empty() {
         return String::new();
-    };
-    let mut out = format!(
-        "\nContrats en cours ou à venir en {} : {}\n",
-        d.exercice, r.contrats
-    );
-    out.push_str(&format!(
-        "à contractualiser, sans contrat : {}\n",
-        r.sans_contrat.len()
-    ));
-    for f in &r.sans_contrat {
-        if let Some(e) = super::find(d, f) {
-            out.push_str(&format!(
-                "   {} — {} ({}, rang {})\n",
-                f,
-                nom(e),
-                groupe_nom(d, e),
-                rang(e)
-            ));
-        }
     }
-    let last = d.groupes.last().map_or("—", |g| g.nom.as_str());
-    out.push_str(&format!(
-        "sous contrat et revenus « {last} » : {}\n",
-        r.revenus.len()
-    ));
-    for f in &r.revenus {
-        if let Some(e) = super::find(d, f) {
-            out.push_str(&format!(
-                "   {} — {} ({})\n",
-                f,
-                nom(e),
-                e.contrats.join(", ")
-            ));
-        }
-    }
-    if !r.non_diagnostiques.is_empty() {
-        out.push_str("contrats dont l'établissement n'est pas diagnostiqué :\n");
-        for (c, f, why) in &r.non_diagnostiques {
-            out.push_str(&format!("   {c} (FINESS {f}) : {why}\n"));
+    let mut out = String::from("\n");
+    for (heading, lines) in blocks {
+        out.push_str(&heading);
+        out.push('\n');
+        for line in lines {
+            out.push_str(&format!("   {line}\n"));
         }
     }
     out
