@@ -9,7 +9,7 @@
 //! missing value: missing is not 0), [`Etat::possible`] the highest level
 //! the unknowns leave open.
 
-use crate::ast::{CmpOp, Indicateur, Niveau, Seuil};
+use crate::ast::{Indicateur, Niveau, Seuil};
 use crate::eval::derivation::value_text;
 use crate::eval::figures::Val;
 use crate::eval::values::{self, Actual};
@@ -100,11 +100,7 @@ pub fn applies(seuil: &Seuil, categorie: &str) -> bool {
 
 /// A threshold as written after its level: `< 0 €`, `> 3 %`.
 pub fn seuil_text(seuil: &Seuil) -> String {
-    format!("{} {}", op_symbol(seuil.op), value_text(&seuil.valeur))
-}
-
-fn op_symbol(op: CmpOp) -> &'static str {
-    op.symbol()
+    format!("{} {}", seuil.op.symbol(), value_text(&seuil.valeur))
 }
 
 /// Points of a level in the ranking: vigilance 1, alerte 2, critique 3.
@@ -114,11 +110,6 @@ pub fn poids(niveau: Niveau) -> u32 {
         Niveau::Alerte => 2,
         Niveau::Critique => 3,
     }
-}
-
-/// The French name of a level.
-pub fn niveau_text(niveau: Niveau) -> &'static str {
-    niveau.keyword()
 }
 
 #[cfg(test)]
