@@ -98,7 +98,7 @@ fn draw(values: &mut Values<'_>, y: i32, inputs: &mut Vec<Derivation>) -> Result
         return Ok(v.is_sign_negative() && !v.is_zero());
     }
     let now = values.indicator(FONDS, y);
-    let before = values.indicator(FONDS, y - 1);
+    let before = values.indicator(FONDS, y.saturating_sub(1));
     let (a, b) = (
         now.value.and_then(|v| v.as_num()),
         before.value.and_then(|v| v.as_num()),
@@ -108,7 +108,7 @@ fn draw(values: &mut Values<'_>, y: i32, inputs: &mut Vec<Derivation>) -> Result
     match (a, b) {
         (Some(a), Some(b)) => Ok(a < b),
         (None, _) => Err(format!("{FONDS} manquant en {y}")),
-        (_, None) => Err(format!("{FONDS} manquant en {}", y - 1)),
+        (_, None) => Err(format!("{FONDS} manquant en {}", y.saturating_sub(1))),
     }
 }
 
