@@ -704,8 +704,10 @@ pub enum MissingData {
 
 // ------------------------------------------------------------------ diagnostic (annexe I)
 
-/// `diagnostic ID { groupe "critique" si EXPR … }`: the criticality grouping
-/// used by `pacte diagnose`.
+/// `diagnostic ID { groupe "critique" à_contractualiser si EXPR … }`: the
+/// criticality grouping used by `pacte diagnose`. Groups are written from
+/// the most to the least severe; the first whose condition holds wins, and
+/// a group without condition takes the rest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DiagnosticDef {
     pub id: Ident,
@@ -713,13 +715,23 @@ pub struct DiagnosticDef {
     pub libelle: Option<Text>,
     pub source: Option<Text>,
     pub groupes: Vec<Groupe>,
+    /// `prélèvement_continu sur N ans`: the window of the multi-year draw
+    /// on working capital (annexe I).
     pub prelevement_annees: Option<Quantity>,
     pub repeated: Vec<Repeated>,
 }
 
+/// One `groupe "NOM" [à_contractualiser] [si EXPR]` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Groupe {
     pub nom: Text,
+    /// `à_contractualiser`: an establishment of this group should have a
+    /// contract (`pacte diagnose --contrats` lists those without one).
+    pub a_contractualiser: bool,
     pub condition: Option<Expr>,
     pub span: Span,
 }
+
+/// The names a group condition may use besides indicators: the number of
+/// indicators whose thresholds are crossed at each level or above.
+pub const DIAGNOSTIC_COUNTS: [&str; 3] = ["vigilances", "alertes", "critiques"];

@@ -4,6 +4,7 @@ pub mod ast;
 pub mod calc;
 pub mod cli;
 pub mod date;
+pub mod diagnose;
 pub mod diagnostic;
 pub mod diff;
 pub mod display;

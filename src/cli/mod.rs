@@ -4,6 +4,7 @@
 
 mod avenant;
 pub mod check;
+mod diagnose;
 mod diff;
 mod evaluate;
 mod explain;
@@ -37,6 +38,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Évalue des contrats sur des chiffres réels : verdicts, réalisation, aide due.
     Evaluate(evaluate::EvaluateArgs),
+    /// Diagnostic régional : classe les établissements des chiffres par criticité (annexe I).
+    Diagnose(diagnose::DiagnoseArgs),
     /// Explique un code de diagnostic (ex. pacte explain E0101).
     Explain(explain::ExplainArgs),
     /// Formate les contrats : écriture canonique (ordre des champs, indentation, nombres).
@@ -101,6 +104,7 @@ pub fn run() -> ExitCode {
     let status = match &cli.command {
         Command::Check(args) => check::run(args, cli.std_dir.as_deref(), color),
         Command::Evaluate(args) => evaluate::run(args, cli.std_dir.as_deref(), color),
+        Command::Diagnose(args) => diagnose::run(args, cli.std_dir.as_deref(), color),
         Command::Explain(args) => explain::run(args),
         Command::Fmt(args) => fmt::run(args, color),
         Command::Diff(args) => diff::run(args, color),

@@ -63,6 +63,15 @@ impl<'a> Values<'a> {
         actual
     }
 
+    /// Supplies an indicator's value in a year obtained outside §8.1 (the
+    /// multi-year draw count of `pacte diagnose`), unless the file gives a
+    /// figure for it: a figure always wins.
+    pub fn provide(&mut self, name: &str, year: i32, actual: Actual) {
+        if self.figures.get(self.finess, year, name).is_none() {
+            self.cache.insert((name.to_string(), year), actual);
+        }
+    }
+
     fn compute(&mut self, name: &str, year: i32) -> Actual {
         let what = format!("{name} en {year}");
         let dim = self.dimension(name);

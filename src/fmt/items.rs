@@ -128,10 +128,13 @@ pub fn diagnostic(d: &DiagnosticDef) -> Node {
     let mut ch = Vec::new();
     push(&mut ch, d.libelle.as_ref(), |t| text(0, "libellé", t));
     ch.extend(d.groupes.iter().map(|g| {
-        let line = match &g.condition {
-            Some(e) => format!("groupe {} si {}", string(&g.nom.value), expr(e)),
-            None => format!("groupe {}", string(&g.nom.value)),
-        };
+        let mut line = format!("groupe {}", string(&g.nom.value));
+        if g.a_contractualiser {
+            line.push_str(" à_contractualiser");
+        }
+        if let Some(e) = &g.condition {
+            line.push_str(&format!(" si {}", expr(e)));
+        }
         Node::leaf(g.span, 1, line)
     }));
     push(&mut ch, d.prelevement_annees.as_ref(), |q| {

@@ -128,8 +128,8 @@ fn frameworks_keep_clause_order_and_sources() {
 #[test]
 fn other_items() {
     assert_format_rewrite!(
-        "importe \"a.pacte\"\nindicateur i { source \"s\" unite jours sens baisse seuil alerte > 2% pour CHU CHR formule -a / (b + 1) libelle \"l\" }\ntheme t { indicateurs a, b source \"s\" libelle \"l\" }\nenveloppe e { part public 200M€ montant 235M€ exercice 2025 }\ndelegation e { 2025: 10M€ ars \"A\" }\ndiagnostic d { groupe \"g\" si a > 1 libelle \"l\" }\n",
-        "importe \"a.pacte\"\nindicateur i {\n  libellé \"l\"\n  unité j\n  sens baisse\n  formule -a / (b + 1)\n  seuil alerte > 2 % pour CHU CHR\n  source \"s\"\n}\nthème t {\n  libellé \"l\"\n  indicateurs a, b\n  source \"s\"\n}\nenveloppe e {\n  exercice 2025\n  montant 235 M€\n  part public 200 M€\n}\ndélégation e {\n  ars \"A\"\n  2025: 10 M€\n}\ndiagnostic d {\n  libellé \"l\"\n  groupe \"g\" si a > 1\n}\n"
+        "importe \"a.pacte\"\nindicateur i { source \"s\" unite jours sens baisse seuil alerte > 2% pour CHU CHR formule -a / (b + 1) libelle \"l\" }\ntheme t { indicateurs a, b source \"s\" libelle \"l\" }\nenveloppe e { part public 200M€ montant 235M€ exercice 2025 }\ndelegation e { 2025: 10M€ ars \"A\" }\ndiagnostic d { groupe \"g\" a_contractualiser si a > 1 libelle \"l\" groupe \"h\" }\n",
+        "importe \"a.pacte\"\nindicateur i {\n  libellé \"l\"\n  unité j\n  sens baisse\n  formule -a / (b + 1)\n  seuil alerte > 2 % pour CHU CHR\n  source \"s\"\n}\nthème t {\n  libellé \"l\"\n  indicateurs a, b\n  source \"s\"\n}\nenveloppe e {\n  exercice 2025\n  montant 235 M€\n  part public 200 M€\n}\ndélégation e {\n  ars \"A\"\n  2025: 10 M€\n}\ndiagnostic d {\n  libellé \"l\"\n  groupe \"g\" à_contractualiser si a > 1\n  groupe \"h\"\n}\n"
     );
 }
 

@@ -7,6 +7,7 @@
 
 pub mod imports;
 mod names;
+pub use names::{CATEGORIES, STATUTS};
 pub mod suggest;
 
 use crate::ast::*;

@@ -53,9 +53,7 @@ pub(super) fn check(
         def.groupes
             .iter()
             .filter_map(|g| g.condition.as_ref())
-            .for_each(|e| {
-                names.expr_allowing(e, &["alertes", "critiques", "signaux"], diagnostics)
-            });
+            .for_each(|e| names.expr_allowing(e, &DIAGNOSTIC_COUNTS, diagnostics));
     }
 }
 

@@ -178,6 +178,7 @@ pub(crate) fn keyword_words(rule: Rule) -> Option<&'static str> {
         Rule::kw_au_moins => "au moins",
         Rule::kw_dont => "dont",
         Rule::kw_prelevement => "prélèvement_continu",
+        Rule::kw_a_contractualiser => "à_contractualiser",
         Rule::kw_sur => "sur",
         Rule::kw_ans => "ans",
         _ => return None,

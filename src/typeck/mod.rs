@@ -16,7 +16,10 @@ use dim::RATIO;
 
 /// Type-checks the whole program.
 pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
-    let checker = Checker { program };
+    let checker = Checker {
+        program,
+        counts: false,
+    };
     for indicateur in program.indicateurs.values() {
         checker.formule(indicateur, diagnostics);
     }
@@ -33,10 +36,22 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
         }
         targets::check(program, contrat, diagnostics);
     }
+    // Group conditions of `diagnostic` items may also count crossed thresholds.
+    let groups = Checker {
+        program,
+        counts: true,
+    };
+    for def in program.diagnostics.values() {
+        for condition in def.groupes.iter().filter_map(|g| g.condition.as_ref()) {
+            groups.condition(condition, diagnostics);
+        }
+    }
 }
 
 struct Checker<'a> {
     program: &'a Program,
+    /// Whether `vigilances`, `alertes` and `critiques` are numbers here.
+    counts: bool,
 }
 
 impl Checker<'_> {
@@ -66,7 +81,8 @@ impl Checker<'_> {
         }
     }
 
-    /// A condition (`exige`, `trésorerie requise si`, `fin_aide si`) must be a comparison.
+    /// A condition (`exige`, `trésorerie requise si`, `fin_aide si`, a
+    /// diagnostic's `groupe … si`) must be a comparison.
     fn condition(&self, expr: &Expr, d: &mut Diagnostics) {
         if let Some(ty) = self.expr(expr, d) {
             if ty != Ty::Boolean {
@@ -83,6 +99,9 @@ impl Checker<'_> {
     /// (or when a name is unknown: E0101 was already reported).
     fn expr(&self, expr: &Expr, d: &mut Diagnostics) -> Option<Ty> {
         match &expr.kind {
+            ExprKind::Name(id) if self.counts && DIAGNOSTIC_COUNTS.contains(&id.name.as_str()) => {
+                Some(Dimension::Number.into())
+            }
             ExprKind::Name(id) => self.program.dimension_of(&id.name).map(Ty::from),
             ExprKind::Literal(v) => Some(v.dimension().into()),
             ExprKind::Paren(e) => self.expr(e, d),

@@ -1,7 +1,9 @@
 //! The Hospi Diag open-data layout (spec §7): one row per establishment and
 //! year, columns `finess`, `annee` and indicator codes (`F1_D`, `CI_F10_D`…).
 //! A column is read as the indicator whose `hospidiag "CODE"` line names it;
-//! other columns (`rs`, `cat`, unmapped codes) are ignored. Hospi Diag
+//! `rs` and `cat` give the establishment's name and category
+//! ([`Identity`](super::Identity), for `pacte diagnose`); other columns are
+//! ignored. Hospi Diag
 //! ratios are in per cent (`8.1` is 8,1 %), which is how a bare number is
 //! read for a `%` indicator. Empty cells, and the source's missing-value
 //! markers (`.z`, `.v`, `.c`, `.m`), give no figure. The year is the
@@ -9,7 +11,7 @@
 
 use super::csv::{read_value, read_year};
 use super::fields::{self, Header};
-use super::{Figure, Reading};
+use super::{Figure, Identity, Reading};
 use crate::ast::Indicateur;
 use crate::diagnostic::{Code, Diagnostic};
 use std::collections::HashMap;
@@ -45,6 +47,7 @@ pub(crate) fn read(r: &mut Reading<'_>, header: &Header) {
         return;
     };
     let columns = mapped(r, header);
+    let (rs_col, cat_col) = (header.column(&["rs"]), header.column(&["cat"]));
     r.figures.notes.push(note(&columns, header));
     let mut seen: HashMap<(String, i32), usize> = HashMap::new();
     r.each_row(|r, record, start| {
@@ -59,6 +62,19 @@ pub(crate) fn read(r: &mut Reading<'_>, header: &Header) {
             return;
         }
         seen.insert(key, start);
+        let text_of = |col: Option<usize>| {
+            col.map(|i| cell(i).trim())
+                .filter(|t| !is_missing(t))
+                .map(str::to_string)
+        };
+        let identity = Identity {
+            raison_sociale: text_of(rs_col),
+            categorie: text_of(cat_col),
+            annee: year,
+        };
+        if identity.raison_sociale.is_some() || identity.categorie.is_some() {
+            r.figures.set_identity(&finess, identity);
+        }
         for &(col, indicateur) in &columns {
             let text = cell(col).trim();
             if is_missing(text) {

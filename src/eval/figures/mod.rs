@@ -78,6 +78,17 @@ pub enum Layout {
 /// Figures of one establishment, by (year, indicator number).
 type ByYearIndicator = HashMap<(i32, u32), Figure>;
 
+/// What a figures file says of an establishment besides its figures: the
+/// Hospi Diag columns `rs` (name) and `cat` (category, as written there:
+/// `CH`, `CHR`, `EBNL`, `CLCC`), from its latest row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Identity {
+    pub raison_sociale: Option<String>,
+    pub categorie: Option<String>,
+    /// The year of the row they were read from.
+    pub annee: i32,
+}
+
 /// Every figure of a file, by FINESS, year and indicator.
 #[derive(Debug, Clone)]
 pub struct Figures {
@@ -90,6 +101,7 @@ pub struct Figures {
     /// Indicator names, numbered once (rows only store the number).
     indicators: HashMap<String, u32>,
     data: HashMap<String, ByYearIndicator>,
+    identities: HashMap<String, Identity>,
     count: usize,
 }
 
@@ -103,8 +115,34 @@ impl Figures {
             notes: Vec::new(),
             indicators: HashMap::new(),
             data: HashMap::new(),
+            identities: HashMap::new(),
             count: 0,
         }
+    }
+
+    /// Records an establishment's name and category read in a row of
+    /// `year`; the latest year's win (establishments are renamed).
+    pub fn set_identity(&mut self, finess: &str, identity: Identity) {
+        match self.identities.get_mut(finess) {
+            Some(known) if known.annee > identity.annee => {}
+            Some(known) => *known = identity,
+            None => {
+                self.identities.insert(finess.to_string(), identity);
+            }
+        }
+    }
+
+    /// The name and category of an establishment, when the file gives them.
+    pub fn identity(&self, finess: &str) -> Option<&Identity> {
+        self.identities.get(finess)
+    }
+
+    /// Removes a figure (what-if analyses and tests: a missing figure).
+    pub fn remove(&mut self, finess: &str, year: i32, indicator: &str) -> Option<Figure> {
+        let n = self.indicators.get(indicator)?;
+        let removed = self.data.get_mut(finess)?.remove(&(year, *n))?;
+        self.count -= 1;
+        Some(removed)
     }
 
     fn indicator_number(&mut self, indicator: &str) -> u32 {
@@ -148,6 +186,13 @@ impl Figures {
     /// Whether the file gives any figure, in any year, for an establishment.
     pub fn has_establishment(&self, finess: &str) -> bool {
         self.data.contains_key(finess)
+    }
+
+    /// Whether the file gives any figure for an establishment in a year.
+    pub fn has_year(&self, finess: &str, year: i32) -> bool {
+        self.data
+            .get(finess)
+            .is_some_and(|rows| rows.keys().any(|(y, _)| *y == year))
     }
 
     /// The number of figures read.

@@ -9,7 +9,7 @@
 
 pub mod json;
 pub mod markdown;
-mod table;
+pub(crate) mod table;
 pub mod text;
 
 use super::derivation::Derivation;

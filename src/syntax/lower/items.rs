@@ -251,12 +251,17 @@ impl Lowerer<'_> {
                 Rule::prelevement => def.prelevement_annees = self.number(parts.next()?),
                 Rule::groupe => {
                     let nom = self.text(parts.next()?);
+                    let mut parts = parts.peekable();
+                    let a_contractualiser = parts
+                        .next_if(|p| p.as_rule() == Rule::a_contractualiser)
+                        .is_some();
                     let condition = match parts.next() {
                         Some(e) => Some(self.lower_expr(e)?),
                         None => None,
                     };
                     def.groupes.push(Groupe {
                         nom,
+                        a_contractualiser,
                         condition,
                         span: fspan,
                     });
