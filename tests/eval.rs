@@ -50,7 +50,10 @@ fn motifs(c: &ContractEvaluation) -> Vec<(MotifKind, Option<Code>)> {
 
 /// Snapshots the text (with `--explain`) and JSON reports of a case.
 fn snapshot(name: &str, run: &support::Run, e: &Evaluation) {
-    let options = Options { explain: true };
+    let options = Options {
+        explain: true,
+        ..Options::default()
+    };
     let text = report::report(Format::Text, e, &run.map, options);
     insta::assert_snapshot!(format!("{name}_text"), mask_std_lines(&text));
     let json = report::report(Format::Json, e, &run.map, options);
@@ -353,7 +356,10 @@ fn examples_end_to_end() {
         &e,
         valmont,
         &run.map,
-        Options { explain: true },
+        Options {
+            explain: true,
+            ..Options::default()
+        },
     );
     insta::assert_snapshot!("examples_valmont_md", mask_std_lines(&md));
 }

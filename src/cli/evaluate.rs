@@ -1,4 +1,4 @@
-//! `pacte evaluate PATHS… --figures FILE --exercice AAAA [--format text|json|md]
+//! `pacte evaluate PATHS… --figures FILE --exercice AAAA [--format text|json|md|html]
 //! [--explain] [--out DIR]` (spec §8, §9).
 //!
 //! The contracts are checked first: with errors, nothing is evaluated
@@ -42,6 +42,7 @@ pub enum EvalFormat {
     Text,
     Json,
     Md,
+    Html,
 }
 
 impl From<EvalFormat> for Format {
@@ -50,6 +51,7 @@ impl From<EvalFormat> for Format {
             EvalFormat::Text => Format::Text,
             EvalFormat::Json => Format::Json,
             EvalFormat::Md => Format::Markdown,
+            EvalFormat::Html => Format::Html,
         }
     }
 }
@@ -99,7 +101,15 @@ pub fn run(args: &EvaluateArgs, std_dir: Option<&Path>, color: bool) -> ExitStat
         eprintln!("note : {warnings} avertissement(s) dans les contrats (détail : pacte check)");
     }
     let evaluation = eval::evaluate(&program, &figures, args.exercice);
-    publish(args, &evaluation, &ws.map)
+    // The HTML documents also chart each indicator over the years of the
+    // figures and compare the aid with the délégations.
+    let context = (args.format == EvalFormat::Html)
+        .then(|| report::html::Context::new(&program, &figures, &evaluation));
+    let options = Options {
+        explain: args.explain,
+        context: context.as_ref(),
+    };
+    publish(args, &evaluation, &ws.map, options)
 }
 
 fn notes(figures: &Figures) {
@@ -150,12 +160,11 @@ fn refuse(path: &str, contract_errors: usize, figure_errors: usize) -> ExitStatu
     ExitStatus::Failure
 }
 
-/// Prints the report, or writes the files of `--out`.
-fn publish(args: &EvaluateArgs, e: &Evaluation, map: &SourceMap) -> ExitStatus {
+/// Prints the report, or writes the files of `--out`: one review per
+/// contract in the chosen format, `synthese.md` and `synthese.json`, and
+/// with HTML the dashboard `synthese.html`.
+fn publish(args: &EvaluateArgs, e: &Evaluation, map: &SourceMap, options: Options) -> ExitStatus {
     let format = Format::from(args.format);
-    let options = Options {
-        explain: args.explain,
-    };
     let Some(dir) = &args.out else {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
@@ -172,13 +181,19 @@ fn publish(args: &EvaluateArgs, e: &Evaluation, map: &SourceMap) -> ExitStatus {
             (dir.join(name), report::contract(format, e, c, map, options))
         })
         .collect();
+    if format == Format::Html {
+        files.push((
+            dir.join("synthese.html"),
+            report::summary(Format::Html, e, map, options),
+        ));
+    }
     files.push((
         dir.join("synthese.md"),
-        report::summary(Format::Markdown, e, map),
+        report::summary(Format::Markdown, e, map, options),
     ));
     files.push((
         dir.join("synthese.json"),
-        report::summary(Format::Json, e, map),
+        report::summary(Format::Json, e, map, options),
     ));
     let mut listing = String::new();
     for (path, content) in &files {

@@ -8,7 +8,7 @@ use super::contrat::{Annexe, Article, Document, Partie};
 use super::escape::{el, element, Html};
 use super::layout::Part;
 use super::style::CSS;
-use super::{Bloc, Cellule, Tableau};
+use super::{Bloc, Cellule, Colonne, Tableau};
 
 /// An HTML page: a title and sheets, each printed from a new page.
 #[derive(Debug, Clone, Default)]
@@ -112,19 +112,37 @@ fn txt(tag: &'static str, attrs: &[(&'static str, &str)], text: &str) -> Html {
     element(tag, attrs, texte(text))
 }
 
-fn cellule(tag: &'static str, c: &Cellule, numerique: bool) -> Html {
+fn cellule(c: &Cellule) -> Html {
     let mut content = texte(&c.texte);
     if let Some(d) = &c.detail {
         content.push(element("span", &[("class", "detail")], texte(d)));
     }
-    let attrs: &[(&'static str, &str)] = if numerique { &[("class", "num")] } else { &[] };
-    element(tag, attrs, content)
+    content
 }
 
 /// A table with a header, its rows and a total row.
 pub fn table(t: &Tableau) -> Html {
-    let numeric = |i: usize| t.colonnes.get(i).is_some_and(|c| c.numerique);
-    let head = Html::concat(t.colonnes.iter().map(|c| {
+    let lignes: Vec<Vec<Html>> = t
+        .lignes
+        .iter()
+        .map(|r| r.iter().map(cellule).collect())
+        .collect();
+    let total: Option<Vec<Html>> = t.total.as_ref().map(|r| r.iter().map(cellule).collect());
+    grille(&t.colonnes, &lignes, total.as_deref())
+}
+
+/// A second, smaller line in a cell (an objective's indicator under its
+/// title).
+pub fn detail(text: &str) -> Html {
+    element("span", &[("class", "detail")], texte(text))
+}
+
+/// A table of HTML cells (badges, details…): numeric columns are
+/// right-aligned, the header row repeats on every printed page, a short
+/// table (12 rows or fewer) is kept on one page.
+pub fn grille(colonnes: &[Colonne], lignes: &[Vec<Html>], total: Option<&[Html]>) -> Html {
+    let numeric = |i: usize| colonnes.get(i).is_some_and(|c| c.numerique);
+    let head = Html::concat(colonnes.iter().map(|c| {
         let attrs: &[(&'static str, &str)] = if c.numerique {
             &[("class", "num"), ("scope", "col")]
         } else {
@@ -132,33 +150,32 @@ pub fn table(t: &Tableau) -> Html {
         };
         txt("th", attrs, &c.titre)
     }));
-    let row = |cells: &[Cellule]| {
+    let row = |cells: &[Html]| {
         element(
             "tr",
             &[],
-            Html::concat(
-                cells
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| cellule("td", c, numeric(i))),
-            ),
+            Html::concat(cells.iter().enumerate().map(|(i, c)| {
+                let attrs: &[(&'static str, &str)] =
+                    if numeric(i) { &[("class", "num")] } else { &[] };
+                element("td", attrs, c.clone())
+            })),
         )
     };
     let mut out = element("thead", &[], element("tr", &[], head));
     out.push(element(
         "tbody",
         &[],
-        Html::concat(t.lignes.iter().map(|r| row(r))),
+        Html::concat(lignes.iter().map(|r| row(r))),
     ));
-    if let Some(total) = &t.total {
+    if let Some(total) = total {
         out.push(element("tfoot", &[], row(total)));
     }
     // A short table is kept on one page.
     // Tables of one label and figures share their column widths.
-    let grille = t.colonnes.len() >= 4
-        && t.colonnes.first().is_some_and(|c| !c.numerique)
-        && t.colonnes.iter().skip(1).all(|c| c.numerique);
-    let class = match (t.lignes.len() <= 12, grille) {
+    let grille = colonnes.len() >= 4
+        && colonnes.first().is_some_and(|c| !c.numerique)
+        && colonnes.iter().skip(1).all(|c| c.numerique);
+    let class = match (lignes.len() <= 12, grille) {
         (true, true) => "court grille",
         (true, false) => "court",
         (false, true) => "grille",

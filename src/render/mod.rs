@@ -22,7 +22,7 @@ mod modalites;
 mod objectifs;
 pub mod style;
 pub mod svg;
-mod texte;
+pub mod texte;
 
 use crate::model::Program;
 pub use contrat::Document;

@@ -62,6 +62,8 @@ h3 + table, h4 + table { break-before: avoid; }
 table { width: 100%; border-collapse: collapse; margin: 1.5mm 0 4mm; font-family: var(--sans);
   font-size: 8.8pt; line-height: 1.3; break-inside: auto; }
 thead { display: table-header-group; }
+tfoot { display: table-row-group; }
+tbody tr:last-child { break-after: avoid; }
 tr { break-inside: avoid; }
 th { background: var(--fond); color: var(--bleu); font-weight: 700; text-align: left; vertical-align: bottom;
   border-bottom: 1.2pt solid var(--bleu); }
@@ -92,7 +94,50 @@ figcaption { font-family: var(--sans); font-size: 8.5pt; color: var(--gris); }
 svg text { font-family: var(--sans); }
 details { margin: 0 0 2mm; font-size: 9.5pt; }
 summary { cursor: pointer; color: var(--bleu); }
+code { font-family: "Liberation Mono", "DejaVu Sans Mono", Consolas, monospace; font-size: .9em; }
+.fiche { display: grid; grid-template-columns: 32mm 1fr; gap: 1mm 4mm; margin: 0 0 6mm;
+  font-family: var(--sans); font-size: 9.5pt; }
+.fiche dt { color: var(--gris); }
+.fiche dd { margin: 0; }
+.bilan { display: flex; gap: 4mm; margin: 0 0 3mm; }
+.chiffre { flex: 1; border: .6pt solid var(--filet); border-top: 2.5pt solid var(--bleu);
+  background: var(--fond); padding: 2.5mm 3mm; font-family: var(--sans); }
+.chiffre .libelle { display: block; font-size: 8pt; color: var(--gris); text-transform: uppercase;
+  letter-spacing: .04em; }
+.chiffre .valeur { display: block; font-size: 15pt; font-weight: 700; color: var(--bleu);
+  margin: 1mm 0 .5mm; white-space: nowrap; }
+.chiffre .detail { font-size: 8pt; }
+.grand .badge { font-size: 11pt; padding: .6mm 3mm; border-radius: 3.5mm; }
+.alerte { border-left: 3pt solid #a01c1c; background: #f8dede; padding: 2mm 3mm; text-align: left; }
+.na { color: var(--gris); font-style: italic; }
+.code { font-family: var(--sans); font-weight: 700; font-size: 8.5pt; color: #a01c1c;
+  border: .6pt solid currentColor; border-radius: 1mm; padding: 0 1mm; }
+ul.motifs li { text-align: left; }
+td .badge { font-size: 7.8pt; }
+.calculs details, .calculs .calcul { font-family: var(--sans); font-size: 8.5pt; }
+.calcul .resume, .calculs summary { font-weight: 700; color: var(--bleu); margin: 2mm 0 1mm; }
+ul.arbre, ul.arbre ul { list-style: none; margin: 0; padding-left: 4mm; }
+ul.arbre { padding-left: 0; margin-bottom: 2mm; }
+ul.arbre li { margin: .3mm 0; line-height: 1.3; border-left: .6pt solid var(--filet); padding-left: 2mm; }
+ul.arbre .quoi { color: var(--gris); }
+ul.arbre strong { font-size: 1em; color: var(--encre); }
+.synthese .entete, .revue .entete { margin-bottom: 7mm; }
+.synthese .periode, .revue .periode { margin-bottom: 6mm; }
+.revue .fiche { margin-bottom: 4mm; }
+.objectifs table.court { break-inside: auto; }
+.objectifs th:first-child { width: 34%; }
+.suivi table { table-layout: fixed; }
+.suivi th, .suivi td.num .detail { white-space: normal; }
+.suivi th:nth-child(1) { width: 36%; }
+.suivi th:nth-child(2) { width: 11%; }
+.suivi th:nth-child(3) { width: 11%; }
+.suivi th:nth-child(4) { width: 16%; }
+.suivi th:nth-child(5), .suivi th:nth-child(6) { width: 13%; }
+ul.arbre .source { color: var(--gris); font-size: 7.5pt; white-space: nowrap; }
+.impression { display: none; }
 @media print {
+  .ecran { display: none; }
+  .impression { display: block; }
   html { background: none; }
   .feuille { width: auto; margin: 0; padding: 0; box-shadow: none; }
   .feuille + .feuille, .saut { break-before: page; }

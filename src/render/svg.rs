@@ -392,41 +392,68 @@ pub struct BarChart {
     pub titre: String,
     pub dimension: Option<Dimension>,
     pub barres: Vec<(String, Decimal)>,
+    /// The colour of each bar (`style::Ton::couleur`); blue when not given.
+    pub couleurs: Vec<&'static str>,
+    /// The value of a full bar (100 % for rates); the largest value when not given.
+    pub maximum: Option<Decimal>,
+    /// Dashed vertical marks across the bars, with their label (`90 %`).
+    pub reperes: Vec<(Decimal, String)>,
 }
 
 impl BarChart {
     pub fn svg(&self) -> Html {
         let row = 26;
         let label_w = 230;
-        let height = HAUT + row * i64::try_from(self.barres.len()).unwrap_or(0) + 10;
+        let top_margin = if self.reperes.is_empty() {
+            HAUT
+        } else {
+            HAUT + 6
+        };
+        let n = i64::try_from(self.barres.len()).unwrap_or(0);
+        let height = top_margin + row * n + 10;
+        let largest = self.barres.iter().map(|(_, v)| *v).max();
         let max = self
-            .barres
-            .iter()
-            .map(|(_, v)| *v)
+            .maximum
+            .into_iter()
+            .chain(largest)
             .max()
             .filter(|m| *m > Decimal::ZERO)
             .unwrap_or(Decimal::ONE);
         let bar_w = Decimal::from(LARGEUR - label_w - 90);
+        let width = |v: Decimal| (v.max(Decimal::ZERO) * bar_w / max).max(Decimal::ZERO);
         let mut body = el("title", &[], &self.titre);
-        for (i, (label, value)) in self.barres.iter().enumerate() {
-            let top = HAUT + row * i64::try_from(i).unwrap_or(0);
-            let w = ((*value).max(Decimal::ZERO) * bar_w / max).max(Decimal::ZERO);
-            let short: String = if label.chars().count() > 38 {
-                label.chars().take(37).chain(['…']).collect()
-            } else {
-                label.clone()
-            };
+        for (value, label) in &self.reperes {
+            let x = px(Decimal::from(label_w) + width(*value).min(bar_w));
+            body.push(empty(
+                "line",
+                &[
+                    ("class", "repere"),
+                    ("x1", &x),
+                    ("x2", &x),
+                    ("y1", &(top_margin - 2).to_string()),
+                    ("y2", &(height - 6).to_string()),
+                    ("stroke", GRIS),
+                    ("stroke-width", "1"),
+                    ("stroke-dasharray", "3 3"),
+                ],
+            ));
             body.push(el(
                 "text",
                 &[
-                    ("x", &(label_w - 8).to_string()),
-                    ("y", &(top + 15).to_string()),
-                    ("text-anchor", "end"),
-                    ("font-size", "10.5"),
-                    ("fill", "#1e1e1e"),
+                    ("x", &x),
+                    ("y", &(top_margin - 6).to_string()),
+                    ("text-anchor", "middle"),
+                    ("font-size", "9.5"),
+                    ("fill", GRIS),
                 ],
-                &short,
+                label,
             ));
+        }
+        for (i, (label, value)) in self.barres.iter().enumerate() {
+            let top = top_margin + row * i64::try_from(i).unwrap_or(0);
+            let w = width(*value);
+            let couleur = self.couleurs.get(i).copied().unwrap_or(BLEU);
+            body.push(libelle(label, label_w - 8, top));
             body.push(empty(
                 "rect",
                 &[
@@ -435,7 +462,7 @@ impl BarChart {
                     ("y", &(top + 4).to_string()),
                     ("width", &px(w)),
                     ("height", "15"),
-                    ("fill", BLEU),
+                    ("fill", couleur),
                 ],
             ));
             body.push(el(
@@ -446,6 +473,9 @@ impl BarChart {
                     ("font-size", "10.5"),
                     ("font-weight", "700"),
                     ("fill", "#1e1e1e"),
+                    ("stroke", "#ffffff"),
+                    ("stroke-width", "3"),
+                    ("paint-order", "stroke"),
                 ],
                 &etiquette(*value, self.dimension),
             ));
@@ -464,6 +494,60 @@ impl BarChart {
             ],
             body,
         )
+    }
+}
+
+/// At most `max` characters, with `…` when cut.
+fn abrege(text: &str, max: usize) -> String {
+    if text.chars().count() > max {
+        text.chars()
+            .take(max.saturating_sub(1))
+            .chain(['…'])
+            .collect()
+    } else {
+        text.to_string()
+    }
+}
+
+/// A bar's label, right-aligned at `x`: on one line when short, else on
+/// two lines cut at a space (`Centre hospitalier universitaire` /
+/// `de Normanville`).
+fn libelle(label: &str, x: i64, top: i64) -> Html {
+    const LIGNE: usize = 38;
+    let xs = x.to_string();
+    let text = |y: i64, content: &str| {
+        el(
+            "text",
+            &[
+                ("x", &xs),
+                ("y", &y.to_string()),
+                ("text-anchor", "end"),
+                ("font-size", "10.5"),
+                ("fill", "#1e1e1e"),
+            ],
+            content,
+        )
+    };
+    if label.chars().count() <= LIGNE {
+        return text(top + 15, label);
+    }
+    let chars: Vec<char> = label.chars().collect();
+    let half = chars.len() / 2;
+    let cut = chars
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| **c == ' ' && *i <= LIGNE)
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(half));
+    match cut {
+        Some(at) => {
+            let first: String = chars.iter().take(at).collect();
+            let second: String = chars.iter().skip(at + 1).collect();
+            let mut out = text(top + 9, &first);
+            out.push(text(top + 21, &abrege(&second, LIGNE)));
+            out
+        }
+        None => text(top + 15, &abrege(label, LIGNE)),
     }
 }
 
@@ -555,6 +639,7 @@ mod tests {
                 ("<img src=x onerror=alert(1)>".into(), d("0.6")),
                 ("CH de Bocage".into(), d("0.4")),
             ],
+            ..BarChart::default()
         }
         .svg()
         .into_string();

@@ -195,6 +195,19 @@ impl Figures {
             .is_some_and(|rows| rows.keys().any(|(y, _)| *y == year))
     }
 
+    /// The years for which the file gives any figure for an establishment,
+    /// in order.
+    pub fn years(&self, finess: &str) -> Vec<i32> {
+        let mut years: Vec<i32> = self
+            .data
+            .get(finess)
+            .map(|rows| rows.keys().map(|(year, _)| *year).collect())
+            .unwrap_or_default();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+
     /// The number of figures read.
     pub fn len(&self) -> usize {
         self.count

@@ -1,12 +1,15 @@
 //! Evaluation reports, one module per `--format`: `text` (a French table
 //! per contract and the regional summary), `json` (spec §9, exact decimal
 //! strings, plus `derivation`), `markdown` (a review note per contract and
-//! the regional summary). Pure: [`Evaluation`] + [`SourceMap`] → text.
+//! the regional summary), `html` (the annual review of each contract and
+//! the regional dashboard, printed on A4). Pure: [`Evaluation`] +
+//! [`SourceMap`] (+ for HTML, an [`html::Context`]) → text.
 //!
-//! A new format (HTML) adds a [`Format`] variant, a module with the three
+//! A new format adds a [`Format`] variant, a module with the three
 //! functions `report`, `contract` and `summary`, and a line in each match
 //! below.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub(crate) mod table;
@@ -24,6 +27,7 @@ pub enum Format {
     Text,
     Json,
     Markdown,
+    Html,
 }
 
 impl Format {
@@ -33,15 +37,30 @@ impl Format {
             Format::Text => "txt",
             Format::Json => "json",
             Format::Markdown => "md",
+            Format::Html => "html",
         }
     }
 }
 
 /// Rendering options.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
-    /// Show every number's derivation (text and Markdown; JSON always has it).
+pub struct Options<'a> {
+    /// Show every number's derivation (text and Markdown; JSON and HTML
+    /// always have it).
     pub explain: bool,
+    /// What HTML shows beyond the evaluation (series over the years,
+    /// délégations, deficits); without it, HTML has no charts over the
+    /// years and no délégation.
+    pub context: Option<&'a html::Context>,
+}
+
+impl Options<'_> {
+    fn html_context(&self) -> std::borrow::Cow<'_, html::Context> {
+        match self.context {
+            Some(c) => std::borrow::Cow::Borrowed(c),
+            None => std::borrow::Cow::Owned(html::Context::default()),
+        }
+    }
 }
 
 /// The whole report: every contract, then the regional summary.
@@ -50,6 +69,7 @@ pub fn report(format: Format, e: &Evaluation, map: &SourceMap, options: Options)
         Format::Text => text::report(e, map, options),
         Format::Json => json::report(e, map),
         Format::Markdown => markdown::report(e, map, options),
+        Format::Html => html::report(e, map, &options.html_context()),
     }
 }
 
@@ -80,15 +100,17 @@ pub fn contract(
         Format::Text => text::contract(e, c, map, options),
         Format::Json => json::contract(e, c, map),
         Format::Markdown => markdown::contract(e, c, map, options),
+        Format::Html => html::contract(e, c, map, &options.html_context()),
     }
 }
 
 /// The regional summary alone.
-pub fn summary(format: Format, e: &Evaluation, map: &SourceMap) -> String {
+pub fn summary(format: Format, e: &Evaluation, map: &SourceMap, options: Options) -> String {
     match format {
         Format::Text => text::summary(e),
         Format::Json => json::report(e, map),
         Format::Markdown => markdown::summary(e),
+        Format::Html => html::summary(e, &options.html_context()),
     }
 }
 

@@ -1,0 +1,322 @@
+//! What the HTML review and dashboard show beyond the [`Evaluation`]: each
+//! objective's values over every year of the figures file (for its chart),
+//! the contract's facts (agency, period, signature, framework, aid
+//! schedule, conditions in words), each establishment's deficit, the
+//! regional délégations and the establishments of the figures without a
+//! contract. Pure: [`Program`] + [`Figures`] + [`Evaluation`] → [`Context`].
+
+use super::region;
+use crate::ast::{ClauseKind, Comparison, Contrat, Dimension, Value};
+use crate::date::Date;
+use crate::eval::aid::DEPOT_CF;
+use crate::eval::figures::{Figures, Val};
+use crate::eval::values::Values;
+use crate::eval::Evaluation;
+use crate::model::{base_of, reference_value, Program};
+use crate::render::texte;
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+
+/// The indicator whose negative value is a deficit.
+pub const RESULTAT: &str = "résultat_principal";
+
+/// Everything the HTML documents need besides the evaluation.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// One per evaluated contract, in the evaluation's order.
+    pub contracts: Vec<ContractContext>,
+    pub delegations: Vec<DelegationContext>,
+    /// Establishments of the figures file without a contract, by FINESS.
+    pub hors_contrat: Vec<HorsContrat>,
+}
+
+/// One contract's facts.
+#[derive(Debug, Clone, Default)]
+pub struct ContractContext {
+    pub contrat: String,
+    pub ars: Option<String>,
+    pub statut: Option<String>,
+    pub categorie: Option<String>,
+    /// The framework's `libellé`.
+    pub cadre_libelle: Option<String>,
+    pub periode: Option<(i32, i32)>,
+    pub signe: Option<Date>,
+    /// The envelope of the aid schedule.
+    pub enveloppe: Option<String>,
+    /// The aid schedule: year, amount, firm.
+    pub echeancier: Vec<(i32, Decimal, bool)>,
+    /// Every objective of the contract, in order.
+    pub objectifs: Vec<Serie>,
+    /// Each condition in words, by identifier.
+    pub conditions: Vec<(String, String)>,
+    /// The financial account of the exercice, when the framework sets a deadline.
+    pub compte_financier: Option<CompteFinancier>,
+    /// The framework's end of eligibility (`fin_aide si …`), in words.
+    pub fin_aide: Option<String>,
+    pub resultat: Option<Resultat>,
+}
+
+/// The filing of the exercice's financial account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompteFinancier {
+    /// The framework's deadline in the following year.
+    pub limite: Date,
+    /// The filing date the figures give.
+    pub depot: Option<Date>,
+}
+
+/// An objective's indicator over the years, for its chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Serie {
+    pub objectif: String,
+    pub libelle: Option<String>,
+    /// The indicator's label (« Taux de marge brute hors aides »).
+    pub indicateur: String,
+    pub dimension: Dimension,
+    pub base: Option<(i32, Decimal)>,
+    /// The yearly targets (for `entre A et B`, the bound nearer the base).
+    pub cibles: Vec<(i32, Decimal)>,
+    /// The actual value of every year the figures give for the establishment.
+    pub reel: Vec<(i32, Decimal)>,
+}
+
+/// Where a result was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The figures of the exercice.
+    Chiffres(i32),
+    /// The contract's latest `référence`.
+    Reference(i32),
+}
+
+/// An establishment's `résultat_principal`: from the figures of the
+/// exercice, else from its contract's latest `référence`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resultat {
+    pub valeur: Decimal,
+    pub source: Source,
+}
+
+impl Resultat {
+    /// The deficit (a positive amount), when the result is negative.
+    pub fn deficit(&self) -> Option<Decimal> {
+        (self.valeur < Decimal::ZERO).then(|| -self.valeur)
+    }
+}
+
+/// A regional délégation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DelegationContext {
+    pub enveloppe: String,
+    pub enveloppe_libelle: Option<String>,
+    pub ars: Option<String>,
+    pub annees: Vec<(i32, Decimal)>,
+}
+
+/// An establishment of the figures file that no contract names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HorsContrat {
+    pub finess: String,
+    /// The region of its FINESS's département, when known.
+    pub region: Option<&'static str>,
+    pub valeurs: usize,
+    pub resultat: Option<Resultat>,
+}
+
+impl Context {
+    /// Gathers the context of an evaluation.
+    pub fn new(program: &Program, figures: &Figures, e: &Evaluation) -> Context {
+        let contracts = e
+            .contracts
+            .iter()
+            .filter_map(|c| program.contrats.iter().find(|k| k.id.name == c.contrat))
+            .map(|contrat| contract(program, figures, contrat, e.exercice))
+            .collect();
+        let delegations = program
+            .delegations
+            .iter()
+            .map(|d| DelegationContext {
+                enveloppe: d.enveloppe.name.clone(),
+                enveloppe_libelle: program
+                    .enveloppes
+                    .get(&d.enveloppe.name)
+                    .and_then(|v| v.libelle.as_ref())
+                    .map(|t| t.value.clone()),
+                ars: d.ars.as_ref().map(|t| t.value.clone()),
+                annees: d
+                    .annees
+                    .iter()
+                    .map(|a| (a.annee.value, a.montant.value))
+                    .collect(),
+            })
+            .collect();
+        let with_contract: HashSet<&str> = e.contracts.iter().map(|c| c.finess.as_str()).collect();
+        let mut hors_contrat: Vec<HorsContrat> = figures
+            .establishments()
+            .filter(|(finess, _)| !with_contract.contains(finess))
+            .map(|(finess, valeurs)| {
+                let mut values = Values::new(program, figures, finess);
+                HorsContrat {
+                    finess: finess.to_string(),
+                    region: region::of_finess(finess),
+                    valeurs,
+                    resultat: figure_result(&mut values, e.exercice),
+                }
+            })
+            .collect();
+        hors_contrat.sort_by(|a, b| a.finess.cmp(&b.finess));
+        Context {
+            contracts,
+            delegations,
+            hors_contrat,
+        }
+    }
+
+    /// The context of a contract, by identifier.
+    pub fn contract(&self, id: &str) -> Option<&ContractContext> {
+        self.contracts.iter().find(|c| c.contrat == id)
+    }
+}
+
+fn contract(program: &Program, figures: &Figures, contrat: &Contrat, year: i32) -> ContractContext {
+    let etab = contrat.etablissement.as_ref();
+    let finess = etab
+        .and_then(|e| e.finess.as_ref())
+        .map_or(String::new(), |f| f.value.trim().to_string());
+    let mut values = Values::new(program, figures, &finess);
+    let years = figures.years(&finess);
+    let objectifs = contrat
+        .objectifs
+        .iter()
+        .map(|o| {
+            let indicateur = o.indicateur.as_ref().map_or("", |i| i.name.as_str());
+            let base = base_of(contrat, o).and_then(|(y, v, _)| number(v).map(|n| (y, n)));
+            let cibles = o
+                .cibles
+                .iter()
+                .filter_map(|c| cible(&c.comparison, base).map(|v| (c.annee.value, v)))
+                .collect();
+            let reel = years
+                .iter()
+                .filter_map(|y| match values.indicator(indicateur, *y).value {
+                    Some(Val::Num(n)) => Some((*y, n)),
+                    _ => None,
+                })
+                .collect();
+            Serie {
+                objectif: o.id.name.clone(),
+                libelle: o.libelle.as_ref().map(|t| t.value.clone()),
+                indicateur: texte::indicateur_titre(program, indicateur),
+                dimension: program
+                    .dimension_of(indicateur)
+                    .unwrap_or(Dimension::Number),
+                base,
+                cibles,
+                reel,
+            }
+        })
+        .collect();
+    let conditions = contrat
+        .conditions
+        .iter()
+        .filter_map(|k| {
+            let exige = k.exige.as_ref()?;
+            Some((k.id.name.clone(), texte::expression(program, &exige.expr)))
+        })
+        .collect();
+    let resultat = figure_result(&mut values, year).or_else(|| {
+        let (annee, v, _) = reference_value(contrat, RESULTAT)?;
+        Some(Resultat {
+            valeur: number(v)?,
+            source: Source::Reference(annee),
+        })
+    });
+    let cadre = program.cadre_of(contrat);
+    let clauses = cadre.map_or(&[][..], |c| &c.clauses[..]);
+    let compte_financier = clauses.iter().find_map(|k| match &k.kind {
+        ClauseKind::CompteFinancierAuPlusTard(d) => Some(CompteFinancier {
+            limite: d.in_year(year.saturating_add(1)),
+            depot: match values.indicator(DEPOT_CF, year).value {
+                Some(Val::Date(d)) => Some(d),
+                _ => None,
+            },
+        }),
+        _ => None,
+    });
+    let fin_aide = clauses.iter().find_map(|k| match &k.kind {
+        ClauseKind::FinAideSi(e) => Some(texte::expression(program, e)),
+        _ => None,
+    });
+    ContractContext {
+        contrat: contrat.id.name.clone(),
+        ars: contrat.ars.as_ref().map(|t| t.value.clone()),
+        statut: etab.and_then(|e| e.statut.as_ref()).map(|s| s.name.clone()),
+        categorie: etab
+            .and_then(|e| e.categorie.as_ref())
+            .map(|s| s.name.clone()),
+        cadre_libelle: cadre.and_then(|c| {
+            // A regional framework without a label reads as its parent's.
+            let own = c.cadre.libelle.as_ref();
+            let parents = c
+                .lignee
+                .iter()
+                .rev()
+                .filter_map(|p| program.cadres.get(p).and_then(|k| k.cadre.libelle.as_ref()));
+            own.into_iter()
+                .chain(parents)
+                .next()
+                .map(|t| t.value.clone())
+        }),
+        periode: contrat
+            .periode
+            .as_ref()
+            .map(|p| (p.debut.value, p.fin.value)),
+        signe: contrat.signe.map(|(d, _)| d),
+        enveloppe: contrat.aide.as_ref().map(|a| a.enveloppe.name.clone()),
+        echeancier: contrat
+            .aide
+            .as_ref()
+            .map(|a| {
+                a.annees
+                    .iter()
+                    .map(|l| (l.annee.value, l.montant.value, l.is_ferme()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        objectifs,
+        conditions,
+        compte_financier,
+        fin_aide,
+        resultat,
+    }
+}
+
+fn number(v: &Value) -> Option<Decimal> {
+    v.as_quantity().map(|q| q.value)
+}
+
+/// The target a trajectory goes through: the value, or for `entre A et B`
+/// the bound nearer the base (the first written without a base).
+fn cible(c: &Comparison, base: Option<(i32, Decimal)>) -> Option<Decimal> {
+    match c {
+        Comparison::Cmp(_, v) => number(v),
+        Comparison::Between(a, b) => {
+            let (a, b) = (number(a)?, number(b)?);
+            match base {
+                Some((_, x)) if (b - x).abs() < (a - x).abs() => Some(b),
+                _ => Some(a),
+            }
+        }
+    }
+}
+
+/// The result of the exercice from the figures (figure or formula).
+fn figure_result(values: &mut Values<'_>, year: i32) -> Option<Resultat> {
+    match values.indicator(RESULTAT, year).value {
+        Some(Val::Num(r)) => Some(Resultat {
+            valeur: r,
+            source: Source::Chiffres(year),
+        }),
+        _ => None,
+    }
+}
