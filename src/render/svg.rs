@@ -651,6 +651,38 @@ mod tests {
     }
 
     #[test]
+    fn bars_with_colours_marks_and_long_labels() {
+        let bars = BarChart {
+            titre: "Taux de réalisation".into(),
+            dimension: Some(Dimension::Ratio),
+            barres: vec![
+                (
+                    "Centre hospitalier universitaire de Normanville".into(),
+                    d("0.0894"),
+                ),
+                ("CH de Valmont".into(), d("0.775")),
+            ],
+            couleurs: vec!["#a01c1c"],
+            maximum: Some(Decimal::ONE),
+            reperes: vec![(d("0.9"), "90 %".into())],
+        }
+        .svg()
+        .into_string();
+        assert!(bars.contains("fill=\"#a01c1c\""));
+        assert!(bars.contains(&format!("fill=\"{BLEU}\"")));
+        assert_eq!(bars.matches("class=\"repere\"").count(), 1);
+        // The long label is cut at a space, on two lines, without loss.
+        assert!(bars.contains(">Centre hospitalier</text>"), "{bars}");
+        assert!(bars.contains(">universitaire de Normanville</text>"));
+        // Against a 100 % scale, 77,5 % is 77,5 % of the full width.
+        let w = attr(&bars, "barre", "width");
+        let full = Decimal::from(LARGEUR - 230 - 90);
+        assert_eq!(w[1], (d("0.775") * full).round_dp(1));
+        let x = attr(&bars, "repere", "x1");
+        assert_eq!(x[0], Decimal::from(230) + (d("0.9") * full).round_dp(1));
+    }
+
+    #[test]
     fn nice_steps() {
         assert_eq!(pas(d("0.032"), 4), d("0.01"));
         assert_eq!(pas(d("3000000"), 4), d("1000000"));

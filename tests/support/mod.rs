@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod corpus;
+pub mod html;
 
 use pacte::cli::load;
 use pacte::diagnostic::{Diagnostic, Diagnostics};

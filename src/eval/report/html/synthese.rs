@@ -522,6 +522,8 @@ fn deficits(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
                 chart.svg(),
                 &format!("Part de chaque établissement dans le déficit total des établissements suivis, exercice {y}."),
             ));
+            // The heading and its introduction stay with the chart.
+            out = element("div", &[("class", "insecable")], out);
         }
         let colonnes = [
             Colonne::texte("Établissement"),
