@@ -10,6 +10,7 @@
 
 mod calculs;
 pub mod contexte;
+mod deficit;
 pub mod region;
 mod revue;
 mod synthese;
