@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostics, Severity};
 use crate::eval::report::{self, Format, Options};
 use crate::eval::{self, Evaluation, Figures};
 use crate::source::SourceMap;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
@@ -175,7 +176,7 @@ fn publish(args: &EvaluateArgs, e: &Evaluation, map: &SourceMap, options: Option
     };
     let mut files: Vec<(PathBuf, String)> = e
         .contracts
-        .iter()
+        .par_iter()
         .map(|c| {
             let name = format!("{}.{}", c.contrat, format.extension());
             (dir.join(name), report::contract(format, e, c, map, options))

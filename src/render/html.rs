@@ -5,7 +5,7 @@
 //! piece of user Markdown through [`Html::markdown`].
 
 use super::contrat::{Annexe, Article, Document, Partie};
-use super::escape::{el, element, Html};
+use super::escape::{el, element, open, Html};
 use super::layout::Part;
 use super::style::CSS;
 use super::{Bloc, Cellule, Colonne, Tableau};
@@ -20,10 +20,6 @@ pub struct Page {
 impl Page {
     /// The whole document, `<!DOCTYPE html>` to `</html>`.
     pub fn render(&self) -> String {
-        let mut body = Html::new();
-        for section in &self.sections {
-            body.push(element("section", &[("class", "feuille")], section.clone()));
-        }
         let mut out = String::from("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         out.push_str(&format!(
             "<meta name=\"generator\" content=\"pacte {}\">\n",
@@ -33,7 +29,12 @@ impl Page {
         out.push_str("\n<style>");
         out.push_str(CSS);
         out.push_str("</style>\n</head>\n<body>\n");
-        out.push_str(body.as_str());
+        for section in &self.sections {
+            // `<section class="feuille">…</section>`, without copying the sheet.
+            out.push_str(open("section", &[("class", "feuille")]).as_str());
+            out.push_str(section.as_str());
+            out.push_str("</section>");
+        }
         out.push_str("\n</body>\n</html>\n");
         out
     }

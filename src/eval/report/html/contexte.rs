@@ -14,8 +14,9 @@ use crate::eval::values::Values;
 use crate::eval::Evaluation;
 use crate::model::{base_of, reference_value, Program};
 use crate::render::texte;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The indicator whose negative value is a deficit.
 pub const RESULTAT: &str = "résultat_principal";
@@ -28,6 +29,8 @@ pub struct Context {
     pub delegations: Vec<DelegationContext>,
     /// Establishments of the figures file without a contract, by FINESS.
     pub hors_contrat: Vec<HorsContrat>,
+    /// Each contract's position in `contracts`, by identifier.
+    index: HashMap<String, usize>,
 }
 
 /// One contract's facts.
@@ -126,10 +129,15 @@ pub struct HorsContrat {
 impl Context {
     /// Gathers the context of an evaluation.
     pub fn new(program: &Program, figures: &Figures, e: &Evaluation) -> Context {
-        let contracts = e
-            .contracts
+        let by_id: HashMap<&str, &Contrat> = program
+            .contrats
             .iter()
-            .filter_map(|c| program.contrats.iter().find(|k| k.id.name == c.contrat))
+            .map(|k| (k.id.name.as_str(), k))
+            .collect();
+        let contracts: Vec<ContractContext> = e
+            .contracts
+            .par_iter()
+            .filter_map(|c| by_id.get(c.contrat.as_str()))
             .map(|contrat| contract(program, figures, contrat, e.exercice))
             .collect();
         let delegations = program
@@ -165,16 +173,22 @@ impl Context {
             })
             .collect();
         hors_contrat.sort_by(|a, b| a.finess.cmp(&b.finess));
+        let index = contracts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.contrat.clone(), i))
+            .collect();
         Context {
             contracts,
             delegations,
             hors_contrat,
+            index,
         }
     }
 
     /// The context of a contract, by identifier.
     pub fn contract(&self, id: &str) -> Option<&ContractContext> {
-        self.contracts.iter().find(|c| c.contrat == id)
+        self.index.get(id).and_then(|i| self.contracts.get(*i))
     }
 }
 

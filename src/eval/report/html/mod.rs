@@ -23,13 +23,14 @@ use crate::render::escape::{el, element, Html};
 use crate::render::html::{texte, Page};
 use crate::source::SourceMap;
 use contexte::ContractContext;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 /// Every contract's review, then the dashboard, in one page.
 pub fn report(e: &Evaluation, map: &SourceMap, ctx: &Context) -> String {
     let mut sections: Vec<Html> = e
         .contracts
-        .iter()
+        .par_iter()
         .map(|c| revue::feuille(e, c, map, ctx))
         .collect();
     sections.extend(synthese::feuilles(e, ctx));
