@@ -124,14 +124,14 @@ ul.arbre strong { font-size: 1em; color: var(--encre); }
 .synthese .entete, .revue .entete { margin-bottom: 7mm; }
 .synthese .periode, .revue .periode { margin-bottom: 6mm; }
 .revue .fiche { margin-bottom: 4mm; }
-.objectifs table.court { break-inside: auto; }
+.objectifs table.court, .suivi table.court { break-inside: auto; }
 .objectifs th:first-child { width: 34%; }
 .suivi table { table-layout: fixed; }
 .suivi th, .suivi td.num .detail { white-space: normal; }
-.suivi th:nth-child(1) { width: 36%; }
+.suivi th:nth-child(1) { width: 34%; }
 .suivi th:nth-child(2) { width: 11%; }
 .suivi th:nth-child(3) { width: 11%; }
-.suivi th:nth-child(4) { width: 16%; }
+.suivi th:nth-child(4) { width: 18%; }
 .suivi th:nth-child(5), .suivi th:nth-child(6) { width: 13%; }
 ul.arbre .source { color: var(--gris); font-size: 7.5pt; white-space: nowrap; }
 .impression { display: none; }

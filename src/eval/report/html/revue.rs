@@ -546,5 +546,5 @@ fn details(e: &Evaluation, c: &ContractEvaluation, map: &SourceMap, numero: usiz
         &c.aide.derivation,
         map,
     ));
-    element("section", &[("class", "partie calculs")], out)
+    element("section", &[("class", "rubrique calculs")], out)
 }
