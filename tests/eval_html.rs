@@ -462,3 +462,93 @@ fn evaluate_writes_one_html_review_per_contract_and_the_dashboard() {
     assert_eq!(sheets(&html).len(), 4);
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+// ------------------------------------------------------------------ any figures
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn contracts() -> &'static support::Run {
+        static RUN: OnceLock<support::Run> = OnceLock::new();
+        RUN.get_or_init(|| {
+            support::load_run(
+                &["tests/fixtures/html/region"],
+                "tests/fixtures/html/region/chiffres.csv",
+            )
+        })
+    }
+
+    fn finess() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("760995019".to_string()),
+            Just("350995023".to_string()),
+            Just("140995036".to_string()),
+            Just("970421038".to_string()),
+            "[<>\"'a-z0-9 =()/&]{1,24}",
+        ]
+    }
+
+    fn indicator() -> impl Strategy<Value = &'static str> {
+        prop_oneof![
+            Just("marge_brute_hors_aides"),
+            Just("taux_chirurgie_ambulatoire"),
+            Just("résultat_principal"),
+            Just("produits"),
+            Just("dépôt_compte_financier"),
+        ]
+    }
+
+    fn value(indicator: &'static str) -> BoxedStrategy<String> {
+        if indicator == "dépôt_compte_financier" {
+            return (2020i32..2032, 1u32..13, 1u32..29)
+                .prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"))
+                .boxed();
+        }
+        let unit = match indicator {
+            "résultat_principal" | "produits" => " €",
+            _ => " %",
+        };
+        (any::<i64>(), 0u32..20)
+            .prop_map(move |(n, scale)| {
+                let d = rust_decimal::Decimal::new(n, scale);
+                format!("{}{unit}", d.to_string().replace('.', ","))
+            })
+            .boxed()
+    }
+
+    fn row() -> impl Strategy<Value = String> {
+        (finess(), 2020i32..2031, indicator())
+            .prop_flat_map(|(f, y, i)| value(i).prop_map(move |v| format!("{f};{y};{i};{v}")))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Whatever the figures (FINESS that are markup, huge or tiny values,
+        /// gaps between years), the review and the dashboard render, and no
+        /// tag or attribute comes from the data.
+        #[test]
+        fn any_figures_give_safe_documents(rows in proptest::collection::vec(row(), 0..40)) {
+            let base = contracts();
+            let csv = format!("finess;exercice;indicateur;valeur\n{}\n", rows.join("\n"));
+            let mut map = base.map.clone();
+            let mut diagnostics = pacte::diagnostic::Diagnostics::new();
+            let figures = pacte::eval::figures::read(
+                &mut map,
+                "chiffres.csv",
+                csv.as_bytes(),
+                &base.program,
+                &mut diagnostics,
+            );
+            prop_assume!(diagnostics.count(pacte::diagnostic::Severity::Error) == 0);
+            let e = pacte::eval::evaluate(&base.program, &figures, 2026);
+            let ctx = Context::new(&base.program, &figures, &e);
+            let options = Options { explain: false, context: Some(&ctx) };
+            let html = report::report(Format::Html, &e, &map, options);
+            assert_tags_are_safe(&html, "rapport");
+            prop_assert_eq!(sheets(&html).len(), e.contracts.len() + 2);
+        }
+    }
+}

@@ -61,6 +61,14 @@ pub fn etiquette(value: Decimal, dimension: Option<Dimension>) -> String {
     }
 }
 
+/// The largest magnitude a chart draws.
+const LIMITE: i64 = 1_000_000_000_000_000;
+
+/// A value a chart can draw: within ±10^15, rounded to 10 decimals.
+fn dessinable(v: Decimal) -> Option<Decimal> {
+    (v.abs() <= Decimal::from(LIMITE)).then(|| v.round_dp(10))
+}
+
 /// A « nice » step (1, 2, 2,5 or 5 × 10^k) giving about `ticks` intervals.
 fn pas(range: Decimal, ticks: i64) -> Decimal {
     let raw = range / Decimal::from(ticks.max(1));
@@ -104,7 +112,9 @@ fn echelle(values: &[Decimal]) -> (Decimal, Decimal, Vec<Decimal>) {
     } else {
         max - min
     };
-    let step = pas(span, 4);
+    let step = Some(pas(span, 4))
+        .filter(|s| *s > Decimal::ZERO)
+        .unwrap_or(Decimal::ONE);
     // Room above and below the extreme points, for their labels.
     let quarter = step / Decimal::from(4);
     let mut low = (min / step).floor() * step;
@@ -142,8 +152,27 @@ impl LineChart {
         }
     }
 
-    /// The chart as inline SVG.
+    /// The chart as inline SVG. Values beyond ±10^15 (a figures file can hold
+    /// anything) are left out, the others rounded to 10 decimals, so that no
+    /// computation of the drawing can overflow.
     pub fn svg(&self) -> Html {
+        let keep = |points: &[(i32, Decimal)]| -> Vec<(i32, Decimal)> {
+            points
+                .iter()
+                .filter_map(|(y, v)| dessinable(*v).map(|v| (*y, v)))
+                .collect()
+        };
+        LineChart {
+            titre: self.titre.clone(),
+            dimension: self.dimension,
+            base: self.base.and_then(|(y, v)| dessinable(v).map(|v| (y, v))),
+            cibles: keep(&self.cibles),
+            reel: keep(&self.reel),
+        }
+        .dessin()
+    }
+
+    fn dessin(&self) -> Html {
         let years = self.annees();
         let values: Vec<Decimal> = self
             .base
@@ -401,7 +430,33 @@ pub struct BarChart {
 }
 
 impl BarChart {
+    /// The chart as inline SVG; values are clamped to ±10^15 (see
+    /// [`LineChart::svg`]).
     pub fn svg(&self) -> Html {
+        let clamp = |v: Decimal| {
+            let limite = Decimal::from(LIMITE);
+            v.clamp(-limite, limite).round_dp(10)
+        };
+        BarChart {
+            titre: self.titre.clone(),
+            dimension: self.dimension,
+            barres: self
+                .barres
+                .iter()
+                .map(|(l, v)| (l.clone(), clamp(*v)))
+                .collect(),
+            couleurs: self.couleurs.clone(),
+            maximum: self.maximum.map(clamp),
+            reperes: self
+                .reperes
+                .iter()
+                .map(|(v, l)| (clamp(*v), l.clone()))
+                .collect(),
+        }
+        .dessin()
+    }
+
+    fn dessin(&self) -> Html {
         let row = 26;
         let label_w = 230;
         let top_margin = if self.reperes.is_empty() {

@@ -139,3 +139,45 @@ fn nice_steps() {
     assert_eq!((low, high), (d("-3000000"), d("1000000")));
     assert_eq!(etiquette(d("850000"), Some(Dimension::Money)), "850 k€");
 }
+
+#[test]
+fn extreme_values_do_not_fail() {
+    let huge = Decimal::MAX;
+    let chart = LineChart {
+        titre: "x".into(),
+        dimension: Some(Dimension::Money),
+        base: Some((2024, Decimal::MIN)),
+        cibles: vec![(2026, huge), (2027, d("0.0000000000000000000000000001"))],
+        reel: vec![
+            (2025, d("1000")),
+            (2026, huge),
+            (2027, d("1000.0000000000000000000001")),
+        ],
+    }
+    .svg()
+    .into_string();
+    assert_eq!(chart.matches("class=\"point reel\"").count(), 2);
+    assert_eq!(chart.matches("class=\"point cible\"").count(), 1);
+    let tiny = LineChart {
+        titre: "y".into(),
+        reel: vec![
+            (2025, d("0.0000000000000000000000000001")),
+            (2026, Decimal::ZERO),
+        ],
+        ..LineChart::default()
+    }
+    .svg()
+    .into_string();
+    assert_eq!(tiny.matches("class=\"point reel\"").count(), 2);
+    let bars = BarChart {
+        titre: "z".into(),
+        dimension: Some(Dimension::Money),
+        barres: vec![("a".into(), huge), ("b".into(), Decimal::MIN)],
+        maximum: Some(huge),
+        reperes: vec![(huge, "max".into())],
+        ..BarChart::default()
+    }
+    .svg()
+    .into_string();
+    assert_eq!(bars.matches("class=\"barre\"").count(), 2);
+}
