@@ -261,7 +261,7 @@ fn dashboard_has_a_row_per_contract_and_totals_against_the_delegation() {
     for expected in [
         "Délégation 20276 000 000 €disponible après la revue : 4 400 000 €",
         "Après la revue 2026, l’aide due pour 2027 s’élève à 1 600 000 €, soit 26,7 % de la délégation 2027 (6 000 000 €) : 4 400 000 € restent disponibles.",
-        "Déficit total des établissements suivis : 21 464 000 €",
+        "Déficit total des établissements sous contrat : 21 464 000 €",
         "Total (7 établissements en déficit)21 464 000 €100 %",
         "À l’équilibre ou en excédent : Centre hospitalier de Bessin-Littoral (150 000 €).",
     ] {
@@ -299,7 +299,9 @@ fn establishments_without_a_contract_are_counted_in_their_region() {
     let (bretagne, normandie) = (text(pages[0]), text(pages[1]));
     // Normandie: the contract's 2026 result and the 14… establishment (Calvados).
     assert!(
-        normandie.contains("Déficit total des établissements suivis : 1 200 000 €"),
+        normandie.contains(
+            "Déficit total des établissements de la région, sous contrat ou non : 1 200 000 €"
+        ),
         "{normandie}"
     );
     assert!(normandie.contains("Établissement 140995036 (sans contrat)"));
@@ -318,6 +320,30 @@ fn establishments_without_a_contract_are_counted_in_their_region() {
     // The 13… establishment (Bouches-du-Rhône) belongs to no agency of the run.
     assert!(bretagne.contains("hors des agences de ce tableau : FINESS 130995046."));
     assert!(!normandie.contains("130995046"));
+}
+
+#[test]
+fn hospi_diag_names_the_establishments_without_a_contract() {
+    let run = support::load_run(
+        &["tests/fixtures/eval/hospidiag_lisieux"],
+        "tests/data/hospidiag_normandie_2011_2014.csv",
+    );
+    let e = run.evaluate(2014);
+    let ctx = Context::new(&run.program, &run.figures, &e);
+    let options = Options {
+        explain: false,
+        context: Some(&ctx),
+    };
+    let html = report::summary(Format::Html, &e, &run.map, options);
+    assert_eq!(sheets(&html).len(), 1);
+    let t = text(&html);
+    // Every Normandy hospital of the file is counted, named as Hospi Diag names it.
+    assert!(t.contains("CH DU COTENTIN (sans contrat)FINESS 500000013 · sans contrat5 190 884 €chiffres 201420,5 %"), "{t}");
+    assert!(t.contains("Centre hospitalier de Lisieux"));
+    assert!(
+        t.contains("Total (22 établissements en déficit)25 337 588 €100 %"),
+        "{t}"
+    );
 }
 
 #[test]

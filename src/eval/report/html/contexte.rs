@@ -120,6 +120,8 @@ pub struct DelegationContext {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HorsContrat {
     pub finess: String,
+    /// Its name, when the figures file gives one (Hospi Diag `rs`).
+    pub raison_sociale: Option<String>,
     /// The region of its FINESS's département, when known.
     pub region: Option<&'static str>,
     pub valeurs: usize,
@@ -166,6 +168,9 @@ impl Context {
                 let mut values = Values::new(program, figures, finess);
                 HorsContrat {
                     finess: finess.to_string(),
+                    raison_sociale: figures
+                        .identity(finess)
+                        .and_then(|i| i.raison_sociale.clone()),
                     region: region::of_finess(finess),
                     valeurs,
                     resultat: figure_result(&mut values, e.exercice),

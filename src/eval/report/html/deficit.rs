@@ -42,11 +42,14 @@ pub(super) fn deficits(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
         }
     }
     for h in &a.hors_contrat {
-        let nom = format!("Établissement {} (sans contrat)", h.finess);
+        let nom = match &h.raison_sociale {
+            Some(name) => format!("{name} (sans contrat)"),
+            None => format!("Établissement {} (sans contrat)", h.finess),
+        };
         match h.resultat {
             Some(resultat) => lignes.push(Ligne {
                 nom,
-                detail: "sans contrat".to_string(),
+                detail: format!("FINESS {} · sans contrat", h.finess),
                 resultat,
             }),
             None => sans_resultat.push(nom),
@@ -58,6 +61,11 @@ pub(super) fn deficits(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
         .collect();
     en_deficit.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.nom.cmp(&y.0.nom)));
     let total = sum(en_deficit.iter().map(|(_, d)| *d));
+    let qui = if a.hors_contrat.is_empty() {
+        "sous contrat"
+    } else {
+        "de la région, sous contrat ou non"
+    };
     if en_deficit.is_empty() || total <= Decimal::ZERO {
         out.push(element(
             "p",
@@ -69,7 +77,7 @@ pub(super) fn deficits(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
             "p",
             &[],
             texte(&format!(
-                "Déficit total des établissements suivis : {} (résultat du budget principal de l'exercice {y} d'après le fichier de chiffres, à défaut la dernière référence du contrat).",
+                "Déficit total des établissements {qui} : {} (résultat du budget principal de l'exercice {y} d'après le fichier de chiffres, à défaut la dernière référence du contrat).",
                 euros(total)
             )),
         ));
@@ -86,7 +94,7 @@ pub(super) fn deficits(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
             };
             out.push(figure(
                 chart.svg(),
-                &format!("Part de chaque établissement dans le déficit total des établissements suivis, exercice {y}."),
+                &format!("Part de chaque établissement dans le déficit total des établissements {qui}, exercice {y}."),
             ));
             // The heading and its introduction stay with the chart.
             out = element("div", &[("class", "insecable")], out);
