@@ -388,7 +388,7 @@ fn aide(
         ],
         vec![cell("Aide après modulation", ""), texte(&euros(modulated))],
     ];
-    if !a.motifs.is_empty() {
+    if !a.motifs.is_empty() && !modulated.is_zero() {
         lignes.push(vec![
             cell(
                 "Versement écarté",
