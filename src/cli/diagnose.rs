@@ -7,12 +7,9 @@
 //! errors, a missing file, a bad argument or an unknown `diagnostic` item
 //! exit 2; otherwise the diagnosis is printed (exit 0, whatever the groups).
 
-use super::{fail, load, output, ExitStatus};
+use super::{fail, inputs, ExitStatus};
 use crate::ast::DiagnosticDef;
 use crate::diagnose::{self, report};
-use crate::diagnostic::render::{self, Summary};
-use crate::diagnostic::{Diagnostics, Severity};
-use crate::eval;
 use crate::model::Program;
 use crate::source::{Origin, SourceMap};
 use std::path::{Path, PathBuf};
@@ -57,56 +54,23 @@ impl From<DiagnoseFormat> for report::Format {
 }
 
 pub fn run(args: &DiagnoseArgs, std_dir: Option<&Path>, color: bool) -> ExitStatus {
-    if !(1900..=2200).contains(&args.exercice) {
-        return fail(&format!(
-            "exercice invalide : {} (attendu : une année, ex. 2014)",
-            args.exercice
-        ));
-    }
-    let mut ws = match load::load(&args.contrats, std_dir) {
-        Ok(ws) => ws,
-        Err(e) => return fail(&e.0),
+    let request = inputs::Request {
+        paths: &args.contrats,
+        figures: &args.figures,
+        exercice: args.exercice,
+        std_dir,
+        json: args.format == DiagnoseFormat::Json,
+        color,
+        done: "diagnostiqué",
     };
-    let program = crate::pipeline::analyse(ws.files(), &mut ws.diagnostics);
-    let errors = ws.diagnostics.count(Severity::Error);
-    let warnings = ws.diagnostics.count(Severity::Warning);
-    let bytes = match std::fs::read(&args.figures) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            return fail(&format!(
-                "impossible de lire le fichier de chiffres « {} » : {}",
-                args.figures.display(),
-                load::io_reason(&e)
-            ))
-        }
+    let inputs::Inputs {
+        workspace: ws,
+        program,
+        figures,
+    } = match inputs::load(&request) {
+        Ok(inputs) => inputs,
+        Err(status) => return status,
     };
-    let path = args.figures.to_string_lossy().replace('\\', "/");
-    let mut figure_diagnostics = Diagnostics::new();
-    let figures = eval::figures::read(
-        &mut ws.map,
-        &path,
-        &bytes,
-        &program,
-        &mut figure_diagnostics,
-    );
-    for note in &figures.notes {
-        eprintln!("note : {note}");
-    }
-    let figure_errors = figure_diagnostics.count(Severity::Error);
-    if errors > 0 || figure_errors > 0 {
-        ws.diagnostics.extend(figure_diagnostics);
-        let diagnostics = std::mem::take(&mut ws.diagnostics).into_sorted(|s| ws.file_rank(s));
-        print_diagnostics(args, &diagnostics, &ws, program.contrats.len(), color);
-        if figure_errors > 0 {
-            eprintln!("erreur : le fichier de chiffres « {path} » a {figure_errors} erreur(s) : rien n'a été diagnostiqué");
-            return ExitStatus::Error;
-        }
-        eprintln!("erreur : les contrats ont {errors} erreur(s) : rien n'a été diagnostiqué (détail : pacte check)");
-        return ExitStatus::Failure;
-    }
-    if warnings > 0 {
-        eprintln!("note : {warnings} avertissement(s) dans les contrats (détail : pacte check)");
-    }
     let def = match choose(&program, &ws.map, args.diagnostic.as_deref()) {
         Ok(def) => def,
         Err(message) => return fail(&message),
@@ -167,31 +131,4 @@ fn choose<'p>(
         .values()
         .find(is_std)
         .ok_or_else(|| "aucun diagnostic défini : la bibliothèque standard (--std) n'en a pas, ajoutez un item `diagnostic` aux contrats".to_string())
-}
-
-fn print_diagnostics(
-    args: &DiagnoseArgs,
-    diagnostics: &[crate::diagnostic::Diagnostic],
-    ws: &load::Workspace,
-    contracts: usize,
-    color: bool,
-) {
-    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity() == s).count();
-    let summary = Summary {
-        files: ws.user.len() + 1,
-        contracts,
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
-    };
-    let format = match args.format {
-        DiagnoseFormat::Json => render::Format::Json,
-        _ => render::Format::Text,
-    };
-    output::print(&render::render(
-        format,
-        diagnostics,
-        &ws.map,
-        &summary,
-        color,
-    ));
 }

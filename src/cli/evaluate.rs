@@ -6,11 +6,9 @@
 //! missing file or a bad argument. Otherwise the evaluation runs (exit 0,
 //! whatever the verdicts).
 
-use super::{fail, load, output, ExitStatus};
-use crate::diagnostic::render::{self, Summary};
-use crate::diagnostic::{Diagnostics, Severity};
+use super::{fail, inputs, load, output, ExitStatus};
 use crate::eval::report::{self, Format, Options};
-use crate::eval::{self, Evaluation, Figures};
+use crate::eval::{self, Evaluation};
 use crate::source::SourceMap;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -58,49 +56,23 @@ impl From<EvalFormat> for Format {
 }
 
 pub fn run(args: &EvaluateArgs, std_dir: Option<&Path>, color: bool) -> ExitStatus {
-    if !(1900..=2200).contains(&args.exercice) {
-        return fail(&format!(
-            "exercice invalide : {} (attendu : une année, ex. 2026)",
-            args.exercice
-        ));
-    }
-    let mut ws = match load::load(&args.paths, std_dir) {
-        Ok(ws) => ws,
-        Err(e) => return fail(&e.0),
+    let request = inputs::Request {
+        paths: &args.paths,
+        figures: &args.figures,
+        exercice: args.exercice,
+        std_dir,
+        json: args.format == EvalFormat::Json,
+        color,
+        done: "évalué",
     };
-    let program = crate::pipeline::analyse(ws.files(), &mut ws.diagnostics);
-    let contract_errors = ws.diagnostics.count(Severity::Error);
-    let warnings = ws.diagnostics.count(Severity::Warning);
-    let bytes = match std::fs::read(&args.figures) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            return fail(&format!(
-                "impossible de lire le fichier de chiffres « {} » : {}",
-                args.figures.display(),
-                load::io_reason(&e)
-            ))
-        }
+    let inputs::Inputs {
+        workspace: ws,
+        program,
+        figures,
+    } = match inputs::load(&request) {
+        Ok(inputs) => inputs,
+        Err(status) => return status,
     };
-    let path = args.figures.to_string_lossy().replace('\\', "/");
-    let mut figure_diagnostics = Diagnostics::new();
-    let figures = eval::figures::read(
-        &mut ws.map,
-        &path,
-        &bytes,
-        &program,
-        &mut figure_diagnostics,
-    );
-    notes(&figures);
-    let figure_errors = figure_diagnostics.count(Severity::Error);
-    if contract_errors > 0 || figure_errors > 0 {
-        ws.diagnostics.extend(figure_diagnostics);
-        let diagnostics = std::mem::take(&mut ws.diagnostics).into_sorted(|s| ws.file_rank(s));
-        print_diagnostics(args, &diagnostics, &ws, program.contrats.len(), color);
-        return refuse(&path, contract_errors, figure_errors);
-    }
-    if warnings > 0 {
-        eprintln!("note : {warnings} avertissement(s) dans les contrats (détail : pacte check)");
-    }
     let evaluation = eval::evaluate(&program, &figures, args.exercice);
     // The HTML documents also chart each indicator over the years of the
     // figures and compare the aid with the délégations.
@@ -111,54 +83,6 @@ pub fn run(args: &EvaluateArgs, std_dir: Option<&Path>, color: bool) -> ExitStat
         context: context.as_ref(),
     };
     publish(args, &evaluation, &ws.map, options)
-}
-
-fn notes(figures: &Figures) {
-    for note in &figures.notes {
-        eprintln!("note : {note}");
-    }
-}
-
-fn print_diagnostics(
-    args: &EvaluateArgs,
-    diagnostics: &[crate::diagnostic::Diagnostic],
-    ws: &load::Workspace,
-    contracts: usize,
-    color: bool,
-) {
-    let summary = Summary {
-        files: ws.user.len() + 1,
-        contracts,
-        errors: diagnostics
-            .iter()
-            .filter(|d| d.severity() == Severity::Error)
-            .count(),
-        warnings: diagnostics
-            .iter()
-            .filter(|d| d.severity() == Severity::Warning)
-            .count(),
-    };
-    let format = match args.format {
-        EvalFormat::Json => render::Format::Json,
-        _ => render::Format::Text,
-    };
-    output::print(&render::render(
-        format,
-        diagnostics,
-        &ws.map,
-        &summary,
-        color,
-    ));
-}
-
-/// Exit 2 when the figures file is unusable, else 1 for contract errors.
-fn refuse(path: &str, contract_errors: usize, figure_errors: usize) -> ExitStatus {
-    if figure_errors > 0 {
-        eprintln!("erreur : le fichier de chiffres « {path} » a {figure_errors} erreur(s) : rien n'a été évalué");
-        return ExitStatus::Error;
-    }
-    eprintln!("erreur : les contrats ont {contract_errors} erreur(s) : rien n'a été évalué (détail : pacte check)");
-    ExitStatus::Failure
 }
 
 /// Prints the report, or writes the files of `--out`: one review per

@@ -10,6 +10,7 @@ mod evaluate;
 mod explain;
 mod fmt;
 mod french;
+mod inputs;
 pub mod load;
 pub mod output;
 pub mod render;
