@@ -3,7 +3,7 @@
 //! row…), printed by `--explain` and serialised under `derivation`.
 //! Also a small printer for expressions, so a step can quote its formula.
 
-use crate::ast::{BinOp, Expr, ExprKind, UnOp, Value};
+use crate::ast::{Expr, Value};
 use crate::source::Span;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -100,47 +100,13 @@ impl Derivation {
     }
 }
 
-/// An expression as Pacte text (`caf / produits`, `jours_de_stocks <= 28 j`).
+/// An expression as Pacte text (`caf / produits`, `jours_de_stocks <= 28 j`),
+/// written as the formatter writes it.
 pub fn expr_text(expr: &Expr) -> String {
-    match &expr.kind {
-        ExprKind::Name(id) => id.name.clone(),
-        ExprKind::Literal(v) => value_text(v),
-        ExprKind::Paren(e) => format!("({})", expr_text(e)),
-        ExprKind::Unary(UnOp::Neg, e) => format!("-{}", expr_text(e)),
-        ExprKind::Unary(UnOp::Not, e) => format!("non {}", expr_text(e)),
-        ExprKind::Binary(op, a, b) => {
-            format!("{} {} {}", expr_text(a), op_text(*op), expr_text(b))
-        }
-        ExprKind::Call(func, args) => {
-            let args: Vec<String> = args.iter().map(expr_text).collect();
-            format!("{}({})", func.name(), args.join(", "))
-        }
-    }
-}
-
-fn op_text(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Or => "ou",
-        BinOp::And => "et",
-        BinOp::Cmp(c) => c.symbol(),
-        BinOp::Add => "+",
-        BinOp::Sub => "-",
-        BinOp::Mul => "*",
-        BinOp::Div => "/",
-    }
+    crate::fmt::lexical::expr(expr)
 }
 
 /// A literal as written (`28 j`, `1,5 M€`, `2025-12-31`, `oui`).
 pub fn value_text(value: &Value) -> String {
-    match value {
-        Value::Quantity(q) => {
-            let number = crate::display::number(q.written());
-            match q.unit.symbol() {
-                "" => number,
-                unit => format!("{number} {unit}"),
-            }
-        }
-        Value::Date(d, _) => d.to_string(),
-        Value::Bool(b, _) => if *b { "oui" } else { "non" }.to_string(),
-    }
+    crate::fmt::lexical::value(value)
 }

@@ -8,7 +8,7 @@
 //! A missing actual value makes it `non évaluable`: score 0, or excluded
 //! from the rate under `donnée_manquante exclue`.
 
-use super::derivation::{expr_text, value_text, Derivation, StepKind};
+use super::derivation::{expr_text, Derivation, StepKind};
 use super::figures::Val;
 use super::values::{self, compare, literal, Values};
 use crate::ast::{Cible, CmpOp, Comparison, Condition, Contrat, Dimension, MissingData, Objectif};
@@ -169,10 +169,7 @@ fn missing_verdict(missing: MissingData) -> (ObjectiveVerdict, Option<Decimal>, 
 
 /// `>= 4 %`, `entre 21 j et 30 j`.
 pub fn target_text(c: &Comparison) -> String {
-    match c {
-        Comparison::Cmp(op, v) => format!("{} {}", op.symbol(), value_text(v)),
-        Comparison::Between(a, b) => format!("entre {} et {}", value_text(a), value_text(b)),
-    }
+    crate::fmt::lexical::comparison(c)
 }
 
 /// `>= 0.04`, `entre 21 et 30`: the target in base units.

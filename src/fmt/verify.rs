@@ -36,7 +36,7 @@ fn check_block(pair: Pair<'_, Rule>, source: &Source, out: &mut Vec<Diagnostic>)
     for child in pair.into_inner() {
         let rule = child.as_rule();
         let span = Span::new(source.id, child.as_span().start(), child.as_span().end());
-        if let Some(name) = single_field(rule) {
+        if let Some(name) = crate::syntax::single_field(rule) {
             match seen.iter().find(|(r, _)| *r == rule) {
                 Some((_, first)) => out.push(duplicate(name, span, *first)),
                 None => seen.push((rule, span)),
@@ -72,46 +72,6 @@ fn is_block(rule: Rule) -> bool {
             | Rule::delegation
             | Rule::diagnostic
     )
-}
-
-/// The keyword of a field that may appear once per block.
-fn single_field(rule: Rule) -> Option<&'static str> {
-    Some(match rule {
-        Rule::intitule => "intitulé",
-        Rule::cadre_ref => "cadre",
-        Rule::ars => "ars",
-        Rule::etablissement => "établissement",
-        Rule::signe => "signé le",
-        Rule::periode => "période",
-        Rule::dialogue => "dialogue",
-        Rule::aide => "aide",
-        Rule::modulation => "modulation",
-        Rule::raison_sociale => "raison_sociale",
-        Rule::finess => "finess",
-        Rule::statut => "statut",
-        Rule::categorie => "catégorie",
-        Rule::ght => "ght",
-        Rule::region => "région",
-        Rule::libelle => "libellé",
-        Rule::objectif_type => "type",
-        Rule::indicateur_ref => "indicateur",
-        Rule::base => "base",
-        Rule::poids => "poids",
-        Rule::justification => "justification",
-        Rule::responsable => "responsable",
-        Rule::echeance => "échéance",
-        Rule::exige => "exige",
-        Rule::description => "description",
-        Rule::unite => "unité",
-        Rule::sens => "sens",
-        Rule::formule => "formule",
-        Rule::source => "source",
-        Rule::hospidiag => "hospidiag",
-        Rule::exercice => "exercice",
-        Rule::montant => "montant",
-        Rule::prelevement => "prélèvement_continu",
-        _ => return None,
-    })
 }
 
 /// The comment texts of a file, sorted (a multiset).

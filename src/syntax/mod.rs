@@ -7,6 +7,7 @@
 pub mod grammar;
 mod literal;
 mod lower;
+pub use lower::single_field;
 pub mod trivia;
 
 pub use literal::{dedent, parse_number};

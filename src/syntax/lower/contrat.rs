@@ -477,7 +477,13 @@ impl Lowerer<'_> {
 
 /// The keyword that names a field, for E0102 messages.
 pub(super) fn field_name(rule: Rule) -> &'static str {
-    match rule {
+    single_field(rule).unwrap_or("champ")
+}
+
+/// The keyword of a field that may appear only once in its block (E0102
+/// when repeated), or `None` for fields that repeat (`cible`, `action`…).
+pub fn single_field(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
         Rule::intitule => "intitulé",
         Rule::cadre_ref => "cadre",
         Rule::ars => "ars",
@@ -511,6 +517,6 @@ pub(super) fn field_name(rule: Rule) -> &'static str {
         Rule::formule => "formule",
         Rule::source => "source",
         Rule::hospidiag => "hospidiag",
-        _ => "champ",
-    }
+        _ => return None,
+    })
 }

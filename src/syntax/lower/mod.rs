@@ -3,6 +3,7 @@
 //! range) are reported as E0001 here.
 
 mod contrat;
+pub use contrat::single_field;
 mod expr;
 mod items;
 
