@@ -187,3 +187,14 @@ fn literate_items_may_span_blocks_and_keep_their_block() {
     let expected = "```pacte\ncontrat x {\n  période 2025 à 2027\n```\n\nprose\n\n```pacte\n  intitulé \"a\" // c\n}\n```\n";
     assert_eq!(format("t.pacte.md", md).unwrap(), expected);
 }
+
+#[test]
+fn a_boolean_non_at_the_end_of_a_line_is_formatted() {
+    let messy = "cadre c {\n  compte_financier au plus tard 8 juillet\n  fin_aide si x = non\n}\n";
+    let formatted = crate::fmt::format("c.pacte", messy).unwrap();
+    assert!(formatted.contains("fin_aide si x = non\n"), "{formatted}");
+    assert!(
+        formatted.contains("compte_financier au plus tard 8 juillet"),
+        "{formatted}"
+    );
+}

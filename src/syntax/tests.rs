@@ -272,3 +272,22 @@ fn repeated_fields_of_conditions_and_actions_are_recorded() {
     assert_eq!(c.conditions[0].libelle.as_ref().unwrap().value, "a");
     assert_eq!(c.objectifs[0].actions[0].repeated[0].field, "responsable");
 }
+
+#[test]
+fn a_boolean_non_at_the_end_of_a_line_does_not_swallow_the_next_field() {
+    let text = "cadre c {\n  fin_aide si x = non\n  compte_financier au plus tard 8 juillet\n}";
+    let (file, diags) = parse_text(text);
+    assert!(diags.is_empty(), "{diags:?}");
+    let Item::Cadre(c) = &file.unwrap().items[0] else {
+        panic!()
+    };
+    assert_eq!(c.clauses.len(), 2);
+    let (file, _) = parse_text("indicateur i { unité % formule non (a > 1) et non b }");
+    let Item::Indicateur(i) = &file.unwrap().items[0] else {
+        panic!()
+    };
+    assert!(matches!(
+        i.formule.as_ref().unwrap().kind,
+        ExprKind::Binary(BinOp::And, _, _)
+    ));
+}
