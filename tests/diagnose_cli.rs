@@ -2,19 +2,11 @@
 //! `pacte diagnose` as a command: exit codes (0 diagnosed, 1 broken
 //! contracts or grouping, 2 unusable input), streams and formats.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn pacte(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pacte"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
+mod support;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use support::{pacte, text};
 
 const SLICE: &str = "tests/data/hospidiag_normandie_2011_2014.csv";
 

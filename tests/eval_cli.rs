@@ -3,19 +3,10 @@
 //! contracts, 2 unusable input), streams, formats, `--out`.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
-fn pacte(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pacte"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
+mod support;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use support::{pacte, text};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("pacte-eval-cli-{}-{name}", std::process::id()));

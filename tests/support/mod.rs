@@ -113,3 +113,17 @@ pub fn mask_std_json(text: &str) -> String {
     }
     out
 }
+
+/// Runs the `pacte` binary with colours off.
+pub fn pacte(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("pacte runs")
+}
+
+/// Bytes of a stream as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}

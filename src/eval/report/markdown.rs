@@ -12,13 +12,7 @@ use crate::eval::{ContractEvaluation, Evaluation};
 use crate::source::SourceMap;
 
 pub fn report(e: &Evaluation, map: &SourceMap, options: Options) -> String {
-    let mut out = String::new();
-    for c in &e.contracts {
-        out.push_str(&contract(e, c, map, options));
-        out.push('\n');
-    }
-    out.push_str(&summary(e));
-    out
+    super::contracts_then_summary(e, |c| contract(e, c, map, options), summary(e))
 }
 
 pub fn contract(

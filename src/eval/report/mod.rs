@@ -21,6 +21,22 @@ use crate::ast::Dimension;
 use crate::source::{SourceMap, Span};
 use rust_decimal::Decimal;
 
+/// Every contract's section, each followed by a blank line, then the
+/// regional summary: the layout of the text and Markdown reports.
+fn contracts_then_summary(
+    e: &Evaluation,
+    contract: impl Fn(&ContractEvaluation) -> String,
+    summary: String,
+) -> String {
+    let mut out = String::new();
+    for c in &e.contracts {
+        out.push_str(&contract(c));
+        out.push('\n');
+    }
+    out.push_str(&summary);
+    out
+}
+
 /// An evaluation report format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
