@@ -55,7 +55,11 @@ pub struct ContractEvaluation {
     pub realisation: Option<Decimal>,
     pub realisation_derivation: Derivation,
     pub verdict: ContractVerdict,
+    /// The aid of all sources together (the one source's decision when
+    /// the contract has a single `aide` block, or none).
     pub aide: AidDecision,
+    /// One decision per `aide` block, in the contract's order.
+    pub aides: Vec<AidDecision>,
 }
 
 /// The regional summary.
@@ -115,13 +119,14 @@ pub fn evaluate_contract(
         .collect();
     let rate = rate::rate(&objectives, year);
     let input = AidInput {
+        program,
         contrat,
         cadre,
         rate: rate.value,
         conditions: &conditions,
         year,
     };
-    let aide = aid::decide(&mut values, &input);
+    let (aides, aide) = aid::decide(&mut values, &input);
     ContractEvaluation {
         contrat: contrat.id.name.clone(),
         intitule: contrat.intitule.as_ref().map(|t| t.value.clone()),
@@ -137,6 +142,7 @@ pub fn evaluate_contract(
         realisation: rate.value,
         realisation_derivation: rate.derivation,
         aide,
+        aides,
     }
 }
 

@@ -3,7 +3,7 @@
 //! conditions, the rate and the aid, `chiffres_disponibles` per contract,
 //! and a `summary`.
 
-use crate::eval::aid::{AidDecision, MotifKind};
+use crate::eval::aid::{AidDecision, Bareme, MotifKind};
 use crate::eval::derivation::Derivation;
 use crate::eval::figures::Val;
 use crate::eval::rate::ContractVerdict;
@@ -29,6 +29,9 @@ pub struct JsonContract<'a> {
     pub realisation: Option<String>,
     pub verdict: ContractVerdict,
     pub aide: JsonAid<'a>,
+    /// One decision per source, when the contract has several `aide` blocks.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aides: Vec<JsonAid<'a>>,
     pub chiffres_disponibles: bool,
     pub derivation: JsonDerivation<'a>,
 }
@@ -60,11 +63,26 @@ pub struct JsonCondition<'a> {
 #[derive(Serialize)]
 pub struct JsonAid<'a> {
     pub exercice: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enveloppe: Option<String>,
     pub prevue: String,
     pub modulation: String,
+    /// Where the share comes from: `contrat`, `cadre`, `aucun` (the
+    /// contract does not tie the aid to the results), `sans_taux`.
+    pub bareme: Bareme,
     pub due: String,
+    /// Every reason is a suspension (due 0 until the evidence comes).
+    pub suspendue: bool,
     pub motifs: Vec<JsonMotif>,
+    /// V0101 / V0102 facts the review shows without changing the aid.
+    pub signalements: Vec<JsonSignalement>,
     pub derivation: JsonDerivation<'a>,
+}
+
+#[derive(Serialize)]
+pub struct JsonSignalement {
+    pub code: String,
+    pub message: String,
 }
 
 #[derive(Serialize)]
@@ -75,6 +93,8 @@ pub struct JsonMotif {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
     pub message: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub suspendue: bool,
 }
 
 /// A derivation tree serialised on the fly, its spans resolved to
@@ -163,9 +183,12 @@ fn objective<'a>(o: &'a ObjectiveEvaluation, map: &'a SourceMap) -> JsonObjectiv
 fn aid<'a>(a: &'a AidDecision, map: &'a SourceMap) -> JsonAid<'a> {
     JsonAid {
         exercice: a.exercice,
+        enveloppe: a.enveloppe.clone(),
         prevue: dec(a.prevue),
         modulation: dec(a.modulation),
+        bareme: a.bareme,
         due: dec(a.due),
+        suspendue: a.suspendue(),
         motifs: a
             .motifs
             .iter()
@@ -174,6 +197,15 @@ fn aid<'a>(a: &'a AidDecision, map: &'a SourceMap) -> JsonAid<'a> {
                 code: m.code.map(|c| c.to_string()),
                 condition: m.condition.clone(),
                 message: m.message.clone(),
+                suspendue: m.suspend,
+            })
+            .collect(),
+        signalements: a
+            .signalements
+            .iter()
+            .map(|s| JsonSignalement {
+                code: s.code.to_string(),
+                message: s.message.clone(),
             })
             .collect(),
         derivation: derivation(&a.derivation, map),
@@ -200,6 +232,11 @@ pub fn json_contract<'a>(c: &'a ContractEvaluation, map: &'a SourceMap) -> JsonC
         realisation: c.realisation.map(dec),
         verdict: c.verdict,
         aide: aid(&c.aide, map),
+        aides: if c.aides.len() > 1 {
+            c.aides.iter().map(|a| aid(a, map)).collect()
+        } else {
+            Vec::new()
+        },
         chiffres_disponibles: c.has_figures,
         derivation: derivation(&c.realisation_derivation, map),
     }

@@ -5,7 +5,7 @@
 
 use super::table::{self, col, escape, num};
 use super::{motifs_short, pct, rate_text, score_text, step_line, Options};
-use crate::eval::aid::euros;
+use crate::eval::aid::{euros, AidDecision};
 use crate::eval::derivation::Derivation;
 use crate::eval::rate::ContractVerdict;
 use crate::eval::{ContractEvaluation, Evaluation};
@@ -119,7 +119,6 @@ fn conditions(c: &ContractEvaluation) -> String {
 }
 
 fn decision(e: &Evaluation, c: &ContractEvaluation) -> String {
-    let a = &c.aide;
     let mut out = String::from("## Bilan\n\n");
     out.push_str(&format!(
         "- Taux de réalisation {} : **{}**\n",
@@ -127,13 +126,18 @@ fn decision(e: &Evaluation, c: &ContractEvaluation) -> String {
         rate_text(c.realisation)
     ));
     out.push_str(&format!("- Verdict : **{}**\n", c.verdict.label()));
-    out.push_str(&format!(
-        "- Aide {} : prévue {}, modulation {}, **due {}**\n",
-        a.exercice,
-        euros(a.prevue),
-        pct(a.modulation),
-        euros(a.due)
-    ));
+    for a in &c.aides {
+        out.push_str(&aid_line(a));
+    }
+    if c.aides.len() > 1 {
+        out.push_str(&format!(
+            "- Aide {} toutes sources : prévue {}, **due {}**\n",
+            c.aide.exercice,
+            euros(c.aide.prevue),
+            euros(c.aide.due)
+        ));
+    }
+    let a = &c.aide;
     if !a.motifs.is_empty() {
         out.push_str("\n### Motifs\n\n");
         for m in &a.motifs {
@@ -141,7 +145,37 @@ fn decision(e: &Evaluation, c: &ContractEvaluation) -> String {
             out.push_str(&format!("- {code}{}\n", escape(&m.message)));
         }
     }
+    if !a.signalements.is_empty() {
+        out.push_str("\n### Signalements\n\n");
+        for s in &a.signalements {
+            out.push_str(&format!("- **{}** {}\n", s.code, escape(&s.message)));
+        }
+    }
     out
+}
+
+fn aid_line(a: &AidDecision) -> String {
+    let source = a
+        .enveloppe
+        .as_deref()
+        .map(|e| format!(" (`{e}`)"))
+        .unwrap_or_default();
+    let etat = if a.suspendue() { " (suspendue)" } else { "" };
+    match (a.motifs.is_empty(), a.bareme.non_module()) {
+        (true, Some(why)) => format!(
+            "- Aide {}{source} : prévue {}, **due {}** — {why}\n",
+            a.exercice,
+            euros(a.prevue),
+            euros(a.due)
+        ),
+        _ => format!(
+            "- Aide {}{source} : prévue {}, modulation {}, **due {}**{etat}\n",
+            a.exercice,
+            euros(a.prevue),
+            pct(a.modulation),
+            euros(a.due)
+        ),
+    }
 }
 
 fn tree(out: &mut String, d: &Derivation, map: &SourceMap, depth: usize) {

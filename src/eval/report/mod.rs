@@ -170,7 +170,8 @@ pub fn score_text(s: Option<Decimal>) -> String {
     )
 }
 
-/// The codes and conditions of the aid's reasons (`V0101, condition stocks`).
+/// The codes and conditions of the aid's reasons, then its flags
+/// (`condition stocks, V0101 signalé`).
 pub fn motifs_short(c: &ContractEvaluation) -> String {
     let items: Vec<String> = c
         .aide
@@ -181,6 +182,12 @@ pub fn motifs_short(c: &ContractEvaluation) -> String {
             (None, Some(cond)) => format!("condition {cond}"),
             (None, None) => m.message.clone(),
         })
+        .chain(
+            c.aide
+                .signalements
+                .iter()
+                .map(|s| format!("{} signalé", s.code)),
+        )
         .collect();
     items.join(", ")
 }

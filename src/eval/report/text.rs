@@ -5,7 +5,7 @@
 
 use super::table::{self, col, num};
 use super::{motifs_short, pct, rate_text, score_text, step_line, Options};
-use crate::eval::aid::euros;
+use crate::eval::aid::{euros, AidDecision};
 use crate::eval::derivation::Derivation;
 use crate::eval::rate::ContractVerdict;
 use crate::eval::{ContractEvaluation, Evaluation};
@@ -82,7 +82,7 @@ fn objectives(c: &ContractEvaluation) -> String {
                 o.objectif.clone(),
                 o.indicateur.clone(),
                 value,
-                o.cible_texte.clone(),
+                crate::display::moins(&o.cible_texte),
                 base,
                 o.verdict.label().to_string(),
                 score_text(o.score),
@@ -122,31 +122,55 @@ fn conditions(c: &ContractEvaluation) -> String {
 }
 
 fn aid(c: &ContractEvaluation) -> String {
-    let a = &c.aide;
+    let mut out = String::new();
+    for a in &c.aides {
+        out.push_str(&aid_line(a));
+    }
+    if c.aides.len() > 1 {
+        out.push_str(&format!(
+            "   aide {} toutes sources : prévue {}, due {}\n",
+            c.aide.exercice,
+            euros(c.aide.prevue),
+            euros(c.aide.due)
+        ));
+    }
+    out
+}
+
+fn aid_line(a: &AidDecision) -> String {
     let envelope = a
         .enveloppe
         .as_deref()
         .map(|e| format!(" ({e})"))
         .unwrap_or_default();
-    let mut out = if a.motifs.is_empty() {
-        format!(
+    let mut out = match (a.motifs.is_empty(), a.bareme.non_module()) {
+        (true, None) => format!(
             "   aide {}{envelope} : prévue {} × modulation {} = due {}\n",
             a.exercice,
             euros(a.prevue),
             pct(a.modulation),
             euros(a.due)
-        )
-    } else {
-        format!(
-            "   aide {}{envelope} : prévue {}, due {}\n",
+        ),
+        (true, Some(why)) => format!(
+            "   aide {}{envelope} : prévue {}, due {} — {why}\n",
             a.exercice,
             euros(a.prevue),
             euros(a.due)
-        )
+        ),
+        (false, _) => format!(
+            "   aide {}{envelope} : prévue {}, due {}{}\n",
+            a.exercice,
+            euros(a.prevue),
+            euros(a.due),
+            if a.suspendue() { " (suspendue)" } else { "" }
+        ),
     };
     for m in &a.motifs {
         let code = m.code.map(|c| format!("{c} ")).unwrap_or_default();
         out.push_str(&format!("     motif {code}: {}\n", m.message));
+    }
+    for s in &a.signalements {
+        out.push_str(&format!("     signalement {} : {}\n", s.code, s.message));
     }
     out
 }

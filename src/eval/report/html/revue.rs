@@ -6,7 +6,7 @@
 
 use super::calculs::calcul;
 use super::contexte::{ContractContext, Serie};
-use super::{chiffre_cle, entete, motif, symboles, titre, Context};
+use super::{chiffre_cle, entete, symboles, titre, Context};
 use crate::ast::Dimension;
 use crate::display;
 use crate::eval::aid::euros;
@@ -52,7 +52,7 @@ pub fn feuille(e: &Evaluation, c: &ContractEvaluation, map: &SourceMap, ctx: &Co
     if let Some(html) = conditions(e, c, k, numero()) {
         out.push(html);
     }
-    out.push(aide(e, c, k, numero()));
+    out.push(super::aide::section(e, c, k, numero()));
     if let Some(html) = trajectoires(e, c, k, numero()) {
         out.push(html);
     }
@@ -112,15 +112,24 @@ fn bilan(e: &Evaluation, c: &ContractEvaluation) -> Html {
     let a = &c.aide;
     let mut verdict = badge(c.verdict.label());
     verdict = element("span", &[("class", "grand")], verdict);
-    let prevue = format!(
-        "prévue {} × modulation {}",
-        euros(a.prevue),
-        pct(a.modulation)
-    );
+    let prevue = if a.bareme.module() {
+        format!(
+            "prévue {} × modulation {}",
+            euros(a.prevue),
+            pct(a.modulation)
+        )
+    } else {
+        format!("prévue {}, non modulée", euros(a.prevue))
+    };
+    let ramenee = if a.suspendue() {
+        "suspendue"
+    } else {
+        "ramenée à 0 €"
+    };
     let motifs = match a.motifs.len() {
         0 => prevue,
-        1 => "ramenée à 0 € : 1 motif".to_string(),
-        n => format!("ramenée à 0 € : {n} motifs"),
+        1 => format!("{ramenee} : 1 motif"),
+        n => format!("{ramenee} : {n} motifs"),
     };
     let chiffres = Html::concat([
         chiffre_cle("Verdict du contrat", verdict, None),
@@ -142,7 +151,7 @@ fn bilan(e: &Evaluation, c: &ContractEvaluation) -> Html {
             "p",
             &[("class", "alerte")],
             texte(&format!(
-                "Aucun chiffre pour cet établissement dans {} : chaque valeur est manquante, et le compte financier est réputé non déposé.",
+                "Aucun chiffre pour cet établissement dans {} : chaque valeur est manquante, et la date de dépôt du compte financier n'est pas renseignée.",
                 e.figures_path
             )),
         ));
@@ -324,121 +333,15 @@ fn conditions(
         })
         .collect();
     if let Some(cf) = cf {
-        let (etat, quand) = match cf.depot {
-            Some(d) if d <= cf.limite => ("respectée", format!("déposé le {}", d.french())),
-            Some(d) => ("non respectée", format!("déposé le {}", d.french())),
-            None => ("non respectée", "non déposé".to_string()),
-        };
-        let mut verdict = badge(etat);
-        verdict.push(detail(&quand));
-        lignes.push(vec![
-            texte(&format!("Compte financier {y}")),
-            texte(&format!("déposé au plus tard le {}", cf.limite.french())),
-            verdict,
-        ]);
+        lignes.push(super::aide::ligne_compte_financier(cf, y));
     }
     out.push(grille(&colonnes, &lignes, None));
     out.push(element(
         "p",
         &[("class", "mention")],
-        texte("Une condition qui ne peut être vérifiée faute de chiffre est réputée non respectée : l'aide n'est pas versée sans justificatif."),
+        texte("Une condition non respectée écarte l'aide ; une condition qui ne peut être vérifiée faute de chiffre la suspend, jusqu'à la production des justificatifs."),
     ));
     Some(element("section", &[("class", "rubrique")], out))
-}
-
-fn aide(
-    e: &Evaluation,
-    c: &ContractEvaluation,
-    k: Option<&ContractContext>,
-    numero: usize,
-) -> Html {
-    let a = &c.aide;
-    let next = a.exercice;
-    let mut out = titre(numero, &format!("Aide de l'exercice {next}"));
-    let modulation = a
-        .derivation
-        .inputs
-        .iter()
-        .find(|d| d.kind == StepKind::Modulation)
-        .map(|d| symboles(&d.how))
-        .unwrap_or_default();
-    let prevue_detail = a
-        .derivation
-        .inputs
-        .first()
-        .map(|d| d.how.to_string())
-        .unwrap_or_default();
-    let colonnes = [Colonne::texte(""), Colonne::nombre("Montant")];
-    let cell = |label: &str, sub: &str| {
-        let mut h = texte(label);
-        if !sub.is_empty() {
-            h.push(detail(sub));
-        }
-        h
-    };
-    let modulated = a.prevue.checked_mul(a.modulation).unwrap_or(a.prevue);
-    let mut lignes = vec![
-        vec![
-            cell(&format!("Aide prévue pour {next}"), &prevue_detail),
-            texte(&euros(a.prevue)),
-        ],
-        vec![
-            cell("Modulation selon le taux de réalisation", &modulation),
-            texte(&pct(a.modulation)),
-        ],
-        vec![cell("Aide après modulation", ""), texte(&euros(modulated))],
-    ];
-    if !a.motifs.is_empty() && !modulated.is_zero() {
-        lignes.push(vec![
-            cell(
-                "Versement écarté",
-                "au moins un motif ci-dessous s'y oppose",
-            ),
-            texte(&format!("-{}", euros(modulated))),
-        ]);
-    }
-    let total = vec![
-        texte(&format!("Aide due pour {next}")),
-        texte(&euros(a.due)),
-    ];
-    out.push(grille(&colonnes, &lignes, Some(&total)));
-    if a.motifs.is_empty() {
-        out.push(element(
-            "p",
-            &[],
-            texte("Aucun motif ne s'oppose au versement."),
-        ));
-    } else {
-        let intro = if a.motifs.len() > 1 {
-            "Motifs pour lesquels l'aide n'est pas versée :"
-        } else {
-            "Motif pour lequel l'aide n'est pas versée :"
-        };
-        out.push(element("p", &[], texte(intro)));
-        let items = Html::concat(
-            a.motifs
-                .iter()
-                .map(|m| element("li", &[], motif(m, c, k, e.exercice))),
-        );
-        out.push(element("ul", &[("class", "motifs")], items));
-    }
-    if let Some(fin) = k.and_then(|k| k.fin_aide.as_deref()) {
-        let held = a
-            .motifs
-            .iter()
-            .any(|m| m.code == Some(crate::diagnostic::Code::V0102));
-        let start = k.and_then(|k| k.periode).map_or(e.exercice, |(s, _)| s);
-        let text = if held {
-            format!("Fin d'éligibilité : la condition de fin d'aide du cadre ({fin}) a été vérifiée ; l'établissement n'est plus éligible à l'aide.")
-        } else {
-            format!(
-                "Fin d'éligibilité : la condition de fin d'aide du cadre ({fin}) n'a été vérifiée dans aucun exercice de {start} à {} ; l'établissement reste éligible.",
-                e.exercice
-            )
-        };
-        out.push(element("p", &[("class", "mention")], texte(&text)));
-    }
-    element("section", &[("class", "rubrique insecable")], out)
 }
 
 /// A chart per objective over the years of the figures.
@@ -541,10 +444,17 @@ fn details(e: &Evaluation, c: &ContractEvaluation, map: &SourceMap, numero: usiz
             map,
         ));
     }
-    out.push(calcul(
-        &format!("Aide {} due : {}", c.aide.exercice, euros(c.aide.due)),
-        &c.aide.derivation,
-        map,
-    ));
+    for a in &c.aides {
+        let source = a
+            .enveloppe
+            .as_deref()
+            .map(|s| format!(" ({s})"))
+            .unwrap_or_default();
+        out.push(calcul(
+            &format!("Aide {}{source} due : {}", a.exercice, euros(a.due)),
+            &a.derivation,
+            map,
+        ));
+    }
     element("section", &[("class", "rubrique calculs")], out)
 }

@@ -291,23 +291,32 @@ fn suivi(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
         "p",
         &[("class", "mention")],
         texte(&format!(
-            "L'aide {next} due est l'aide prévue modulée selon le taux de réalisation {y}, ramenée à 0 € pour les motifs indiqués sous le montant (V0101 : compte financier hors délai ; V0102 : fin d'éligibilité ; condition de versement non respectée ou non évaluable)."
+            "L'aide {next} due est l'aide prévue, modulée selon le taux de réalisation {y} quand le contrat ou son cadre a un barème, ramenée à 0 € ou suspendue pour les motifs indiqués sous le montant (V0101 : compte financier hors délai, quand le cadre en fait un motif de suspension ; V0102 : fin d'éligibilité ; condition de versement non respectée, ou non évaluable : suspendue)."
         )),
     ));
     element("section", &[("class", "rubrique")], out)
 }
 
-/// The reasons of a contract, short: `V0101, condition non respectée`.
+/// The reasons of a contract, short, then its flags:
+/// `condition non respectée, V0101 signalé`.
 fn motifs_courts(c: &ContractEvaluation) -> String {
-    let items: Vec<&str> = c
+    let items: Vec<String> = c
         .aide
         .motifs
         .iter()
         .map(|m| match (m.code, m.nature) {
-            (Some(code), _) => code.as_str(),
-            (None, MotifKind::ConditionNonEvaluable) => "condition non évaluable",
-            (None, _) => "condition non respectée",
+            (Some(code), _) => code.as_str().to_string(),
+            (None, MotifKind::ConditionNonEvaluable) => {
+                "suspendue (condition non évaluable)".to_string()
+            }
+            (None, _) => "condition non respectée".to_string(),
         })
+        .chain(
+            c.aide
+                .signalements
+                .iter()
+                .map(|s| format!("{} signalé", s.code)),
+        )
         .collect();
     items.join(", ")
 }
@@ -463,7 +472,14 @@ fn attention(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
         }
         for m in &c.aide.motifs {
             let mut item = texte(&format!("{nom} : "));
-            item.push(motif(m, c, *k, e.exercice));
+            item.push(motif(m, c, *k));
+            items.push(item);
+        }
+        for signal in &c.aide.signalements {
+            let mut item = texte(&format!("{nom} : "));
+            item.push(el("span", &[("class", "code")], signal.code.as_str()));
+            item.push_text(" ");
+            item.push(super::avec_code(&signal.message));
             items.push(item);
         }
     }
