@@ -49,6 +49,24 @@ impl Effet {
             .unwrap_or(year);
         Effet { date, annee }
     }
+
+    /// The date of effect of an envelope's clauses: the `avenant … intègre`
+    /// that brought the contract into it, else the signature.
+    pub fn of_envelope(contrat: &Contrat, enveloppe: &str, year: i32) -> Effet {
+        contrat
+            .avenants
+            .iter()
+            .filter(|a| a.integre.as_ref().is_some_and(|i| i.name == enveloppe))
+            .map(|a| a.signe)
+            .min()
+            .map_or_else(
+                || Effet::signature(contrat, year),
+                |date| Effet {
+                    date: Some(date),
+                    annee: date.year,
+                },
+            )
+    }
 }
 
 /// A `compte_financier` clause's parameters.
@@ -61,25 +79,19 @@ pub struct CompteFinancier {
 /// The parameters of a `compte_financier` clause.
 pub fn compte_financier_of(kind: &ClauseKind) -> Option<CompteFinancier> {
     match kind {
-        ClauseKind::CompteFinancierAuPlusTard(echeance) => Some(CompteFinancier {
+        ClauseKind::CompteFinancierAuPlusTard(echeance, suspend) => Some(CompteFinancier {
             echeance: *echeance,
-            suspend: false,
+            suspend: *suspend,
         }),
         _ => None,
     }
 }
 
 /// The clauses that bear on a block, with their date of effect: the
-/// framework's, then the envelope's that the framework does not already
-/// have with the same parameters.
+/// framework's, then the envelope's; a clause the framework has with the
+/// same parameters is checked once, from the envelope's date of effect.
 pub fn applied<'a>(input: &AidInput<'a>, block: Option<&Aide>) -> Vec<(&'a Clause, Effet)> {
     let signature = Effet::signature(input.contrat, input.year);
-    let relevant = |k: &ClauseKind| {
-        matches!(
-            k,
-            ClauseKind::CompteFinancierAuPlusTard(..) | ClauseKind::FinAideSi(_)
-        )
-    };
     let mut out: Vec<(&Clause, Effet)> = input
         .cadre
         .map(|c| c.clauses.iter().filter(|k| relevant(&k.kind)))
@@ -87,9 +99,29 @@ pub fn applied<'a>(input: &AidInput<'a>, block: Option<&Aide>) -> Vec<(&'a Claus
         .flatten()
         .map(|k| (k, signature))
         .collect();
-    let _ = block;
     out.dedup_by(|a, b| a.0.kind == b.0.kind);
+    let envelope = block.and_then(|b| {
+        let name = &b.enveloppe.name;
+        Some((input.program.enveloppes.get(name)?, name))
+    });
+    if let Some((enveloppe, name)) = envelope {
+        let effet = Effet::of_envelope(input.contrat, name, input.year);
+        for clause in enveloppe.clauses.iter().filter(|k| relevant(&k.kind)) {
+            match out.iter_mut().find(|(k, _)| k.kind == clause.kind) {
+                Some(same) => *same = (clause, effet),
+                None => out.push((clause, effet)),
+            }
+        }
+    }
     out
+}
+
+/// The clause kinds evaluated on the aid (V0101, V0102).
+pub fn relevant(kind: &ClauseKind) -> bool {
+    matches!(
+        kind,
+        ClauseKind::CompteFinancierAuPlusTard(..) | ClauseKind::FinAideSi(_)
+    )
 }
 
 /// Every clause check of a block, in the order of the clauses.

@@ -110,7 +110,7 @@ pub struct AidInput<'a> {
 
 /// The aid blocks of a contract (none: one decision of 0 € without source).
 fn blocks(contrat: &Contrat) -> Vec<Option<&Aide>> {
-    let all: Vec<Option<&Aide>> = contrat.aide.iter().map(Some).collect();
+    let all: Vec<Option<&Aide>> = contrat.aides.iter().map(Some).collect();
     if all.is_empty() {
         vec![None]
     } else {

@@ -6,9 +6,9 @@
 //! contract. Pure: [`Program`] + [`Figures`] + [`Evaluation`] → [`Context`].
 
 use super::region;
-use crate::ast::{ClauseKind, Comparison, Contrat, Dimension, Value};
+use crate::ast::{Clause, ClauseKind, Comparison, Contrat, Dimension, Value};
 use crate::date::{Date, DayMonth};
-use crate::eval::aid::clauses::compte_financier_of;
+use crate::eval::aid::clauses::{compte_financier_of, Effet};
 use crate::eval::aid::DEPOT_CF;
 use crate::eval::figures::{Figures, Val};
 use crate::eval::values::Values;
@@ -260,8 +260,21 @@ fn contract(program: &Program, figures: &Figures, contrat: &Contrat, year: i32) 
         })
     });
     let cadre = program.cadre_of(contrat);
-    let clauses = cadre.map_or(&[][..], |c| &c.clauses[..]);
-    let compte_financier = clauses.iter().find_map(|k| {
+    // The framework's clauses, then each source's envelope's, with the date
+    // of effect of their year n (an envelope's wins over the framework's).
+    let signature = Effet::signature(contrat, year);
+    let mut clauses: Vec<(&Clause, Effet)> = cadre
+        .map_or(&[][..], |c| &c.clauses[..])
+        .iter()
+        .map(|k| (k, signature))
+        .collect();
+    for a in &contrat.aides {
+        if let Some(e) = program.enveloppes.get(&a.enveloppe.name) {
+            let effet = Effet::of_envelope(contrat, &a.enveloppe.name, year);
+            clauses.extend(e.clauses.iter().map(|k| (k, effet)));
+        }
+    }
+    let compte_financier = clauses.iter().rev().find_map(|(k, _)| {
         let cf = compte_financier_of(&k.kind)?;
         Some(CompteFinancier {
             limite: cf.echeance.in_year(year.saturating_add(1)),
@@ -273,8 +286,8 @@ fn contract(program: &Program, figures: &Figures, contrat: &Contrat, year: i32) 
             },
         })
     });
-    let fin_aide = clauses.iter().find_map(|k| match &k.kind {
-        ClauseKind::FinAideSi(e) => Some(texte::expression(program, e)),
+    let fin_aide = clauses.iter().rev().find_map(|(k, effet)| match &k.kind {
+        ClauseKind::FinAideSi(e) => Some((texte::expression(program, e), effet.annee)),
         _ => None,
     });
     ContractContext {
@@ -302,10 +315,9 @@ fn contract(program: &Program, figures: &Figures, contrat: &Contrat, year: i32) 
             .as_ref()
             .map(|p| (p.debut.value, p.fin.value)),
         signe: contrat.signe.map(|(d, _)| d),
-        enveloppe: contrat.aide.as_ref().map(|a| a.enveloppe.name.clone()),
+        enveloppe: contrat.aide().map(|a| a.enveloppe.name.clone()),
         echeancier: contrat
-            .aide
-            .as_ref()
+            .aide()
             .map(|a| {
                 a.annees
                     .iter()
@@ -316,11 +328,8 @@ fn contract(program: &Program, figures: &Figures, contrat: &Contrat, year: i32) 
         objectifs,
         conditions,
         compte_financier,
-        fin_aide,
-        annee_effet: contrat
-            .signe
-            .map(|(d, _)| d.year)
-            .or_else(|| contrat.periode.as_ref().map(|p| p.debut.value)),
+        annee_effet: fin_aide.as_ref().map(|(_, n)| *n),
+        fin_aide: fin_aide.map(|(text, _)| text),
         resultat,
     }
 }
