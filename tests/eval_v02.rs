@@ -162,6 +162,87 @@ fn with_suspend_a_late_or_undated_account_suspends_the_aid() {
     }
 }
 
+/// The same with the real clause `compte_financier au plus tard 8 juillet suspend`.
+#[test]
+fn the_suspend_clause_of_a_framework_suspends_the_aid() {
+    let run = case("v02_compte_financier");
+    let e = run.evaluate(2026);
+    let on_time = contract(&e, "cas_suspend_a_temps");
+    assert_eq!(on_time.aide.due, dec("800000"));
+    assert!(on_time.aide.motifs.is_empty());
+    for (id, fact) in [
+        (
+            "cas_suspend_tardif",
+            "compte financier 2026 déposé le 12 juillet 2027, après le 8 juillet",
+        ),
+        (
+            "cas_suspend_sans_date",
+            "compte financier 2026 : date de dépôt non renseignée",
+        ),
+    ] {
+        let c = contract(&e, id);
+        assert_eq!(c.aide.due, dec("0"), "{id}");
+        assert!(c.aide.suspendue(), "{id}");
+        assert!(c.aide.signalements.is_empty(), "{id}");
+        let m = &c.aide.motifs[0];
+        assert_eq!(
+            (m.nature, m.code),
+            (MotifKind::CompteFinancier, Some(Code::V0101))
+        );
+        assert_eq!(m.message, format!("suspendue : {fact}"));
+    }
+}
+
+// ------------------------------------------------------------------ several sources, envelope clauses
+
+/// One decision per source; an envelope's clauses bear only on the block
+/// drawing on it, from the date of effect of the `avenant` that integrated it.
+#[test]
+fn each_source_has_its_decision_and_its_envelope_clauses() {
+    let run = case("v02_sources");
+    let e = run.evaluate(2026);
+    let c = contract(&e, "cas_deux_sources");
+    let lines: Vec<(Option<&str>, String, String, bool)> = c
+        .aides
+        .iter()
+        .map(|a| {
+            (
+                a.enveloppe.as_deref(),
+                a.prevue.normalize().to_string(),
+                a.due.normalize().to_string(),
+                a.suspendue(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            (Some("env_essai"), "500000".into(), "0".into(), true),
+            (
+                Some("crédits_essai"),
+                "300000".into(),
+                "300000".into(),
+                false
+            ),
+        ]
+    );
+    assert_eq!((c.aide.prevue, c.aide.due), (dec("800000"), dec("300000")));
+    // The integrating amendment moves year n of the envelope's clauses to
+    // 2025: the positive 2025 result is not tested.
+    let k = contract(&e, "cas_avenant_integre");
+    assert!(k.aide.motifs.is_empty());
+    assert_eq!(k.aide.due, dec("800000"));
+    let fin = &k.aides[0].derivation.inputs[3];
+    assert!(
+        fin.how.contains("date d'effet le 10 décembre 2025"),
+        "{}",
+        fin.how
+    );
+    let json = report::report(Format::Json, &e, &run.map, Options::default());
+    assert!(json.contains("\"aides\": ["));
+    snapshot("v02_sources", &run, &e);
+}
+
 // ------------------------------------------------------------------ end of eligibility (V0102)
 
 #[test]
