@@ -40,6 +40,7 @@ pub fn contract(
     out.push_str(&objectives(c));
     out.push_str(&conditions(c));
     out.push_str(&decision(e, c));
+    out.push_str(&revue(c));
     if options.explain {
         out.push_str("\n## Détail des calculs\n\n");
         tree(&mut out, &c.realisation_derivation, map, 0);
@@ -149,7 +150,49 @@ fn decision(e: &Evaluation, c: &ContractEvaluation) -> String {
         out.push_str("\n### Signalements\n\n");
         for s in &a.signalements {
             out.push_str(&format!("- **{}** {}\n", s.code, escape(&s.message)));
+            if let Some(why) = &s.justification {
+                out.push_str(&format!("  - justifié par l'ARS : {}\n", escape(why)));
+            }
         }
+    }
+    out
+}
+
+/// The ARS's review: the appraisal (Markdown, sanitised), each objective's
+/// comment, the justified CF delay and the decided aid with its motive.
+fn revue(c: &ContractEvaluation) -> String {
+    let Some(r) = &c.revue else {
+        return String::new();
+    };
+    let date = r
+        .date
+        .map(|d| format!(" du {}", d.french()))
+        .unwrap_or_default();
+    let mut out = format!("\n## Revue de l'ARS{date}\n\n");
+    if let Some(text) = &r.appreciation {
+        out.push_str(&crate::render::escape::md_sanitise(text.trim()));
+        out.push_str("\n\n");
+    }
+    for (objectif, commentaire) in &r.commentaires {
+        out.push_str(&format!(
+            "- Objectif `{objectif}` : {}\n",
+            escape(commentaire)
+        ));
+    }
+    if let Some(why) = &r.compte_financier {
+        out.push_str(&format!(
+            "- Compte financier : dépassement **justifié** — {}\n",
+            escape(why)
+        ));
+    }
+    if let Some(d) = &r.decision {
+        out.push_str(&format!(
+            "- Aide {} **décidée : {}** (calculée {}) — {}\n",
+            d.exercice,
+            euros(d.due),
+            euros(c.aide.due),
+            escape(&d.motif)
+        ));
     }
     out
 }
@@ -207,6 +250,11 @@ pub fn summary(e: &Evaluation) -> String {
                 c.verdict.label().to_string(),
                 euros(c.aide.prevue),
                 euros(c.aide.due),
+                if c.decidee() {
+                    format!("{} (revue)", euros(c.aide_retenue()))
+                } else {
+                    euros(c.aide_retenue())
+                },
                 motifs_short(c),
             ]
         })
@@ -218,6 +266,7 @@ pub fn summary(e: &Evaluation) -> String {
         String::new(),
         euros(s.aide_prevue),
         euros(s.aide_due),
+        euros(s.aide_retenue),
         String::new(),
     ]);
     let prevue = format!("aide {next} prévue");
@@ -228,6 +277,7 @@ pub fn summary(e: &Evaluation) -> String {
         col("verdict"),
         num(&prevue),
         num("aide due"),
+        num("aide retenue"),
         col("motifs"),
     ];
     out.push_str(&table::markdown(&columns, &rows));

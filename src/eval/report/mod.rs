@@ -182,12 +182,10 @@ pub fn motifs_short(c: &ContractEvaluation) -> String {
             (None, Some(cond)) => format!("condition {cond}"),
             (None, None) => m.message.clone(),
         })
-        .chain(
-            c.aide
-                .signalements
-                .iter()
-                .map(|s| format!("{} signalé", s.code)),
-        )
+        .chain(c.aide.signalements.iter().map(|s| match s.justification {
+            Some(_) => format!("{} justifié", s.code),
+            None => format!("{} signalé", s.code),
+        }))
         .collect();
     items.join(", ")
 }
