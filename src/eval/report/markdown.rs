@@ -270,7 +270,7 @@ pub fn summary(e: &Evaluation) -> String {
         String::new(),
     ]);
     let prevue = format!("aide {next} prévue");
-    let columns = [
+    let mut columns = vec![
         col("contrat"),
         col("établissement"),
         num("réalisation"),
@@ -280,6 +280,9 @@ pub fn summary(e: &Evaluation) -> String {
         num("aide retenue"),
         col("motifs"),
     ];
+    if s.decisions == 0 {
+        super::drop_column(&mut columns, &mut rows, 6);
+    }
     out.push_str(&table::markdown(&columns, &rows));
     out.push('\n');
     out.push_str(&counts(e));

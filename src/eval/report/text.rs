@@ -257,7 +257,7 @@ pub fn summary(e: &Evaluation) -> String {
         })
         .collect();
     let prevue = format!("aide {next} prévue");
-    let columns = [
+    let mut columns = vec![
         col("contrat"),
         num("réalisation"),
         col("verdict"),
@@ -276,6 +276,9 @@ pub fn summary(e: &Evaluation) -> String {
         euros(s.aide_retenue),
         String::new(),
     ]);
+    if s.decisions == 0 {
+        super::drop_column(&mut columns, &mut rows, 5);
+    }
     out.push_str(&table::text(&columns, &rows, ""));
     out.push('\n');
     out.push_str(&counts(e));
