@@ -240,6 +240,13 @@ fn each_source_has_its_decision_and_its_envelope_clauses() {
     );
     let json = report::report(Format::Json, &e, &run.map, Options::default());
     assert!(json.contains("\"aides\": ["));
+    // The review names the source each reason bears on.
+    let html = report::contract(Format::Html, &e, c, &run.map, Options::default());
+    assert!(
+        html.contains("Motifs qui écartent ou suspendent l’aide, par source"),
+        "{html}"
+    );
+    assert!(html.contains("<li><code>env_essai</code> : <span class=\"code\">V0101</span>"));
     snapshot("v02_sources", &run, &e);
 }
 
