@@ -247,6 +247,19 @@ fn each_source_has_its_decision_and_its_envelope_clauses() {
         "{html}"
     );
     assert!(html.contains("<li><code>env_essai</code> : <span class=\"code\">V0101</span>"));
+    // The délégation of `env_essai` counts only the blocks drawing on it:
+    // 0 € (suspended) + 500 000 €, not the 300 000 € of `crédits_essai`.
+    let ctx = pacte::eval::report::html::Context::new(&run.program, &run.figures, &e);
+    let options = Options {
+        explain: false,
+        context: Some(&ctx),
+    };
+    let board =
+        report::summary(Format::Html, &e, &run.map, options).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        board.contains("l’aide due pour 2027 s’élève à <span class=\"nw\">500 000 €</span>"),
+        "{board}"
+    );
     snapshot("v02_sources", &run, &e);
 }
 
