@@ -120,7 +120,7 @@ mod tests {
         assert_eq!(duree(d("2025-06-30"), d("2028-06-29")).french(), "3 ans");
         assert_eq!(
             duree(d("2025-06-30"), d("2028-06-28")).french(),
-            "2 ans et 364 jours"
+            "2 ans et 365 jours" // 2028 is a leap year
         );
         assert_eq!(
             duree(d("2025-06-30"), d("2028-06-30")).french(),
