@@ -29,8 +29,6 @@ pub struct Analysis {
     pub doc: SourceId,
     /// The document's syntax tree, when it parses.
     pub file: Option<File>,
-    /// The imported files that parsed, with their paths on disk.
-    pub imported: Vec<(PathBuf, File)>,
     pub program: Program,
     /// The diagnostics located in the document, sorted.
     pub diagnostics: Vec<Diagnostic>,
@@ -104,7 +102,6 @@ pub fn analyse(input: Input, open: &dyn Fn(&Path) -> Option<String>) -> Analysis
         map,
         doc,
         file,
-        imported,
         program,
         diagnostics,
     }

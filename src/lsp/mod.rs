@@ -4,9 +4,13 @@
 //! (`server.rs`), imports are read like `pacte check` reads them
 //! (`analysis.rs`); each request is answered from the latest analysis.
 
+mod actions;
 mod analysis;
 mod diagnostics;
+mod hints;
 mod info;
+mod lex;
+mod names;
 mod position;
 mod server;
 pub mod transport;
@@ -31,6 +35,18 @@ fn capabilities() -> Value {
         "hoverProvider": true,
         "completionProvider": {"triggerCharacters": [" ", "."]},
         "documentFormattingProvider": true,
+        "definitionProvider": true,
+        "referencesProvider": true,
+        "renameProvider": true,
+        "documentSymbolProvider": true,
+        "workspaceSymbolProvider": true,
+        "codeActionProvider": {"codeActionKinds": ["quickfix"]},
+        "foldingRangeProvider": true,
+        "inlayHintProvider": true,
+        "semanticTokensProvider": {
+            "legend": {"tokenTypes": hints::TOKEN_TYPES, "tokenModifiers": []},
+            "full": true,
+        },
     })
 }
 
@@ -38,11 +54,27 @@ type Answer = Result<Value, (i32, String)>;
 
 /// Answers a request of the editor.
 fn answer(shared: &Shared, method: &str, params: &Value) -> Answer {
+    if method == "workspace/symbol" {
+        let query = params.get("query").and_then(Value::as_str).unwrap_or("");
+        return Ok(names::workspace_symbols(&shared.all_analyses(), query));
+    }
     let uri = params.pointer("/textDocument/uri").and_then(Value::as_str);
+    if method == "textDocument/rename" {
+        return rename(shared, uri.unwrap_or(""), params);
+    }
     let handler: fn(&Shared, &str, &Value) -> Option<Value> = match method {
         "textDocument/hover" => hover,
         "textDocument/completion" => completion,
         "textDocument/formatting" => formatting,
+        "textDocument/definition" => definition,
+        "textDocument/references" => references,
+        "textDocument/documentSymbol" => |s, u, _| Some(names::document_symbols(&*s.analysis(u)?)),
+        "textDocument/foldingRange" => |s, u, _| Some(hints::folding_ranges(&*s.analysis(u)?)),
+        "textDocument/inlayHint" => |s, u, _| Some(hints::inlay_hints(&*s.analysis(u)?)),
+        "textDocument/semanticTokens/full" => {
+            |s, u, _| Some(hints::semantic_tokens(&*s.analysis(u)?))
+        }
+        "textDocument/codeAction" => code_action,
         _ => {
             return Err((
                 METHOD_NOT_FOUND,
@@ -70,7 +102,9 @@ fn hover(shared: &Shared, uri: &str, params: &Value) -> Option<Value> {
     let text = a.text.as_str();
     let at = offset_of(text, params)?;
     let (start, end) = info::word_at(text, at)?;
-    let markdown = info::hover(&a.program, text.get(start..end)?)?;
+    let local = names::resolve(&a, &lex::tokens(names::code(&a)), at)
+        .and_then(|(def, _)| info::hover_local(&a, &def));
+    let markdown = local.or_else(|| info::hover(&a.program, text.get(start..end)?))?;
     Some(json!({
         "contents": {"kind": "markdown", "value": markdown},
         "range": position::range(text, start, end),
@@ -82,7 +116,10 @@ fn completion(shared: &Shared, uri: &str, params: &Value) -> Option<Value> {
     let text = a.text.as_str();
     let at = offset_of(text, params)?;
     let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
-    let items: Vec<Value> = info::completions(&a.program, text.get(line_start..at)?)
+    let code = names::code(&a);
+    let blocks = lex::enclosing(code, &lex::tokens(code), at);
+    let block = blocks.last().map_or("", String::as_str);
+    let items: Vec<Value> = info::completions(&a.program, text.get(line_start..at)?, block)
         .into_iter()
         .map(|(label, detail)| {
             let kind = if detail == "mot-clé" { 14 } else { 12 };
@@ -105,4 +142,42 @@ fn formatting(shared: &Shared, uri: &str, _params: &Value) -> Option<Value> {
         "range": position::range(&text, 0, text.len()),
         "newText": formatted,
     }]))
+}
+
+fn definition(shared: &Shared, uri: &str, params: &Value) -> Option<Value> {
+    let a = shared.analysis(uri)?;
+    let at = offset_of(&a.text, params)?;
+    let (def, _) = names::resolve(&a, &lex::tokens(names::code(&a)), at)?;
+    names::location(&a, uri, def.span)
+}
+
+fn references(shared: &Shared, uri: &str, params: &Value) -> Option<Value> {
+    let a = shared.analysis(uri)?;
+    let at = offset_of(&a.text, params)?;
+    let with_declaration = params
+        .pointer("/context/includeDeclaration")
+        .and_then(Value::as_bool)
+        .unwrap_or(true);
+    names::references(&a, uri, at, with_declaration)
+}
+
+fn rename(shared: &Shared, uri: &str, params: &Value) -> Answer {
+    let invalid = |m: String| (INVALID_PARAMS, m);
+    let a = shared
+        .analysis(uri)
+        .ok_or_else(|| invalid(format!("document inconnu : {uri}")))?;
+    let at = offset_of(&a.text, params).ok_or_else(|| invalid("position manquante".into()))?;
+    let new_name = params
+        .get("newName")
+        .and_then(Value::as_str)
+        .ok_or_else(|| invalid("newName manquant".into()))?;
+    names::rename(&a, uri, at, new_name).map_err(|m| (transport::REQUEST_FAILED, m))
+}
+
+fn code_action(shared: &Shared, uri: &str, params: &Value) -> Option<Value> {
+    let a = shared.analysis(uri)?;
+    let range: lsp_types::Range = serde_json::from_value(params.get("range")?.clone()).ok()?;
+    let start = position::offset(&a.text, range.start);
+    let end = position::offset(&a.text, range.end);
+    Some(actions::code_actions(&a, uri, start, end))
 }

@@ -101,10 +101,6 @@ impl Shared {
             .filter_map(|u| Some((u.clone(), self.analysis(&u)?)))
             .collect()
     }
-
-    pub fn root(&self) -> Option<PathBuf> {
-        self.lock().root.clone()
-    }
 }
 
 /// Runs the server over any byte streams until `exit` or the end of input.
