@@ -44,7 +44,14 @@ impl Write for Sink {
 
 fn pipe() -> (Sink, Pipe) {
     let (tx, rx) = channel();
-    (Sink(tx), Pipe { rx, buf: Vec::new(), at: 0 })
+    (
+        Sink(tx),
+        Pipe {
+            rx,
+            buf: Vec::new(),
+            at: 0,
+        },
+    )
 }
 
 /// ch_valmont with enough objectives to reach 500 lines.
@@ -58,7 +65,11 @@ fn contract() -> String {
         ));
         i += 1;
     }
-    text.replacen("  condition stocks", &format!("{extra}  condition stocks"), 1)
+    text.replacen(
+        "  condition stocks",
+        &format!("{extra}  condition stocks"),
+        1,
+    )
 }
 
 fn lsp_edit(c: &mut Criterion) {
@@ -78,7 +89,9 @@ fn lsp_edit(c: &mut Criterion) {
     let text = contract();
     assert!(text.lines().count() >= 500);
     let uri = "file:///bench/ch_valmont.pacte";
-    send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}));
+    send(
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    );
     send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
         "params": {"textDocument": {"uri": uri, "languageId": "pacte", "version": 1, "text": text}}}));
     published(1);

@@ -25,17 +25,65 @@ const SKIPPED_RULES: &[&str] = &["reserved", "WHITESPACE", "COMMENT"];
 /// Words of spec v0.2 (§3, §4, §5, §8, §10, §11) the grammar does not have
 /// yet: the editors colour them already. Remove them as the grammar gains them.
 const SPEC_V02_KEYWORDS: &[&str] = &[
-    "fin", "lieu", "cosignataire", "intègre", "integre", "opposable", "famille", "modèle",
-    "modele", "revue", "appréciation", "appreciation", "justifié", "justifie", "décision",
-    "decision", "suivi", "prochaine_rencontre", "économies", "economies", "commentaire",
-    "scénario", "scenario", "chiffres", "attendu", "codes", "aucun", "début", "debut", "titre",
-    "initial", "économies_prévues", "economies_prevues", "sous_action", "prévision", "prevision",
-    "chef_de_projet", "durée_recommandée", "duree_recommandee", "toutes_années",
-    "toutes_annees", "thèmes", "themes", "enveloppes", "suspend", "date",
+    "fin",
+    "lieu",
+    "cosignataire",
+    "intègre",
+    "integre",
+    "opposable",
+    "famille",
+    "modèle",
+    "modele",
+    "revue",
+    "appréciation",
+    "appreciation",
+    "justifié",
+    "justifie",
+    "décision",
+    "decision",
+    "suivi",
+    "prochaine_rencontre",
+    "économies",
+    "economies",
+    "commentaire",
+    "scénario",
+    "scenario",
+    "chiffres",
+    "attendu",
+    "codes",
+    "aucun",
+    "début",
+    "debut",
+    "titre",
+    "initial",
+    "économies_prévues",
+    "economies_prevues",
+    "sous_action",
+    "prévision",
+    "prevision",
+    "chef_de_projet",
+    "durée_recommandée",
+    "duree_recommandee",
+    "toutes_années",
+    "toutes_annees",
+    "thèmes",
+    "themes",
+    "enveloppes",
+    "suspend",
+    "date",
 ];
 const SPEC_V02_CONSTANTS: &[&str] = &[
-    "atteint", "partiellement", "respectée", "respectee", "évaluable", "evaluable", "tenus",
-    "engagements", "sans", "objet", "territoire",
+    "atteint",
+    "partiellement",
+    "respectée",
+    "respectee",
+    "évaluable",
+    "evaluable",
+    "tenus",
+    "engagements",
+    "sans",
+    "objet",
+    "territoire",
 ];
 
 struct Words {
@@ -109,8 +157,12 @@ fn pest_words() -> Words {
             }
         }
     }
-    words.keywords.extend(SPEC_V02_KEYWORDS.iter().map(|s| s.to_string()));
-    words.constants.extend(SPEC_V02_CONSTANTS.iter().map(|s| s.to_string()));
+    words
+        .keywords
+        .extend(SPEC_V02_KEYWORDS.iter().map(|s| s.to_string()));
+    words
+        .constants
+        .extend(SPEC_V02_CONSTANTS.iter().map(|s| s.to_string()));
     words
 }
 

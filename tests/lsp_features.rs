@@ -22,7 +22,10 @@ fn broken_messages_get_an_error_and_the_server_goes_on() {
     c.write_raw(b"Content-Length: 4\r\n\r\n\"\xff\xfe\"");
     let e = errors(&mut c);
     assert_eq!(e["error"]["code"], -32700);
-    assert!(e["error"]["message"].as_str().unwrap().contains("UTF-8"), "{e}");
+    assert!(
+        e["error"]["message"].as_str().unwrap().contains("UTF-8"),
+        "{e}"
+    );
     c.write_raw(b"Content-Length: beaucoup\r\n\r\n");
     assert_eq!(errors(&mut c)["error"]["code"], -32600);
     c.write_raw(b"Content-Type: x\r\n\r\n");
@@ -41,7 +44,13 @@ fn broken_messages_get_an_error_and_the_server_goes_on() {
     c.write_raw(format!("Content-Length: {}\r\n\r\n", cap + 1).as_bytes());
     c.write_raw(&vec![b' '; cap + 1]);
     let e = errors(&mut c);
-    assert!(e["error"]["message"].as_str().unwrap().contains("trop long"), "{e}");
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("trop long"),
+        "{e}"
+    );
     // Still serving.
     let text = std::fs::read_to_string(VALMONT).unwrap();
     let uri = "file:///tmp/robuste/ch_valmont.pacte";
@@ -51,7 +60,10 @@ fn broken_messages_get_an_error_and_the_server_goes_on() {
         "textDocument/hover",
         json!({"textDocument": doc(uri), "position": pos(&text, "jours_de_stocks <=", 2)}),
     );
-    assert!(hover["result"]["contents"]["value"].as_str().unwrap().contains("jours_de_stocks"));
+    assert!(hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("jours_de_stocks"));
     c.stop();
 }
 
@@ -84,9 +96,10 @@ fn imports_are_read_from_disk_and_navigated() {
     let dir = temp_dir("imports");
     let commun = "indicateur taux_occupation_lits {\n  libellé \"Taux d'occupation des lits\"\n  unité %\n  sens hausse\n}\n";
     std::fs::write(dir.join("commun.pacte"), commun).unwrap();
-    let text = std::fs::read_to_string(VALMONT)
-        .unwrap()
-        .replace("indicateur taux_chirurgie_ambulatoire", "indicateur taux_occupation_lits");
+    let text = std::fs::read_to_string(VALMONT).unwrap().replace(
+        "indicateur taux_chirurgie_ambulatoire",
+        "indicateur taux_occupation_lits",
+    );
     let text = format!("importe \"commun.pacte\"\n\n{text}");
     let path = dir.join("contrat.pacte");
     std::fs::write(&path, &text).unwrap();
@@ -96,7 +109,10 @@ fn imports_are_read_from_disk_and_navigated() {
     assert_eq!(d["params"]["diagnostics"], json!([]), "no false E0101");
 
     let at = pos(&text, "indicateur taux_occupation_lits", 12);
-    let def = c.request("textDocument/definition", json!({"textDocument": doc(&uri), "position": at}));
+    let def = c.request(
+        "textDocument/definition",
+        json!({"textDocument": doc(&uri), "position": at}),
+    );
     insta::assert_json_snapshot!("lsp_definition_import", stable(&def["result"], &dir));
     let refs = c.request(
         "textDocument/references",
@@ -136,7 +152,10 @@ fn literate_file_gets_diagnostics_outline_and_navigation() {
     let mut c = Client::start(None);
     let d = c.open(&uri, &text);
     assert_eq!(d["params"]["diagnostics"], json!([]));
-    let symbols = c.request("textDocument/documentSymbol", json!({"textDocument": doc(&uri)}));
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": doc(&uri)}),
+    );
     insta::assert_json_snapshot!("lsp_literate_symbols", symbols["result"]);
     let broken = text.replacen("cadre redressement_2025", "cadre redresement_2025", 1);
     c.notify(
@@ -146,7 +165,11 @@ fn literate_file_gets_diagnostics_outline_and_navigation() {
     let d = c.diagnostics(&uri);
     let first = &d["params"]["diagnostics"][0];
     assert_eq!(first["code"], "E0101");
-    assert_eq!(first["range"]["start"], pos(&broken, "redresement_2025", 0), "a line of the .md file");
+    assert_eq!(
+        first["range"]["start"],
+        pos(&broken, "redresement_2025", 0),
+        "a line of the .md file"
+    );
     c.stop();
 }
 
@@ -158,39 +181,108 @@ fn every_feature_on_a_contract() {
     c.open(uri, &text);
     let req = |c: &mut Client, method: &str, extra: Value| {
         let mut params = json!({"textDocument": doc(uri)});
-        params.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        params
+            .as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
         c.request(method, params)["result"].clone()
     };
     let symbols = req(&mut c, "textDocument/documentSymbol", json!({}));
     insta::assert_json_snapshot!("lsp_document_symbols", symbols);
     let folds = req(&mut c, "textDocument/foldingRange", json!({}));
     insta::assert_json_snapshot!("lsp_folding", folds);
-    let hints = req(&mut c, "textDocument/inlayHint", json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 999, "character": 0}}}));
+    let hints = req(
+        &mut c,
+        "textDocument/inlayHint",
+        json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 999, "character": 0}}}),
+    );
     insta::assert_json_snapshot!("lsp_inlay_hints", hints);
-    let hover = req(&mut c, "textDocument/hover", json!({"position": pos(&text, "objectif ambulatoire", 10)}));
+    let hover = req(
+        &mut c,
+        "textDocument/hover",
+        json!({"position": pos(&text, "objectif ambulatoire", 10)}),
+    );
     insta::assert_json_snapshot!("lsp_hover_objectif", hover);
-    let complete = req(&mut c, "textDocument/completion", json!({"position": pos(&text, "    poids 1", 4)}));
-    let labels: Vec<&str> = complete.as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
-    assert!(labels.contains(&"cible") && labels.contains(&"action") && !labels.contains(&"intitulé"), "{labels:?}");
-    let levier = req(&mut c, "textDocument/completion", json!({"position": pos(&text, "activité.chirurgie_ambulatoire", 0)}));
-    assert!(levier.as_array().unwrap().iter().any(|i| i["label"] == "achats.stocks"));
-    let def = req(&mut c, "textDocument/definition", json!({"position": pos(&text, "cadre redressement_2025", 8)}));
+    let complete = req(
+        &mut c,
+        "textDocument/completion",
+        json!({"position": pos(&text, "    poids 1", 4)}),
+    );
+    let labels: Vec<&str> = complete
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"cible") && labels.contains(&"action") && !labels.contains(&"intitulé"),
+        "{labels:?}"
+    );
+    let levier = req(
+        &mut c,
+        "textDocument/completion",
+        json!({"position": pos(&text, "activité.chirurgie_ambulatoire", 0)}),
+    );
+    assert!(levier
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["label"] == "achats.stocks"));
+    let def = req(
+        &mut c,
+        "textDocument/definition",
+        json!({"position": pos(&text, "cadre redressement_2025", 8)}),
+    );
     let std_uri = def["uri"].as_str().unwrap();
-    assert!(std_uri.starts_with("file://") && std_uri.ends_with("cadres.pacte"), "{def}");
+    assert!(
+        std_uri.starts_with("file://") && std_uri.ends_with("cadres.pacte"),
+        "{def}"
+    );
     let std_path = std_uri.trim_start_matches("file://").replace("%2D", "-");
     let std_text = std::fs::read_to_string(&std_path).unwrap();
     let line = def["range"]["start"]["line"].as_u64().unwrap() as usize;
-    assert!(std_text.lines().nth(line).unwrap().contains("cadre redressement_2025"));
-    assert!(std::fs::metadata(&std_path).unwrap().permissions().readonly(), "a read-only <std> copy");
-    let refs = req(&mut c, "textDocument/references", json!({"position": pos(&text, "objectif marge", 10), "context": {"includeDeclaration": true}}));
-    assert_eq!(refs.as_array().unwrap().len(), text.matches("marge ").count().min(refs.as_array().unwrap().len()));
+    assert!(std_text
+        .lines()
+        .nth(line)
+        .unwrap()
+        .contains("cadre redressement_2025"));
+    assert!(
+        std::fs::metadata(&std_path)
+            .unwrap()
+            .permissions()
+            .readonly(),
+        "a read-only <std> copy"
+    );
+    let refs = req(
+        &mut c,
+        "textDocument/references",
+        json!({"position": pos(&text, "objectif marge", 10), "context": {"includeDeclaration": true}}),
+    );
+    assert_eq!(
+        refs.as_array().unwrap().len(),
+        text.matches("marge ")
+            .count()
+            .min(refs.as_array().unwrap().len())
+    );
     let rename_std = c.request("textDocument/rename", json!({"textDocument": doc(uri), "position": pos(&text, "jours_de_stocks <=", 0), "newName": "x"}));
-    assert!(rename_std["error"]["message"].as_str().unwrap().contains("bibliothèque standard"));
+    assert!(rename_std["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("bibliothèque standard"));
     let tokens = req(&mut c, "textDocument/semanticTokens/full", json!({}));
     let data = tokens["data"].as_array().unwrap();
     assert_eq!(data.len() % 5, 0);
     // The first token is the comment on line 0, then `contrat` is a keyword.
-    assert_eq!(&data[..5], &[json!(0), json!(0), json!(text.lines().next().unwrap().encode_utf16().count()), json!(2), json!(0)]);
+    assert_eq!(
+        &data[..5],
+        &[
+            json!(0),
+            json!(0),
+            json!(text.lines().next().unwrap().encode_utf16().count()),
+            json!(2),
+            json!(0)
+        ]
+    );
     assert_eq!(data[8], json!(0), "keyword");
     c.stop();
 }
@@ -199,13 +291,25 @@ fn every_feature_on_a_contract() {
 fn quick_fixes_from_the_help_lines() {
     let mut c = Client::start(None);
     let cases = [
-        ("examples/erreurs/E0101-indicateur-inconnu.pacte", "lsp_action_e0101"),
-        ("examples/erreurs/E0203-finess-cle-invalide.pacte", "lsp_action_e0203"),
-        ("examples/erreurs/E0103-intitule-manquant.pacte", "lsp_action_e0103"),
+        (
+            "examples/erreurs/E0101-indicateur-inconnu.pacte",
+            "lsp_action_e0101",
+        ),
+        (
+            "examples/erreurs/E0203-finess-cle-invalide.pacte",
+            "lsp_action_e0203",
+        ),
+        (
+            "examples/erreurs/E0103-intitule-manquant.pacte",
+            "lsp_action_e0103",
+        ),
     ];
     for (file, snapshot) in cases {
         let text = std::fs::read_to_string(file).unwrap();
-        let uri = format!("file:///tmp/pacte-lsp-actions/{}", file.rsplit('/').next().unwrap());
+        let uri = format!(
+            "file:///tmp/pacte-lsp-actions/{}",
+            file.rsplit('/').next().unwrap()
+        );
         let d = c.open(&uri, &text);
         let range = d["params"]["diagnostics"][0]["range"].clone();
         let actions = c.request(

@@ -92,7 +92,9 @@ fn closing_brace(code: &str, from: usize) -> Option<usize> {
 }
 
 fn line_start(text: &str, byte: usize) -> usize {
-    text.get(..byte).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1)
+    text.get(..byte)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1)
 }
 
 /// The blanks before the brace when it starts its line, else two spaces.

@@ -140,10 +140,19 @@ fn follow_imports(
             let Some(resolved) = resolve_import(&importer, target, root) else {
                 if is_doc {
                     diagnostics.push(
-                        Diagnostic::new(Code::E0107, imp.span, format!("l'import « {target} » sort de l'arborescence vérifiée"))
-                            .label("hors de l'arborescence")
-                            .help(format!("placez le fichier sous « {} », le dossier ouvert dans l'éditeur", root.display()))
-                            .note("par sécurité, un fichier hors de l'arborescence n'est jamais ouvert"),
+                        Diagnostic::new(
+                            Code::E0107,
+                            imp.span,
+                            format!("l'import « {target} » sort de l'arborescence vérifiée"),
+                        )
+                        .label("hors de l'arborescence")
+                        .help(format!(
+                            "placez le fichier sous « {} », le dossier ouvert dans l'éditeur",
+                            root.display()
+                        ))
+                        .note(
+                            "par sécurité, un fichier hors de l'arborescence n'est jamais ouvert",
+                        ),
                     );
                 }
                 continue;

@@ -65,8 +65,19 @@ fn push_comment(out: &mut Vec<Value>, run: Option<(u32, u32)>) {
 
 /// The legend of semantic tokens.
 pub const TOKEN_TYPES: &[&str] = &[
-    "keyword", "string", "comment", "number", "operator", "namespace", "class", "enum",
-    "function", "variable", "property", "event", "type",
+    "keyword",
+    "string",
+    "comment",
+    "number",
+    "operator",
+    "namespace",
+    "class",
+    "enum",
+    "function",
+    "variable",
+    "property",
+    "event",
+    "type",
 ];
 
 fn keywords() -> &'static HashSet<String> {
@@ -126,8 +137,18 @@ pub fn semantic_tokens(a: &Analysis) -> Value {
         }
         let ty_index = TOKEN_TYPES.iter().position(|x| *x == ty).unwrap_or(0);
         let delta_line = start.line - prev_line;
-        let delta_col = if delta_line == 0 { start.character - prev_col } else { start.character };
-        data.extend([delta_line, delta_col, end.character - start.character, ty_index as u32, 0]);
+        let delta_col = if delta_line == 0 {
+            start.character - prev_col
+        } else {
+            start.character
+        };
+        data.extend([
+            delta_line,
+            delta_col,
+            end.character - start.character,
+            ty_index as u32,
+            0,
+        ]);
         (prev_line, prev_col) = (start.line, start.character);
     }
     json!({ "data": data })
@@ -152,7 +173,10 @@ pub fn inlay_hints(a: &Analysis) -> Value {
                 }
                 if let Some(aide) = &c.aide {
                     let total: Decimal = aide.annees.iter().map(|y| y.montant.value).sum();
-                    hint(aide.enveloppe.span.end as usize, format!("total {}", crate::display::euros(total)));
+                    hint(
+                        aide.enveloppe.span.end as usize,
+                        format!("total {}", crate::display::euros(total)),
+                    );
                 }
             }
         }
@@ -175,7 +199,10 @@ fn duration(c: &Contrat) -> Option<(usize, String)> {
     if let Some((signe, _)) = c.signe {
         let end = Date::new(p.fin.value, 12, 31)?;
         if let Some((years, days)) = years_and_days(signe, end) {
-            label.push_str(&format!(" ; {} à compter de la signature", years_text(years, days)));
+            label.push_str(&format!(
+                " ; {} à compter de la signature",
+                years_text(years, days)
+            ));
         }
     }
     Some((p.span.end as usize, label))
@@ -220,7 +247,9 @@ fn day_number(d: Date) -> i64 {
     } else {
         (i64::from(d.year), i64::from(d.month))
     };
-    365 * y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400) + (153 * (m - 3) + 2) / 5
+    365 * y + y.div_euclid(4) - y.div_euclid(100)
+        + y.div_euclid(400)
+        + (153 * (m - 3) + 2) / 5
         + i64::from(d.day)
 }
 
@@ -261,14 +290,23 @@ mod tests {
     #[test]
     fn durations_follow_the_spec() {
         let d = |s: &str| Date::parse_iso(s).unwrap();
-        assert_eq!(years_and_days(d("2025-12-10"), d("2028-12-31")), Some((3, 21)));
-        assert_eq!(years_and_days(d("2025-12-10"), d("2027-12-31")), Some((2, 21)));
+        assert_eq!(
+            years_and_days(d("2025-12-10"), d("2028-12-31")),
+            Some((3, 21))
+        );
+        assert_eq!(
+            years_and_days(d("2025-12-10"), d("2027-12-31")),
+            Some((2, 21))
+        );
         assert_eq!(years_text(3, 21), "3 ans et 21 jours");
         let s = "2025: 1,5 M€ ferme 2026: 800 k€ 3 €";
         let end = |u: &str| s.find(u).unwrap() + u.len();
         assert_eq!(
             scaled_amounts(s),
-            [(end("M€"), Decimal::from(1_500_000)), (end("k€"), Decimal::from(800_000))]
+            [
+                (end("M€"), Decimal::from(1_500_000)),
+                (end("k€"), Decimal::from(800_000))
+            ]
         );
     }
 }

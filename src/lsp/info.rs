@@ -34,9 +34,16 @@ pub fn hover_local(a: &super::analysis::Analysis, def: &super::names::Def) -> Op
                 out.push_str(&format!("\n- cadre : `{}`", cadre.name));
             }
             if let Some(p) = &c.periode {
-                out.push_str(&format!("\n- période : {} à {}", p.debut.value, p.fin.value));
+                out.push_str(&format!(
+                    "\n- période : {} à {}",
+                    p.debut.value, p.fin.value
+                ));
             }
-            out.push_str(&format!("\n- {} objectifs, {} conditions\n", c.objectifs.len(), c.conditions.len()));
+            out.push_str(&format!(
+                "\n- {} objectifs, {} conditions\n",
+                c.objectifs.len(),
+                c.conditions.len()
+            ));
             return Some(out);
         }
         if let Some(o) = c.objectifs.iter().find(|o| o.id.span == def.span) {
@@ -51,7 +58,11 @@ pub fn hover_local(a: &super::analysis::Analysis, def: &super::names::Def) -> Op
             return Some(out);
         }
         if let Some(k) = c.conditions.iter().find(|k| k.id.span == def.span) {
-            return Some(format!("**condition `{}`** — {}\n", k.id.name, text(&k.libelle)));
+            return Some(format!(
+                "**condition `{}`** — {}\n",
+                k.id.name,
+                text(&k.libelle)
+            ));
         }
     }
     None
@@ -179,10 +190,16 @@ pub fn completions(program: &Program, line_before: &str, block: &str) -> Vec<(St
                 .collect()
         }
         Some("indicateur") | Some("exige") | Some("formule") => indicators(program),
-        Some(w) if w.starts_with(|c: char| c.is_ascii_digit()) && !w.ends_with(':') && typing_new_word => UNITS
-            .iter()
-            .map(|(u, d)| (u.to_string(), d.to_string()))
-            .collect(),
+        Some(w)
+            if w.starts_with(|c: char| c.is_ascii_digit())
+                && !w.ends_with(':')
+                && typing_new_word =>
+        {
+            UNITS
+                .iter()
+                .map(|(u, d)| (u.to_string(), d.to_string()))
+                .collect()
+        }
         _ => fields(block)
             .iter()
             .map(|k| (k.to_string(), "mot-clé".to_string()))
@@ -215,44 +232,130 @@ const UNITS: &[(&str, &str)] = &[
 pub fn fields(block: &str) -> &'static [&'static str] {
     match block {
         "" => &[
-            "contrat", "indicateur", "thème", "cadre", "enveloppe", "délégation", "revue",
-            "suivi", "scénario", "importe", "diagnostic",
+            "contrat",
+            "indicateur",
+            "thème",
+            "cadre",
+            "enveloppe",
+            "délégation",
+            "revue",
+            "suivi",
+            "scénario",
+            "importe",
+            "diagnostic",
         ],
         "contrat" => &[
-            "intitulé", "cadre", "ars", "établissement", "signé le", "période", "fin le", "lieu",
-            "cosignataire", "dialogue", "avenant", "texte", "aide", "référence", "prévision",
-            "chef_de_projet", "objectif", "condition", "modulation",
+            "intitulé",
+            "cadre",
+            "ars",
+            "établissement",
+            "signé le",
+            "période",
+            "fin le",
+            "lieu",
+            "cosignataire",
+            "dialogue",
+            "avenant",
+            "texte",
+            "aide",
+            "référence",
+            "prévision",
+            "chef_de_projet",
+            "objectif",
+            "condition",
+            "modulation",
         ],
-        "établissement" | "etablissement" => {
-            &["raison_sociale", "finess", "statut", "catégorie", "ght", "région"]
-        }
+        "établissement" | "etablissement" => &[
+            "raison_sociale",
+            "finess",
+            "statut",
+            "catégorie",
+            "ght",
+            "région",
+        ],
         "objectif" => &[
-            "libellé", "type", "indicateur", "base", "cible", "poids", "gain", "justification",
-            "action", "texte",
+            "libellé",
+            "type",
+            "indicateur",
+            "base",
+            "cible",
+            "poids",
+            "gain",
+            "justification",
+            "action",
+            "texte",
         ],
         "action" | "sous_action" => &[
-            "libellé", "responsable", "début", "échéance", "titre", "initial", "gain",
-            "économies_prévues", "sous_action",
+            "libellé",
+            "responsable",
+            "début",
+            "échéance",
+            "titre",
+            "initial",
+            "gain",
+            "économies_prévues",
+            "sous_action",
         ],
         "condition" => &["libellé", "exige", "à partir de"],
         "aide" | "délégation" | "delegation" => &["ferme", "indicatif", "versement"],
         "modulation" => &["si réalisation", "sinon"],
         "indicateur" => &[
-            "libellé", "description", "unité", "sens", "formule", "seuil", "source", "hospidiag",
+            "libellé",
+            "description",
+            "unité",
+            "sens",
+            "formule",
+            "seuil",
+            "source",
+            "hospidiag",
         ],
         "thème" | "theme" => &["libellé", "description", "indicateurs", "source"],
         "cadre" | "enveloppe" => &[
-            "libellé", "source", "texte", "opposable", "famille", "modèle", "durée",
-            "durée_recommandée", "aide ferme première_année", "aide indicative années_suivantes",
-            "aide indicative toutes_années", "aide stable_ou_dégressive", "aide dans la période",
-            "signature avant versement", "signature au plus tard", "première_année = année_signature",
-            "cosignataire requis", "objectifs requis", "premières_cibles au plus tard",
-            "cibles annuelles", "thèmes requis", "indicateurs au plus", "dialogue sous",
-            "statuts", "enveloppes", "trésorerie requise si", "compte_financier au plus tard",
-            "fin_aide si", "modulation", "donnée_manquante", "gains minimum", "gains recettes maximum",
-            "recettes justifiées", "pondération par gains", "exercice", "montant", "part",
+            "libellé",
+            "source",
+            "texte",
+            "opposable",
+            "famille",
+            "modèle",
+            "durée",
+            "durée_recommandée",
+            "aide ferme première_année",
+            "aide indicative années_suivantes",
+            "aide indicative toutes_années",
+            "aide stable_ou_dégressive",
+            "aide dans la période",
+            "signature avant versement",
+            "signature au plus tard",
+            "première_année = année_signature",
+            "cosignataire requis",
+            "objectifs requis",
+            "premières_cibles au plus tard",
+            "cibles annuelles",
+            "thèmes requis",
+            "indicateurs au plus",
+            "dialogue sous",
+            "statuts",
+            "enveloppes",
+            "trésorerie requise si",
+            "compte_financier au plus tard",
+            "fin_aide si",
+            "modulation",
+            "donnée_manquante",
+            "gains minimum",
+            "gains recettes maximum",
+            "recettes justifiées",
+            "pondération par gains",
+            "exercice",
+            "montant",
+            "part",
         ],
-        "revue" => &["date", "appréciation", "objectif", "compte_financier", "décision aide"],
+        "revue" => &[
+            "date",
+            "appréciation",
+            "objectif",
+            "compte_financier",
+            "décision aide",
+        ],
         "suivi" => &["prochaine_rencontre", "action", "commentaire"],
         "scénario" | "scenario" => &["contrat", "exercice", "chiffres", "attendu"],
         "diagnostic" => &["libellé", "source", "groupe", "prélèvement_continu"],

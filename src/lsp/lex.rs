@@ -95,7 +95,13 @@ fn word_len(rest: &str) -> usize {
         if is_word(c) {
             end = n + c.len_utf8();
             after_dot = false;
-        } else if c == '.' && !after_dot && rest.get(n + 1..).and_then(|r| r.chars().next()).is_some_and(is_word_start) {
+        } else if c == '.'
+            && !after_dot
+            && rest
+                .get(n + 1..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_word_start)
+        {
             after_dot = true;
         } else {
             break;
@@ -107,9 +113,19 @@ fn word_len(rest: &str) -> usize {
 /// A date, or a number with its digit groups (`1 500 000`) and decimals.
 fn number_len(rest: &str) -> (Kind, usize) {
     let b = rest.as_bytes();
-    let digits = |from: usize| b.iter().skip(from).take_while(|c| c.is_ascii_digit()).count();
+    let digits = |from: usize| {
+        b.iter()
+            .skip(from)
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
     let lead = digits(0);
-    if lead == 4 && b.get(4) == Some(&b'-') && digits(5) == 2 && b.get(7) == Some(&b'-') && digits(8) == 2 {
+    if lead == 4
+        && b.get(4) == Some(&b'-')
+        && digits(5) == 2
+        && b.get(7) == Some(&b'-')
+        && digits(8) == 2
+    {
         return (Kind::Date, 10);
     }
     let mut end = lead;
@@ -125,7 +141,11 @@ fn number_len(rest: &str) -> (Kind, usize) {
 }
 
 /// The word tokens whose text is `name`.
-pub fn occurrences<'a>(text: &'a str, tokens: &'a [Token], name: &'a str) -> impl Iterator<Item = &'a Token> + 'a {
+pub fn occurrences<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+    name: &'a str,
+) -> impl Iterator<Item = &'a Token> + 'a {
     tokens
         .iter()
         .filter(move |t| t.kind == Kind::Word && text.get(t.start..t.end) == Some(name))
@@ -136,15 +156,42 @@ pub fn at(tokens: &[Token], byte: usize) -> Option<&Token> {
     tokens
         .iter()
         .find(|t| t.start <= byte && byte < t.end)
-        .or_else(|| tokens.iter().find(|t| t.end == byte && t.kind == Kind::Word))
+        .or_else(|| {
+            tokens
+                .iter()
+                .find(|t| t.end == byte && t.kind == Kind::Word)
+        })
 }
 
 /// The keywords that open a block.
 pub const BLOCK_HEADS: &[&str] = &[
-    "contrat", "indicateur", "thème", "theme", "cadre", "enveloppe", "délégation", "delegation",
-    "diagnostic", "revue", "suivi", "scénario", "scenario", "établissement", "etablissement",
-    "aide", "référence", "reference", "objectif", "action", "sous_action", "condition",
-    "modulation", "prévision", "prevision", "chiffres", "attendu",
+    "contrat",
+    "indicateur",
+    "thème",
+    "theme",
+    "cadre",
+    "enveloppe",
+    "délégation",
+    "delegation",
+    "diagnostic",
+    "revue",
+    "suivi",
+    "scénario",
+    "scenario",
+    "établissement",
+    "etablissement",
+    "aide",
+    "référence",
+    "reference",
+    "objectif",
+    "action",
+    "sous_action",
+    "condition",
+    "modulation",
+    "prévision",
+    "prevision",
+    "chiffres",
+    "attendu",
 ];
 
 /// The words before each `{` that encloses `byte`, innermost last: the
@@ -215,7 +262,10 @@ mod tests {
             ]
         );
         let toks = tokens("contrat c { objectif o { libellé \"x\" } }");
-        assert_eq!(enclosing("contrat c { objectif o { libellé \"x\" } }", &toks, 26), ["contrat", "objectif"]);
+        assert_eq!(
+            enclosing("contrat c { objectif o { libellé \"x\" } }", &toks, 26),
+            ["contrat", "objectif"]
+        );
         for bad in ["\"", "\"\"\"", "1 ", "é.", "{{}}}"] {
             tokens(bad);
         }

@@ -35,12 +35,36 @@ pub fn globals(a: &Analysis) -> Vec<Def> {
         scope: None,
     };
     let mut out = Vec::new();
-    out.extend(p.indicateurs.values().map(|i| def(&i.id.name, "indicateur", i.id.span, i.span)));
-    out.extend(p.themes.values().map(|t| def(&t.id.name, "thème", t.id.span, t.span)));
-    out.extend(p.cadres.values().map(|c| def(&c.cadre.id.name, "cadre", c.cadre.id.span, c.cadre.span)));
-    out.extend(p.enveloppes.values().map(|e| def(&e.id.name, "enveloppe", e.id.span, e.span)));
-    out.extend(p.diagnostics.values().map(|d| def(&d.id.name, "diagnostic", d.id.span, d.span)));
-    out.extend(p.contrats.iter().map(|c| def(&c.id.name, "contrat", c.id.span, c.span)));
+    out.extend(
+        p.indicateurs
+            .values()
+            .map(|i| def(&i.id.name, "indicateur", i.id.span, i.span)),
+    );
+    out.extend(
+        p.themes
+            .values()
+            .map(|t| def(&t.id.name, "thème", t.id.span, t.span)),
+    );
+    out.extend(
+        p.cadres
+            .values()
+            .map(|c| def(&c.cadre.id.name, "cadre", c.cadre.id.span, c.cadre.span)),
+    );
+    out.extend(
+        p.enveloppes
+            .values()
+            .map(|e| def(&e.id.name, "enveloppe", e.id.span, e.span)),
+    );
+    out.extend(
+        p.diagnostics
+            .values()
+            .map(|d| def(&d.id.name, "diagnostic", d.id.span, d.span)),
+    );
+    out.extend(
+        p.contrats
+            .iter()
+            .map(|c| def(&c.id.name, "contrat", c.id.span, c.span)),
+    );
     out
 }
 
@@ -81,7 +105,9 @@ pub fn resolve(a: &Analysis, tokens: &[Token], byte: usize) -> Option<(Def, Toke
     let word = text.get(token.start..token.end)?;
     let local = a.file.as_ref().and_then(|f| {
         locals(f).into_iter().find(|d| {
-            d.name == word && d.scope.is_some_and(|s| (s.start..s.end).contains(&(byte as u32)))
+            d.name == word
+                && d.scope
+                    .is_some_and(|s| (s.start..s.end).contains(&(byte as u32)))
         })
     });
     local
@@ -97,7 +123,10 @@ pub fn location(a: &Analysis, doc_uri: &str, span: Span) -> Option<Value> {
     } else if source.origin == Origin::Std {
         (std_uri(&source.path)?, source.text.as_str())
     } else {
-        (uri::from_path(std::path::Path::new(&source.path)), source.text.as_str())
+        (
+            uri::from_path(std::path::Path::new(&source.path)),
+            source.text.as_str(),
+        )
     };
     Some(json!({
         "uri": target,
@@ -158,7 +187,9 @@ pub fn uses(a: &Analysis, def: &Def) -> Vec<Span> {
         None => user_sources(a),
     };
     for id in sources {
-        let Some(source) = a.map.get(id) else { continue };
+        let Some(source) = a.map.get(id) else {
+            continue;
+        };
         let tokens = lex::tokens(&source.text);
         for t in lex::occurrences(&source.text, &tokens, &def.name) {
             let inside = def
@@ -176,7 +207,12 @@ pub fn uses(a: &Analysis, def: &Def) -> Vec<Span> {
 }
 
 /// `textDocument/references`.
-pub fn references(a: &Analysis, doc_uri: &str, byte: usize, with_declaration: bool) -> Option<Value> {
+pub fn references(
+    a: &Analysis,
+    doc_uri: &str,
+    byte: usize,
+    with_declaration: bool,
+) -> Option<Value> {
     let tokens = lex::tokens(code(a));
     let (def, _) = resolve(a, &tokens, byte)?;
     let locations: Vec<Value> = uses(a, &def)
@@ -194,7 +230,10 @@ pub fn rename(a: &Analysis, doc_uri: &str, byte: usize, new_name: &str) -> Resul
     let Some((def, _)) = resolve(a, &tokens, byte) else {
         return Err("aucun nom à renommer ici".into());
     };
-    if a.map.get(def.span.source).is_some_and(|s| s.origin == Origin::Std) {
+    if a.map
+        .get(def.span.source)
+        .is_some_and(|s| s.origin == Origin::Std)
+    {
         return Err(format!(
             "`{}` est défini dans la bibliothèque standard : il ne peut pas être renommé",
             def.name
@@ -229,14 +268,15 @@ fn valid_name(name: &str) -> bool {
 /// conditions and aid, and every other item.
 pub fn document_symbols(a: &Analysis) -> Value {
     let text = a.text.as_str();
-    let symbol = |name: &str, detail: &str, kind: u32, item: Span, sel: Span, children: Vec<Value>| {
-        json!({
-            "name": name, "detail": detail, "kind": kind,
-            "range": position::range(text, item.start as usize, item.end as usize),
-            "selectionRange": position::range(text, sel.start as usize, sel.end as usize),
-            "children": children,
-        })
-    };
+    let symbol =
+        |name: &str, detail: &str, kind: u32, item: Span, sel: Span, children: Vec<Value>| {
+            json!({
+                "name": name, "detail": detail, "kind": kind,
+                "range": position::range(text, item.start as usize, item.end as usize),
+                "selectionRange": position::range(text, sel.start as usize, sel.end as usize),
+                "children": children,
+            })
+        };
     let Some(file) = &a.file else {
         return json!([]);
     };
@@ -246,7 +286,14 @@ pub fn document_symbols(a: &Analysis) -> Value {
             Item::Contrat(c) => {
                 let mut children: Vec<Value> = Vec::new();
                 if let Some(aide) = &c.aide {
-                    children.push(symbol(&format!("aide {}", aide.enveloppe.name), "aide", 19, aide.span, aide.enveloppe.span, vec![]));
+                    children.push(symbol(
+                        &format!("aide {}", aide.enveloppe.name),
+                        "aide",
+                        19,
+                        aide.span,
+                        aide.enveloppe.span,
+                        vec![],
+                    ));
                 }
                 for o in &c.objectifs {
                     let detail = o.libelle.as_ref().map_or("objectif", |l| l.value.as_str());
@@ -263,7 +310,14 @@ pub fn document_symbols(a: &Analysis) -> Value {
             Item::Theme(t) => symbol(&t.id.name, "thème", 3, t.span, t.id.span, vec![]),
             Item::Cadre(c) => symbol(&c.id.name, "cadre", 11, c.span, c.id.span, vec![]),
             Item::Enveloppe(e) => symbol(&e.id.name, "enveloppe", 10, e.span, e.id.span, vec![]),
-            Item::Delegation(d) => symbol(&format!("délégation {}", d.enveloppe.name), "délégation", 19, d.span, d.enveloppe.span, vec![]),
+            Item::Delegation(d) => symbol(
+                &format!("délégation {}", d.enveloppe.name),
+                "délégation",
+                19,
+                d.span,
+                d.enveloppe.span,
+                vec![],
+            ),
             Item::Diagnostic(d) => symbol(&d.id.name, "diagnostic", 2, d.span, d.id.span, vec![]),
             Item::Importe(i) => symbol(&i.path.value, "importe", 2, i.span, i.path.span, vec![]),
         };
@@ -301,7 +355,9 @@ pub fn workspace_symbols(analyses: &[(String, std::sync::Arc<Analysis>)], query:
             if !d.name.to_lowercase().contains(&query) {
                 continue;
             }
-            let Some(loc) = location(a, doc_uri, d.span) else { continue };
+            let Some(loc) = location(a, doc_uri, d.span) else {
+                continue;
+            };
             let key = (loc["uri"].to_string(), d.name.clone(), d.kind);
             if seen.insert(key) {
                 out.push(json!({"name": d.name, "kind": symbol_kind(d.kind), "containerName": d.kind, "location": loc}));

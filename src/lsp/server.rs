@@ -155,7 +155,9 @@ pub fn serve(
     shared.wake.notify_all();
     let _ = checker.join();
     drop(session);
-    writer.join().map_err(|_| "l'écriture des réponses a échoué".to_string())
+    writer
+        .join()
+        .map_err(|_| "l'écriture des réponses a échoué".to_string())
 }
 
 struct Session {
@@ -177,7 +179,10 @@ impl Session {
     /// Handles one message; `false` ends the loop.
     fn handle(&mut self, message: Value) -> bool {
         let id = message.get("id").cloned();
-        let method = message.get("method").and_then(Value::as_str).map(str::to_string);
+        let method = message
+            .get("method")
+            .and_then(Value::as_str)
+            .map(str::to_string);
         let params = message.get("params").cloned().unwrap_or(Value::Null);
         let valid_id = id
             .as_ref()

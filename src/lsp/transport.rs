@@ -62,9 +62,7 @@ pub fn read_capped(reader: &mut impl BufRead, cap: usize) -> io::Result<Incoming
         }
         return Ok(Incoming::Broken {
             code: INVALID_REQUEST,
-            message: format!(
-                "message trop long : {length} octets, la limite est de {cap} octets"
-            ),
+            message: format!("message trop long : {length} octets, la limite est de {cap} octets"),
         });
     }
     let mut body = vec![0; length];
@@ -124,9 +122,10 @@ fn read_header(reader: &mut impl BufRead) -> io::Result<Option<Result<usize, Str
         }
         if let Some(value) = header_value(text, "content-length:") {
             seen_header = true;
-            length = Some(value.trim().parse::<usize>().map_err(|_| {
-                format!("en-tête Content-Length invalide : « {} »", value.trim())
-            }));
+            length =
+                Some(value.trim().parse::<usize>().map_err(|_| {
+                    format!("en-tête Content-Length invalide : « {} »", value.trim())
+                }));
         } else if header_value(text, "content-type:").is_some() {
             seen_header = true;
         }
@@ -187,8 +186,15 @@ mod tests {
         assert_eq!(
             all(&input),
             [
-                "{\"a\":1}", "-32700", "-32700", "-32600", "-32700", "{\"c\":3}", "-32600",
-                "-32600", "{\"d\":4}"
+                "{\"a\":1}",
+                "-32700",
+                "-32700",
+                "-32600",
+                "-32700",
+                "{\"c\":3}",
+                "-32600",
+                "-32600",
+                "{\"d\":4}"
             ]
         );
     }

@@ -63,7 +63,10 @@ impl Client {
             seen: Vec::new(),
         };
         let root_uri = root.map_or(Value::Null, |r| json!(file_uri(r)));
-        let init = client.request("initialize", json!({"capabilities": {}, "rootUri": root_uri}));
+        let init = client.request(
+            "initialize",
+            json!({"capabilities": {}, "rootUri": root_uri}),
+        );
         assert!(init["result"]["capabilities"].is_object(), "{init}");
         client.notify("initialized", json!({}));
         client
@@ -159,9 +162,16 @@ pub fn temp_dir(name: &str) -> std::path::PathBuf {
 
 /// The (line, character) of the first occurrence of `needle` (+ `shift` characters).
 pub fn pos(text: &str, needle: &str, shift: usize) -> Value {
-    let at = text.find(needle).unwrap_or_else(|| panic!("{needle} absent"));
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} absent"));
     let line = text[..at].matches('\n').count();
-    let col = text[..at].rsplit('\n').next().unwrap().encode_utf16().count();
+    let col = text[..at]
+        .rsplit('\n')
+        .next()
+        .unwrap()
+        .encode_utf16()
+        .count();
     json!({"line": line, "character": col + shift})
 }
 
@@ -171,6 +181,8 @@ pub fn stable(value: &Value, dir: &std::path::Path) -> Value {
     let dir_uri = file_uri(&dir.to_string_lossy());
     let std_dir = std::env::temp_dir().join(format!("pacte-std-{}", env!("CARGO_PKG_VERSION")));
     let std_uri = file_uri(&std_dir.to_string_lossy());
-    let text = text.replace(&dir_uri, "file:///DOSSIER").replace(&std_uri, "file:///STD");
+    let text = text
+        .replace(&dir_uri, "file:///DOSSIER")
+        .replace(&std_uri, "file:///STD");
     serde_json::from_str(&text).unwrap()
 }
