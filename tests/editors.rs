@@ -22,68 +22,20 @@ const FUNCTION_RULES: &[&str] = &["func"];
 /// Rules that only repeat words found elsewhere.
 const SKIPPED_RULES: &[&str] = &["reserved", "WHITESPACE", "COMMENT"];
 
-/// Words of spec v0.2 (§3, §4, §5, §8, §10, §11) the grammar does not have
-/// yet: the editors colour them already. Remove them as the grammar gains them.
+/// Words of spec v0.2 (§10, §11) the grammar does not have yet: the editors
+/// colour them already. Remove them as the grammar gains them.
 const SPEC_V02_KEYWORDS: &[&str] = &[
-    "fin",
-    "lieu",
-    "cosignataire",
-    "intègre",
-    "integre",
-    "opposable",
-    "famille",
-    "modèle",
-    "modele",
-    "revue",
-    "appréciation",
-    "appreciation",
-    "justifié",
-    "justifie",
-    "décision",
-    "decision",
-    "suivi",
-    "prochaine_rencontre",
-    "économies",
-    "economies",
-    "commentaire",
-    "scénario",
-    "scenario",
-    "chiffres",
-    "attendu",
-    "codes",
-    "aucun",
-    "début",
-    "debut",
-    "titre",
-    "initial",
-    "économies_prévues",
-    "economies_prevues",
-    "sous_action",
-    "prévision",
-    "prevision",
-    "chef_de_projet",
-    "durée_recommandée",
-    "duree_recommandee",
-    "toutes_années",
-    "toutes_annees",
-    "thèmes",
-    "themes",
-    "enveloppes",
-    "suspend",
-    "date",
+    // §10: actions with an id, forecasts, `suivi`
+    "chef_de_projet", "début", "debut", "titre", "initial", "économies_prévues",
+    "economies_prevues", "sous_action", "prévision", "prevision", "suivi",
+    "prochaine_rencontre", "économies", "economies", "commentaire",
+    // §11: `scénario`
+    "scénario", "scenario", "chiffres", "attendu", "codes", "aucun",
 ];
 const SPEC_V02_CONSTANTS: &[&str] = &[
-    "atteint",
-    "partiellement",
-    "respectée",
-    "respectee",
-    "évaluable",
-    "evaluable",
-    "tenus",
-    "engagements",
-    "sans",
-    "objet",
-    "territoire",
+    // §11: verdicts in `attendu`
+    "atteint", "partiellement", "respectée", "respectee", "évaluable", "evaluable", "tenus",
+    "engagements", "sans", "objet",
 ];
 
 struct Words {

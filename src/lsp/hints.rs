@@ -171,7 +171,7 @@ pub fn inlay_hints(a: &Analysis) -> Value {
                 if let Some((p, label)) = duration(c) {
                     hint(p, label);
                 }
-                if let Some(aide) = &c.aide {
+                for aide in &c.aides {
                     let total: Decimal = aide.annees.iter().map(|y| y.montant.value).sum();
                     hint(
                         aide.enveloppe.span.end as usize,
@@ -197,7 +197,10 @@ fn duration(c: &Contrat) -> Option<(usize, String)> {
         format!("{exercices} exercice")
     };
     if let Some((signe, _)) = c.signe {
-        let end = Date::new(p.fin.value, 12, 31)?;
+        let end = match c.fin {
+            Some((fin, _)) => fin,
+            None => Date::new(p.fin.value, 12, 31)?,
+        };
         if let Some((years, days)) = years_and_days(signe, end) {
             label.push_str(&format!(
                 " ; {} à compter de la signature",

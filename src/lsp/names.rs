@@ -285,7 +285,7 @@ pub fn document_symbols(a: &Analysis) -> Value {
         let s = match item {
             Item::Contrat(c) => {
                 let mut children: Vec<Value> = Vec::new();
-                if let Some(aide) = &c.aide {
+                for aide in &c.aides {
                     children.push(symbol(
                         &format!("aide {}", aide.enveloppe.name),
                         "aide",
@@ -319,6 +319,14 @@ pub fn document_symbols(a: &Analysis) -> Value {
                 vec![],
             ),
             Item::Diagnostic(d) => symbol(&d.id.name, "diagnostic", 2, d.span, d.id.span, vec![]),
+            Item::Revue(r) => symbol(
+                &format!("revue {} {}", r.contrat.name, r.annee.value),
+                "revue",
+                24,
+                r.span,
+                r.contrat.span,
+                vec![],
+            ),
             Item::Importe(i) => symbol(&i.path.value, "importe", 2, i.span, i.path.span, vec![]),
         };
         out.push(s);
