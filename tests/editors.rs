@@ -156,6 +156,25 @@ fn editor_word_lists_equal_the_grammar() {
             "{path} : « {key} » diffère de grammar/pacte.pest (PACTE_UPDATE_WORDS=1 pour le réécrire)"
         );
     }
+    // The generated tree-sitter parser was regenerated after the last change of words.
+    let ts: Value = serde_json::from_str(
+        &std::fs::read_to_string("editors/tree-sitter-pacte/src/grammar.json").unwrap(),
+    )
+    .unwrap();
+    let mut ts_words = BTreeSet::new();
+    for rule in ["keyword", "constant", "function", "unit"] {
+        for member in ts["rules"][rule]["members"].as_array().unwrap() {
+            ts_words.insert(member["value"].as_str().unwrap().to_string());
+        }
+    }
+    let all: BTreeSet<String> = ["keywords", "constants", "units", "functions"]
+        .iter()
+        .flat_map(|k| set(&expected[k]))
+        .collect();
+    assert_eq!(
+        ts_words, all,
+        "tree-sitter : régénérez le parseur (sh editors/tree-sitter-pacte/scripts/check.sh)"
+    );
     let tm: Value = serde_json::from_str(
         &std::fs::read_to_string("editors/vscode/syntaxes/pacte.tmLanguage.json").unwrap(),
     )
