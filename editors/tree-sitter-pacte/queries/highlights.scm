@@ -16,8 +16,10 @@
 (punctuation) @punctuation.delimiter
 ["{" "}"] @punctuation.bracket
 
-(item name: (name) @type.definition)
-(item parent: (name) @type)
-(named_block name: (name) @function)
-(qualified_name) @module
-(name (identifier) @variable)
+; Names are coloured where they are defined; other names stay plain text,
+; so that no two patterns capture the same node (engines differ on which wins).
+(item name: (name (identifier) @type))
+(item name: (name (qualified_name) @type))
+(item parent: (name (identifier) @type))
+(named_block name: (name (identifier) @function))
+(block (name (qualified_name) @module))
