@@ -26,16 +26,41 @@ const SKIPPED_RULES: &[&str] = &["reserved", "WHITESPACE", "COMMENT"];
 /// colour them already. Remove them as the grammar gains them.
 const SPEC_V02_KEYWORDS: &[&str] = &[
     // §10: actions with an id, forecasts, `suivi`
-    "chef_de_projet", "début", "debut", "titre", "initial", "économies_prévues",
-    "economies_prevues", "sous_action", "prévision", "prevision", "suivi",
-    "prochaine_rencontre", "économies", "economies", "commentaire",
+    "chef_de_projet",
+    "début",
+    "debut",
+    "titre",
+    "initial",
+    "économies_prévues",
+    "economies_prevues",
+    "sous_action",
+    "prévision",
+    "prevision",
+    "suivi",
+    "prochaine_rencontre",
+    "économies",
+    "economies",
+    "commentaire",
     // §11: `scénario`
-    "scénario", "scenario", "chiffres", "attendu", "codes", "aucun",
+    "scénario",
+    "scenario",
+    "chiffres",
+    "attendu",
+    "codes",
+    "aucun",
 ];
 const SPEC_V02_CONSTANTS: &[&str] = &[
     // §11: verdicts in `attendu`
-    "atteint", "partiellement", "respectée", "respectee", "évaluable", "evaluable", "tenus",
-    "engagements", "sans", "objet",
+    "atteint",
+    "partiellement",
+    "respectée",
+    "respectee",
+    "évaluable",
+    "evaluable",
+    "tenus",
+    "engagements",
+    "sans",
+    "objet",
 ];
 
 struct Words {

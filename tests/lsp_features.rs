@@ -325,18 +325,27 @@ fn quick_fixes_from_the_help_lines() {
 fn v02_items_get_outline_and_hints() {
     let text = std::fs::read_to_string("tests/fixtures/fmt/v02.pacte")
         .unwrap()
-        .replace("  dialogue 2026-05-15", "  signé le 2025-12-10\n  dialogue 2026-05-15");
+        .replace(
+            "  dialogue 2026-05-15",
+            "  signé le 2025-12-10\n  dialogue 2026-05-15",
+        );
     let uri = "file:///tmp/pacte-lsp-v02/v02.pacte";
     let mut c = Client::start(None);
     c.open(uri, &text);
-    let symbols = c.request("textDocument/documentSymbol", json!({"textDocument": doc(uri)}));
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": doc(uri)}),
+    );
     let names: Vec<&str> = symbols["result"]
         .as_array()
         .unwrap()
         .iter()
         .map(|s| s["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["regionale", "essai_v02", "essai", "revue essai 2026"]);
+    assert_eq!(
+        names,
+        ["regionale", "essai_v02", "essai", "revue essai 2026"]
+    );
     let aides: Vec<&str> = symbols["result"][2]["children"]
         .as_array()
         .unwrap()
@@ -345,7 +354,10 @@ fn v02_items_get_outline_and_hints() {
         .collect();
     assert_eq!(aides, ["aide fir", "aide redressement_performance"]);
     let range = json!({"start": {"line": 0, "character": 0}, "end": {"line": 999, "character": 0}});
-    let hints = c.request("textDocument/inlayHint", json!({"textDocument": doc(uri), "range": range}));
+    let hints = c.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": doc(uri), "range": range}),
+    );
     let labels: Vec<&str> = hints["result"]
         .as_array()
         .unwrap()
@@ -353,7 +365,48 @@ fn v02_items_get_outline_and_hints() {
         .map(|h| h["label"].as_str().unwrap())
         .collect();
     // `fin le 2028-06-29`, signed 2025-12-10: 2 years and 202 days (2028 is leap).
-    assert!(labels.contains(&"4 exercices ; 2 ans et 202 jours à compter de la signature"), "{labels:?}");
-    assert!(labels.contains(&"total 200 000 €") && labels.contains(&"total 1 000 000 €"), "{labels:?}");
+    assert!(
+        labels.contains(&"4 exercices ; 2 ans et 202 jours à compter de la signature"),
+        "{labels:?}"
+    );
+    assert!(
+        labels.contains(&"total 200 000 €") && labels.contains(&"total 1 000 000 €"),
+        "{labels:?}"
+    );
+    c.stop();
+}
+
+#[test]
+fn cross_contract_rules_see_the_documents_folder() {
+    let mut c = Client::start(None);
+    for (file, code) in [
+        (
+            "tests/fixtures/check/R0701-contrats-chevauchants/ch_penmarch_2025.pacte",
+            "R0701",
+        ),
+        (
+            "tests/fixtures/check/R0701-contrats-chevauchants/ch_penmarch_2025_bis.pacte",
+            "R0701",
+        ),
+        (
+            "tests/fixtures/check/R0702-delegation-depassee/ch_val_de_sevre_2025.pacte",
+            "R0702",
+        ),
+        (
+            "tests/fixtures/check/R0702-delegation-depassee/ch_loire_estuaire_2025.pacte",
+            "R0702",
+        ),
+    ] {
+        let path = std::fs::canonicalize(file).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let d = c.open(&file_uri(&path.to_string_lossy()), &text);
+        let codes: Vec<&str> = d["params"]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(codes, [code], "{file}: {d}");
+    }
     c.stop();
 }

@@ -93,7 +93,12 @@ pub fn analyse(input: Input, open: &dyn Fn(&Path) -> Option<String>) -> Analysis
     let mut files = std.files.clone();
     files.extend(file.clone());
     files.extend(imported.iter().map(|(_, f)| f.clone()));
+    let cross = match (input.path, &file) {
+        (Some(path), Some(_)) => cross_contract(&map, doc, path, &imported, &files, open),
+        _ => Diagnostics::new(),
+    };
     let program = crate::pipeline::analyse(files, &mut diagnostics);
+    diagnostics.extend(cross);
     let mut diagnostics: Vec<Diagnostic> = diagnostics.into_sorted(|_| (0, String::new()));
     diagnostics.retain(|d| d.primary.span.source == doc);
     Analysis {
@@ -105,6 +110,69 @@ pub fn analyse(input: Input, open: &dyn Fn(&Path) -> Option<String>) -> Analysis
         program,
         diagnostics,
     }
+}
+
+/// The cross-contract diagnostics (R0701, R0702) of the document against
+/// the other Pacte files of its folder (and sub-folders, as `pacte check
+/// FOLDER` reads them): a second analysis with those files, of which only
+/// these codes are kept. Nothing when the folder has no other file or more
+/// than [`MAX_IMPORTED`].
+fn cross_contract(
+    map: &SourceMap,
+    doc: SourceId,
+    path: &Path,
+    imported: &[(PathBuf, File)],
+    files: &[File],
+    open: &dyn Fn(&Path) -> Option<String>,
+) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    let Some(folder) = path.parent() else {
+        return out;
+    };
+    let Ok(found) = crate::cli::load::discover(&[folder.to_path_buf()]) else {
+        return out;
+    };
+    let skip: HashSet<&Path> = imported
+        .iter()
+        .map(|(p, _)| p.as_path())
+        .chain([path])
+        .collect();
+    let others: Vec<&PathBuf> = found
+        .iter()
+        .filter(|p| !skip.contains(p.as_path()))
+        .collect();
+    if others.is_empty() || others.len() > MAX_IMPORTED {
+        return out;
+    }
+    let mut map = map.clone();
+    // The folder's files before the document's, so that the document's
+    // contract is the one that « passes » a total (R0702 names the last).
+    let n_std = std_cache().files.len().min(files.len());
+    let mut all = files.get(..n_std).unwrap_or(&[]).to_vec();
+    for other in others {
+        let Some(text) = open(other).or_else(|| read_utf8(other)) else {
+            continue;
+        };
+        let shown = other.to_string_lossy().into_owned();
+        let id = map.add(shown.as_str(), code_of(&shown, &text), Origin::User);
+        all.extend(parse(&map, id, &mut Diagnostics::new()));
+    }
+    all.extend(files.get(n_std..).unwrap_or(&[]).iter().cloned());
+    let mut diagnostics = Diagnostics::new();
+    crate::pipeline::analyse(all, &mut diagnostics);
+    for mut d in diagnostics.into_vec() {
+        if !matches!(d.code, Code::R0701 | Code::R0702) {
+            continue;
+        }
+        // Shown on the document's side of the pair.
+        if d.primary.span.source != doc {
+            if let Some(l) = d.secondary.iter().find(|l| l.span.source == doc) {
+                d.primary.span = l.span;
+            }
+        }
+        out.push(d);
+    }
+    out
 }
 
 fn code_of(name: &str, text: &str) -> String {
