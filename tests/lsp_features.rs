@@ -303,6 +303,10 @@ fn quick_fixes_from_the_help_lines() {
             "examples/erreurs/E0103-intitule-manquant.pacte",
             "lsp_action_e0103",
         ),
+        (
+            "examples/erreurs/R0101-duree-trop-courte.pacte",
+            "lsp_action_r0101",
+        ),
     ];
     for (file, snapshot) in cases {
         let text = std::fs::read_to_string(file).unwrap();

@@ -38,6 +38,13 @@ fn action(a: &Analysis, doc_uri: &str, d: &Diagnostic) -> Option<Value> {
         };
         let range = position::range(text, span.start as usize, span.end as usize);
         (format!("Remplacer par « {word} »"), range, new_text)
+    } else if let Some(example) = same_field_example(help, names::code(a), span) {
+        let range = position::range(text, span.start as usize, span.end as usize);
+        (
+            format!("Remplacer par « {example} »"),
+            range,
+            example.to_string(),
+        )
     } else if d.code == Code::E0103 {
         let example = help.split("par exemple : ").nth(1)?;
         let close = closing_brace(names::code(a), span.start as usize)?;
@@ -75,6 +82,15 @@ fn suggestion(help: &str) -> Option<&str> {
     }
     let r = rest.strip_prefix('«')?;
     r.split('»').next().map(str::trim)
+}
+
+/// The `X` of « par exemple `X` » when X rewrites the field under the span
+/// (R0101: « allongez la période : par exemple `période 2025 à 2027` »).
+fn same_field_example<'a>(help: &'a str, code: &str, span: crate::source::Span) -> Option<&'a str> {
+    let example = help.split("par exemple `").nth(1)?.split('`').next()?;
+    let written = code.get(span.start as usize..span.end as usize)?;
+    let first = |t: &str| t.split_whitespace().next().map(str::to_string);
+    (first(example).is_some() && first(example) == first(written)).then_some(example)
 }
 
 /// The `}` that closes the item starting before `from`.
