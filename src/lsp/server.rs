@@ -29,6 +29,9 @@ struct State {
     analyses: HashMap<String, Arc<Analysis>>,
     /// The workspace folder: imports may not leave it.
     root: Option<PathBuf>,
+    /// Analyses being computed, so that a request and the checker asking
+    /// for the same version compute it once.
+    computing: Vec<(String, i32)>,
     stopping: bool,
 }
 
@@ -37,6 +40,8 @@ struct State {
 pub struct Shared {
     state: Mutex<State>,
     wake: Condvar,
+    /// Signalled when an analysis is stored.
+    done: Condvar,
 }
 
 impl Shared {
@@ -48,19 +53,36 @@ impl Shared {
     /// checker has not got to it yet.
     pub fn analysis(&self, uri: &str) -> Option<Arc<Analysis>> {
         let (version, text, root) = {
-            let st = self.lock();
-            let doc = st.docs.get(uri)?;
-            if let Some(a) = st.analyses.get(uri).filter(|a| a.version == doc.version) {
-                return Some(a.clone());
+            let mut st = self.lock();
+            loop {
+                let doc = st.docs.get(uri)?;
+                let version = doc.version;
+                if let Some(a) = st.analyses.get(uri).filter(|a| a.version == version) {
+                    return Some(a.clone());
+                }
+                let key = (uri.to_string(), version);
+                if !st.computing.contains(&key) {
+                    let text = doc.text.clone();
+                    st.computing.push(key);
+                    break (version, text, st.root.clone());
+                }
+                st = self.done.wait(st).unwrap_or_else(|e| e.into_inner());
             }
-            (doc.version, doc.text.clone(), st.root.clone())
         };
-        let a = Arc::new(self.run_analysis(uri, version, text, root.as_deref()));
+        let computed = catch_unwind(AssertUnwindSafe(|| {
+            self.run_analysis(uri, version, text, root.as_deref())
+        }));
         let mut st = self.lock();
-        if st.docs.get(uri).is_some_and(|d| d.version == version) {
-            st.analyses.insert(uri.to_string(), a.clone());
+        st.computing.retain(|(u, v)| !(u == uri && *v == version));
+        let a = computed.ok().map(Arc::new);
+        if let Some(a) = &a {
+            if st.docs.get(uri).is_some_and(|d| d.version == version) {
+                st.analyses.insert(uri.to_string(), a.clone());
+            }
         }
-        Some(a)
+        drop(st);
+        self.done.notify_all();
+        a
     }
 
     fn run_analysis(
@@ -238,17 +260,27 @@ impl Session {
             self.shut_down = true;
             return self.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
         }
-        let shared = &self.shared;
-        let answer = catch_unwind(AssertUnwindSafe(|| super::answer(shared, method, params)));
-        match answer {
-            Ok(Ok(result)) => self.send(json!({"jsonrpc": "2.0", "id": id, "result": result})),
-            Ok(Err((code, message))) => self.error(id, code, message),
-            Err(_) => self.error(
-                id,
-                transport::INTERNAL_ERROR,
-                format!("erreur interne en traitant {method}"),
-            ),
-        }
+        // Answered off the loop: a request waiting for the analysis of a
+        // large document never delays the edits that follow it.
+        let shared = self.shared.clone();
+        let out = self.out.clone();
+        let (method, params) = (method.to_string(), params.clone());
+        std::thread::spawn(move || {
+            let answer = catch_unwind(AssertUnwindSafe(|| {
+                super::answer(&shared, &method, &params)
+            }));
+            let reply = match answer {
+                Ok(Ok(result)) => json!({"jsonrpc": "2.0", "id": id, "result": result}),
+                Ok(Err((code, message))) => {
+                    json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
+                }
+                Err(_) => json!({"jsonrpc": "2.0", "id": id, "error": {
+                    "code": transport::INTERNAL_ERROR,
+                    "message": format!("erreur interne en traitant {method}"),
+                }}),
+            };
+            let _ = out.send(reply);
+        });
     }
 
     /// Handles a notification; `false` on `exit`.
