@@ -272,6 +272,54 @@ fn every_feature_on_a_contract() {
     let tokens = req(&mut c, "textDocument/semanticTokens/full", json!({}));
     let data = tokens["data"].as_array().unwrap();
     assert_eq!(data.len() % 5, 0);
+    // Decoded: the type of the token at a place of the text.
+    let legend = [
+        "keyword",
+        "string",
+        "comment",
+        "number",
+        "operator",
+        "namespace",
+        "class",
+        "enum",
+        "function",
+        "variable",
+        "property",
+        "event",
+        "type",
+    ];
+    let (mut line, mut col) = (0u64, 0u64);
+    let mut decoded = Vec::new();
+    for t in data.chunks(5) {
+        let (dl, dc) = (t[0].as_u64().unwrap(), t[1].as_u64().unwrap());
+        col = if dl == 0 { col + dc } else { dc };
+        line += dl;
+        decoded.push((line, col, legend[t[3].as_u64().unwrap() as usize]));
+    }
+    let type_at = |needle: &str, shift: usize| {
+        let p = pos(&text, needle, shift);
+        let (l, c) = (
+            p["line"].as_u64().unwrap(),
+            p["character"].as_u64().unwrap(),
+        );
+        decoded
+            .iter()
+            .find(|(dl, dc, _)| *dl == l && *dc == c)
+            .map(|(_, _, ty)| *ty)
+    };
+    assert_eq!(
+        type_at("indicateur marge_brute_hors_aides", 11),
+        Some("variable")
+    );
+    assert_eq!(
+        type_at("activité.chirurgie_ambulatoire", 0),
+        Some("namespace")
+    );
+    assert_eq!(type_at("cadre redressement_2025", 6), Some("class"));
+    assert_eq!(type_at("aide redressement_performance", 5), Some("enum"));
+    assert_eq!(type_at("objectif marge", 9), Some("function"));
+    assert_eq!(type_at("objectif marge", 0), Some("keyword"));
+    assert_eq!(type_at("2025-12-10", 0), Some("number"));
     // The first token is the comment on line 0, then `contrat` is a keyword.
     assert_eq!(
         &data[..5],
