@@ -95,6 +95,19 @@ pub fn hover(program: &Program, name: &str) -> Option<String> {
         push_source(&mut out, &c.cadre.source);
         return Some(out);
     }
+    if let Some(d) = program.diagnostics.get(name) {
+        let mut out = format!("**diagnostic `{name}`** — {}\n", text(&d.libelle));
+        let groupes: Vec<String> = d
+            .groupes
+            .iter()
+            .map(|g| format!("« {} »", g.nom.value))
+            .collect();
+        if !groupes.is_empty() {
+            out.push_str(&format!("\nGroupes : {}\n", groupes.join(", ")));
+        }
+        push_source(&mut out, &d.source);
+        return Some(out);
+    }
     program.enveloppes.get(name).map(|e| {
         let mut out = format!("**enveloppe `{name}`** — {}\n", text(&e.libelle));
         if let Some(m) = &e.montant {
@@ -190,6 +203,11 @@ pub fn completions(program: &Program, line_before: &str, block: &str) -> Vec<(St
                 .collect()
         }
         Some("indicateur") | Some("exige") | Some("formule") => indicators(program),
+        Some(w) if values_after(w).is_some() => values_after(w)
+            .unwrap_or(&[])
+            .iter()
+            .map(|v| (v.to_string(), "valeur".to_string()))
+            .collect(),
         Some(w)
             if w.starts_with(|c: char| c.is_ascii_digit())
                 && !w.ends_with(':')
@@ -217,6 +235,21 @@ fn indicators(program: &Program) -> Vec<(String, String)> {
             (n.clone(), format!("{unit} — {}", text(&i.libelle)))
         })
         .collect()
+}
+
+/// The closed set of values a field takes.
+fn values_after(word: &str) -> Option<&'static [&'static str]> {
+    Some(match word {
+        "statut" => &["public", "ebnl", "privé_lucratif"],
+        "catégorie" | "categorie" => &[
+            "CHU", "CHR", "CH", "CHS", "HL", "SMR", "HAD", "CLCC", "EBNL", "autre",
+        ],
+        "unité" | "unite" => &["€", "%", "j", "nombre", "booléen", "date"],
+        "sens" => &["hausse", "baisse", "cible"],
+        "type" => &["financier", "levier", "trésorerie"],
+        "seuil" => &["vigilance", "alerte", "critique"],
+        _ => return None,
+    })
 }
 
 const UNITS: &[(&str, &str)] = &[
@@ -382,6 +415,13 @@ mod tests {
         let fields = completions(&program, "    li", "objectif");
         assert!(fields.iter().any(|(n, _)| n == "libellé"));
         assert!(!fields.iter().any(|(n, _)| n == "intitulé"));
+        let d = hover(&program, "criticité_annexe_1").unwrap();
+        assert!(
+            d.starts_with("**diagnostic `criticité_annexe_1`**") && d.contains("Groupes"),
+            "{d}"
+        );
+        let statuts = completions(&program, "    statut ", "établissement");
+        assert!(statuts.iter().any(|(n, _)| n == "privé_lucratif"));
         let cadres = completions(&program, "  cadre red", "contrat");
         assert!(cadres.iter().any(|(n, _)| n == "redressement_2025"));
         assert_eq!(word_at("x activité.bloc y", 5), Some((2, 16)));
