@@ -13,7 +13,8 @@ ts="${TREE_SITTER:-tree-sitter}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 cd "$here"
-"$ts" generate
+# ABI 14: loaded by Neovim 0.9 to 0.11, Helix and Zed alike (ABI 15 needs Neovim 0.11+).
+"$ts" generate --abi 14
 "$ts" test
 "$ts" build -o "$tmp/pacte.so" .
 cd "$repo"
