@@ -96,6 +96,9 @@ fn imports_are_read_from_disk_and_navigated() {
     let dir = temp_dir("imports");
     let commun = "indicateur taux_occupation_lits {\n  libellé \"Taux d'occupation des lits\"\n  unité %\n  sens hausse\n}\n";
     std::fs::write(dir.join("commun.pacte"), commun).unwrap();
+    // A file of the same folder, checked with it by `pacte check FOLDER`.
+    let voisin = "importe \"commun.pacte\"\n\nindicateur occupation_double {\n  libellé \"Double\"\n  unité %\n  formule taux_occupation_lits * 2\n}\n";
+    std::fs::write(dir.join("voisin.pacte"), voisin).unwrap();
     let text = std::fs::read_to_string(VALMONT).unwrap().replace(
         "indicateur taux_chirurgie_ambulatoire",
         "indicateur taux_occupation_lits",

@@ -216,12 +216,56 @@ pub fn references(
 ) -> Option<Value> {
     let tokens = lex::tokens(code(a));
     let (def, _) = resolve(a, &tokens, byte)?;
-    let locations: Vec<Value> = uses(a, &def)
+    let mut locations: Vec<Value> = uses(a, &def)
         .into_iter()
         .filter(|s| with_declaration || *s != def.span)
         .filter_map(|s| location(a, doc_uri, s))
         .collect();
+    locations.extend(folder_uses(a, doc_uri, &def));
     Some(Value::Array(locations))
+}
+
+/// The uses of a name defined by the user in the other Pacte files of the
+/// document's folder, which `pacte check FOLDER` checks together with it
+/// (files already in the analysis are left to [`uses`]).
+fn folder_uses(a: &Analysis, doc_uri: &str, def: &Def) -> Vec<Value> {
+    let is_std = a
+        .map
+        .get(def.span.source)
+        .is_some_and(|s| s.origin == Origin::Std);
+    let Some(path) = uri::to_path(doc_uri) else {
+        return Vec::new();
+    };
+    let (Some(folder), None, false) = (path.parent(), def.scope, is_std) else {
+        return Vec::new();
+    };
+    let known: Vec<PathBuf> = a
+        .map
+        .iter()
+        .filter(|s| s.origin == Origin::User && s.id != a.doc)
+        .map(|s| PathBuf::from(&s.path))
+        .chain([path.clone()])
+        .collect();
+    let found = crate::cli::load::discover(&[folder.to_path_buf()]).unwrap_or_default();
+    let mut out = Vec::new();
+    for file in found.iter().filter(|f| !known.contains(f)).take(500) {
+        let Ok(text) = std::fs::read_to_string(file) else {
+            continue;
+        };
+        let code = if file.to_string_lossy().ends_with(".pacte.md") {
+            crate::literate::extract_code(&text)
+        } else {
+            text.clone()
+        };
+        let tokens = lex::tokens(&code);
+        for t in lex::occurrences(&code, &tokens, &def.name) {
+            out.push(json!({
+                "uri": uri::from_path(file),
+                "range": position::range(&text, t.start, t.end),
+            }));
+        }
+    }
+    out
 }
 
 /// `textDocument/rename`: the definition and every use, in the document
@@ -252,6 +296,13 @@ pub fn rename(a: &Analysis, doc_uri: &str, byte: usize, new_name: &str) -> Resul
                 .or_default()
                 .push(json!({"range": loc["range"], "newText": new_name}));
         }
+    }
+    for loc in folder_uses(a, doc_uri, &def) {
+        let target = loc["uri"].as_str().unwrap_or("").to_string();
+        changes
+            .entry(target)
+            .or_default()
+            .push(json!({"range": loc["range"], "newText": new_name}));
     }
     Ok(json!({ "changes": changes }))
 }
