@@ -465,3 +465,35 @@ fn cross_contract_rules_see_the_documents_folder() {
     }
     c.stop();
 }
+
+#[test]
+fn incremental_changes_are_applied() {
+    let text = std::fs::read_to_string(VALMONT).unwrap();
+    let uri = "file:///tmp/pacte-lsp-incremental/ch_valmont.pacte";
+    let mut c = Client::start(None);
+    c.open(uri, &text);
+    // `indicateur marge_brute_hors_aides` → `indicateur marge_brut_hors_aides`, then
+    // an accented line inserted above it, in UTF-16 positions.
+    let at = pos(&text, "indicateur marge_brute_hors_aides", 21);
+    let end = json!({"line": at["line"], "character": at["character"].as_u64().unwrap() + 1});
+    let first_line = json!({"line": 1, "character": 0});
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+            {"range": {"start": at, "end": end}, "text": ""},
+            {"range": {"start": first_line, "end": first_line}, "text": "// « été » 𝒳\n"},
+        ]}),
+    );
+    let d = c.wait(|m| m["params"]["version"] == 2);
+    let diagnostics = d["params"]["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{d}");
+    assert_eq!(diagnostics[0]["code"], "E0101");
+    let expected = text
+        .replacen("marge_brute_hors_aides", "marge_brut_hors_aides", 1)
+        .replacen('\n', "\n// « été » 𝒳\n", 1);
+    assert_eq!(
+        diagnostics[0]["range"]["start"],
+        pos(&expected, "marge_brut_hors_aides", 0)
+    );
+    c.stop();
+}

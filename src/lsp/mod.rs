@@ -31,7 +31,7 @@ pub fn run() -> Result<(), String> {
 fn capabilities() -> Value {
     json!({
         "positionEncoding": "utf-16",
-        "textDocumentSync": {"openClose": true, "change": 1, "save": false},
+        "textDocumentSync": {"openClose": true, "change": 2, "save": false},
         "hoverProvider": true,
         "completionProvider": {"triggerCharacters": [" ", "."]},
         "documentFormattingProvider": true,

@@ -302,15 +302,10 @@ impl Session {
                 }
             }
             ("textDocument/didChange", Some(uri)) => {
-                // Full sync: the last change holds the whole text.
-                let text = params
-                    .get("contentChanges")
-                    .and_then(Value::as_array)
-                    .and_then(|c| c.last())
-                    .and_then(|c| c.get("text"))
-                    .and_then(Value::as_str);
-                if let Some(text) = text {
-                    self.store(uri, version, text.to_string());
+                let changes = params.get("contentChanges").and_then(Value::as_array);
+                let old = self.shared.text(&uri);
+                if let Some(text) = changes.and_then(|c| apply_changes(old.as_deref(), c)) {
+                    self.store(uri, version, text);
                 }
             }
             ("textDocument/didClose", Some(uri)) => {
@@ -341,6 +336,28 @@ impl Session {
         drop(st);
         self.shared.wake.notify_one();
     }
+}
+
+/// The text after the editor's changes: each replaces a range (incremental
+/// sync, positions in UTF-16 units) or, without a range, the whole text.
+fn apply_changes(old: Option<&String>, changes: &[Value]) -> Option<String> {
+    let mut text = old.cloned();
+    for change in changes {
+        let new = change.get("text")?.as_str()?;
+        let range = change
+            .get("range")
+            .and_then(|r| serde_json::from_value::<lsp_types::Range>(r.clone()).ok());
+        text = Some(match (range, text) {
+            (Some(r), Some(mut t)) => {
+                let start = super::position::offset(&t, r.start);
+                let end = super::position::offset(&t, r.end).max(start);
+                t.replace_range(start..end, new);
+                t
+            }
+            _ => new.to_string(),
+        });
+    }
+    text
 }
 
 fn publish(uri: &str, version: Option<i32>, diagnostics: Vec<Value>) -> Value {
