@@ -9,6 +9,7 @@ pub mod imports;
 mod names;
 pub use names::{CATEGORIES, STATUTS};
 pub mod suggest;
+mod suivi;
 
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -72,11 +73,13 @@ pub fn resolve(files: Vec<File>, diagnostics: &mut Diagnostics) -> Program {
             ),
             Item::Delegation(d) => program.delegations.push(d),
             Item::Revue(r) => program.revues.push(r),
+            Item::Suivi(s) => program.suivis.push(s),
             Item::Importe(_) => {}
         }
     }
     program.cadres = merge_cadres(&cadres, diagnostics);
     names::check(&program, &cadres, diagnostics);
+    suivi::check(&program, diagnostics);
     program
 }
 

@@ -5,6 +5,7 @@
 //! [`check_clause`] maps each kind to the one function that enforces it, in
 //! one file per family. Cross-contract rules are in `cross.rs`.
 
+mod actions;
 mod aide;
 mod cross;
 mod dialogue;
@@ -63,6 +64,7 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
         }
     }
     cross::check(program, diagnostics);
+    actions::check(program, diagnostics);
 }
 
 /// The registry: one function per clause kind. Evaluation-only clauses

@@ -7,6 +7,7 @@
 
 pub mod finess;
 mod modulation;
+pub mod suivi;
 
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -23,6 +24,7 @@ pub fn valid_periode(contrat: &Contrat) -> Option<&Periode> {
 }
 
 pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
+    suivi::check(program, diagnostics);
     for contrat in &program.contrats {
         contrat_fields(program, contrat, diagnostics);
         periode(contrat, diagnostics);
