@@ -10,6 +10,7 @@ mod names;
 pub use names::{CATEGORIES, STATUTS};
 pub mod suggest;
 mod suivi;
+pub use suivi::actions_by_id;
 
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
