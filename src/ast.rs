@@ -522,7 +522,9 @@ pub struct Action {
 impl Action {
     /// Whether `libellé` was written (the id form may omit it).
     pub fn libelle_ecrit(&self) -> bool {
-        self.id.as_ref().is_none_or(|id| id.span != self.libelle.span)
+        self.id
+            .as_ref()
+            .is_none_or(|id| id.span != self.libelle.span)
     }
 }
 

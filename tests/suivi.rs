@@ -62,7 +62,14 @@ fn global_achievement_is_weighted_by_expected_impact() {
     let c = &t.contrats[0];
     // a weighs its économies_prévues, b the sum of its gains, c nothing.
     let sources: Vec<SourcePoids> = c.actions.iter().map(|a| a.source_poids).collect();
-    assert_eq!(sources, [SourcePoids::EconomiesPrevues, SourcePoids::Gains, SourcePoids::Aucun]);
+    assert_eq!(
+        sources,
+        [
+            SourcePoids::EconomiesPrevues,
+            SourcePoids::Gains,
+            SourcePoids::Aucun
+        ]
+    );
     assert_eq!(c.impact_attendu, dec("400000"));
     // (70 % × 300 000 + 50 % × 100 000) / 400 000; c's 100 % of the first
     // follow-up weighs nothing.
@@ -112,21 +119,31 @@ fn regional_impacts_split_achievements_by_year() {
     let t = calcul("2027-03-31");
     let l = &t.regional.lignes[0];
     let y2026 = &l.impacts[0];
-    assert_eq!((y2026.charges, y2026.recettes, y2026.total), (dec("100000"), dec("40000"), dec("140000")));
+    assert_eq!(
+        (y2026.charges, y2026.recettes, y2026.total),
+        (dec("100000"), dec("40000"), dec("140000"))
+    );
     assert_eq!(y2026.realise, Some(dec("50000")));
     let y2027 = &l.impacts[1];
     assert_eq!(y2027.realise, Some(dec("115000")));
-    assert_eq!(l.engagements_es, [(2026, dec("-600000")), (2027, dec("-100000"))]);
+    assert_eq!(
+        l.engagements_es,
+        [(2026, dec("-600000")), (2027, dec("-100000"))]
+    );
     // résultat corrigé = résultat − aides = −600 000 − 500 000.
     let p2026 = l.performance.iter().find(|p| p.annee == 2026).unwrap();
     assert_eq!(p2026.prevu[3], Some(dec("-1100000")));
     // The deficit of the date's year, from the forecast (no figures).
     assert_eq!(t.regional.deficits.contrats[0].2, dec("100000"));
-    assert_eq!(t.regional.synthese.region, Some(dec("165000") / dec("204109.59")));
+    assert_eq!(
+        t.regional.synthese.region,
+        Some(dec("165000") / dec("204109.59"))
+    );
 }
 
 fn exemple() -> Tableau {
-    let checked = pacte::cli::check::check_paths(&[PathBuf::from("examples/region-exemple")], None).unwrap();
+    let checked =
+        pacte::cli::check::check_paths(&[PathBuf::from("examples/region-exemple")], None).unwrap();
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
     suivi::compute(&checked.program, date("2026-12-31"), None)
 }
@@ -136,11 +153,18 @@ fn example_region_documents() {
     let t = exemple();
     assert_eq!(t.contrats.len(), 1);
     insta::assert_snapshot!("suivi_exemple.text", report::write(Format::Text, &t, true));
-    insta::assert_snapshot!("suivi_exemple.md", report::write(Format::Markdown, &t, false));
+    insta::assert_snapshot!(
+        "suivi_exemple.md",
+        report::write(Format::Markdown, &t, false)
+    );
     insta::assert_snapshot!("suivi_exemple.json", report::write(Format::Json, &t, false));
     let html = report::write(Format::Html, &t, false);
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert_eq!(html.matches("<svg").count(), 4, "two charts per contract, two regional");
+    assert_eq!(
+        html.matches("<svg").count(),
+        4,
+        "two charts per contract, two regional"
+    );
     assert!(html.contains("Niveau de réalisation Global CREF"));
     assert!(!html.contains("<script"));
 }
@@ -161,7 +185,10 @@ fn find(wb: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str, text: &str) -> (u32, u32) {
         .find(|(_, _, v)| matches!(v, Data::String(s) if s == text))
         .unwrap_or_else(|| panic!("« {text} » absent de « {sheet} »"));
     let (r, c) = range.start().unwrap();
-    (r + u32::try_from(found.0).unwrap(), c + u32::try_from(found.1).unwrap())
+    (
+        r + u32::try_from(found.0).unwrap(),
+        c + u32::try_from(found.1).unwrap(),
+    )
 }
 
 #[test]
@@ -169,32 +196,65 @@ fn xlsx_workbooks_read_back_in_the_tools_layout() {
     let t = exemple();
     let files = report::files(Format::Xlsx, &t, false).unwrap();
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["ch_montrivage_cref_2025.suivi.xlsx", "suivi-regional.xlsx"]);
+    assert_eq!(
+        names,
+        ["ch_montrivage_cref_2025.suivi.xlsx", "suivi-regional.xlsx"]
+    );
     let mut cref = workbook(files[0].1.clone());
     assert_eq!(
         cref.sheet_names(),
-        ["Suivi global CREF", "Historique des suivis", "Action 1", "Action 2", "Action 3", "Action 4"]
+        [
+            "Suivi global CREF",
+            "Historique des suivis",
+            "Action 1",
+            "Action 2",
+            "Action 3",
+            "Action 4"
+        ]
     );
     let g = "Suivi global CREF";
-    let (r, c) = find(&mut cref, g, "Impact sur les dépenses par rapport à l'année 2025");
+    let (r, c) = find(
+        &mut cref,
+        g,
+        "Impact sur les dépenses par rapport à l'année 2025",
+    );
     // The first action's 2026 saving on charges, in k€ with the tools' sign.
     assert_eq!(cell(&mut cref, g, r + 1, c), Data::Float(-250.0));
     assert_eq!(cell(&mut cref, g, r + 1, c - 1), Data::Float(250.0));
     let (r, c) = find(&mut cref, g, "Niveau de réalisation Global CREF");
-    let Data::Float(global) = cell(&mut cref, g, r, c + 1) else { panic!("taux absent") };
+    let Data::Float(global) = cell(&mut cref, g, r, c + 1) else {
+        panic!("taux absent")
+    };
     assert_eq!(format!("{global:.4}"), "0.7593");
     find(&mut cref, "Action 1", "Total calculé");
     let mut region = workbook(files[1].1.clone());
-    assert_eq!(region.sheet_names(), ["Suivi des CREF", "Synthèse régionale", "Suivi des déficits"]);
+    assert_eq!(
+        region.sheet_names(),
+        ["Suivi des CREF", "Synthèse régionale", "Suivi des déficits"]
+    );
     let s = "Suivi des CREF";
-    for heading in ["Etablissement", "Finess", "Chef de projet", "Engagement ARS (total)", "impacts charges", "Commentaires éventuels"] {
+    for heading in [
+        "Etablissement",
+        "Finess",
+        "Chef de projet",
+        "Engagement ARS (total)",
+        "impacts charges",
+        "Commentaires éventuels",
+    ] {
         find(&mut region, s, heading);
     }
     let (r, c) = find(&mut region, s, "Engagement ARS (total)");
     assert_eq!(cell(&mut region, s, r + 1, c), Data::Float(2000.0));
-    let (r, c) = find(&mut region, s, "Résultat corrigé — Prévisions (pour l'année)");
+    let (r, c) = find(
+        &mut region,
+        s,
+        "Résultat corrigé — Prévisions (pour l'année)",
+    );
     // 2025: −1 900 k€ − 900 k€ of aid.
     assert_eq!(cell(&mut region, s, r + 1, c), Data::Float(-2800.0));
     let (r, c) = find(&mut region, "Synthèse régionale", "Région");
-    assert_eq!(cell(&mut region, "Synthèse régionale", r, c + 1), Data::Float(0.83));
+    assert_eq!(
+        cell(&mut region, "Synthèse régionale", r, c + 1),
+        Data::Float(0.83)
+    );
 }

@@ -60,12 +60,18 @@ pub fn run(args: &SuiviArgs, std_dir: Option<&Path>, color: bool) -> ExitStatus 
     let date = match &args.date {
         Some(text) => match Date::parse_iso(text) {
             Some(d) => d,
-            None => return fail(&format!("date invalide : « {text} » (attendu : AAAA-MM-JJ, ex. 2026-12-31)")),
+            None => {
+                return fail(&format!(
+                    "date invalide : « {text} » (attendu : AAAA-MM-JJ, ex. 2026-12-31)"
+                ))
+            }
         },
         None => today(),
     };
     if args.format == SuiviFormat::Xlsx && args.out.is_none() {
-        return fail("le format xlsx écrit des classeurs : indiquez le dossier de sortie avec --out DOSSIER");
+        return fail(
+            "le format xlsx écrit des classeurs : indiquez le dossier de sortie avec --out DOSSIER",
+        );
     }
     let mut ws = match load::load(&args.paths, std_dir) {
         Ok(ws) => ws,
@@ -97,7 +103,13 @@ pub fn run(args: &SuiviArgs, std_dir: Option<&Path>, color: bool) -> ExitStatus 
         } else {
             render::Format::Text
         };
-        output::print(&render::render(format, &diagnostics, &ws.map, &summary, color));
+        output::print(&render::render(
+            format,
+            &diagnostics,
+            &ws.map,
+            &summary,
+            color,
+        ));
         if figure_errors > 0 {
             eprintln!("erreur : le fichier de chiffres a {figure_errors} erreur(s) : aucun suivi n'a été calculé");
             return ExitStatus::Error;
@@ -123,7 +135,13 @@ fn read_figures(
         ))
     })?;
     let shown = path.to_string_lossy().replace('\\', "/");
-    Ok(crate::eval::figures::read(&mut ws.map, &shown, &bytes, program, diagnostics))
+    Ok(crate::eval::figures::read(
+        &mut ws.map,
+        &shown,
+        &bytes,
+        program,
+        diagnostics,
+    ))
 }
 
 fn publish(args: &SuiviArgs, t: &crate::suivi::Tableau) -> ExitStatus {
@@ -133,7 +151,11 @@ fn publish(args: &SuiviArgs, t: &crate::suivi::Tableau) -> ExitStatus {
         return ExitStatus::Success;
     };
     if let Err(e) = std::fs::create_dir_all(dir) {
-        return fail(&format!("impossible de créer le dossier « {} » : {}", dir.display(), load::io_reason(&e)));
+        return fail(&format!(
+            "impossible de créer le dossier « {} » : {}",
+            dir.display(),
+            load::io_reason(&e)
+        ));
     }
     let files = match report::files(format, t, args.explain) {
         Ok(files) => files,
@@ -142,7 +164,11 @@ fn publish(args: &SuiviArgs, t: &crate::suivi::Tableau) -> ExitStatus {
     for (name, bytes) in files {
         let path = dir.join(name);
         if let Err(e) = std::fs::write(&path, bytes) {
-            return fail(&format!("impossible d'écrire « {} » : {}", path.display(), load::io_reason(&e)));
+            return fail(&format!(
+                "impossible d'écrire « {} » : {}",
+                path.display(),
+                load::io_reason(&e)
+            ));
         }
         eprintln!("écrit : {}", path.display());
     }
@@ -157,24 +183,12 @@ fn today() -> Date {
     civil(i64::try_from(secs / 86_400).unwrap_or(0))
 }
 
-/// The civil date of a day count since 1970-01-01 (H. Hinnant's algorithm).
 fn civil(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let fallback = Date { year: 1970, month: 1, day: 1 };
-    Date::new(
-        i32::try_from(year).unwrap_or(1970),
-        u32::try_from(month).unwrap_or(1),
-        u32::try_from(day).unwrap_or(1),
-    )
-    .unwrap_or(fallback)
+    Date::from_unix_days(days).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
 }
 
 #[cfg(test)]

@@ -18,7 +18,12 @@ fn side(s: GainSide) -> &'static str {
 }
 
 fn gain(rank: u8, g: &Gain) -> Node {
-    let line = format!("gain {}: {} {}", g.annee.value, quantity(&g.montant), side(g.side));
+    let line = format!(
+        "gain {}: {} {}",
+        g.annee.value,
+        quantity(&g.montant),
+        side(g.side)
+    );
     Node::leaf(g.span, rank, line)
 }
 
@@ -33,7 +38,9 @@ pub fn action(rank: u8, a: &Action) -> Node {
     if a.id.is_some() && a.libelle_ecrit() {
         ch.push(text(0, "libellé", &a.libelle));
     }
-    push(&mut ch, a.responsable.as_ref(), |t| text(1, "responsable", t));
+    push(&mut ch, a.responsable.as_ref(), |t| {
+        text(1, "responsable", t)
+    });
     push(&mut ch, f.debut.as_ref(), |(d, s)| {
         Node::leaf(*s, 2, format!("début {d}"))
     });
@@ -42,7 +49,12 @@ pub fn action(rank: u8, a: &Action) -> Node {
     });
     push(&mut ch, f.titre.as_ref(), |t| text(4, "titre", t));
     push(&mut ch, f.initial.as_ref(), |i| {
-        let line = format!("initial {}: {} {}", i.annee.value, quantity(&i.montant), side(i.side));
+        let line = format!(
+            "initial {}: {} {}",
+            i.annee.value,
+            quantity(&i.montant),
+            side(i.side)
+        );
         Node::leaf(i.span, 5, line)
     });
     ch.extend(f.gains.iter().map(|g| gain(6, g)));
@@ -59,7 +71,9 @@ pub fn action(rank: u8, a: &Action) -> Node {
 fn sous_action(s: &SousAction) -> Node {
     let mut ch = Vec::new();
     push(&mut ch, s.libelle.as_ref(), |t| text(0, "libellé", t));
-    push(&mut ch, s.responsable.as_ref(), |t| text(1, "responsable", t));
+    push(&mut ch, s.responsable.as_ref(), |t| {
+        text(1, "responsable", t)
+    });
     push(&mut ch, s.echeance.as_ref(), |(d, sp)| {
         Node::leaf(*sp, 3, format!("échéance {d}"))
     });
@@ -92,7 +106,11 @@ pub fn suivi(s: &Suivi) -> Node {
     push(&mut ch, s.prochaine_rencontre.as_ref(), |(d, sp)| {
         Node::leaf(*sp, 0, format!("prochaine_rencontre {d}"))
     });
-    ch.extend(s.actions.iter().map(|a| Node::leaf(a.span, 1, suivi_action(a))));
+    ch.extend(
+        s.actions
+            .iter()
+            .map(|a| Node::leaf(a.span, 1, suivi_action(a))),
+    );
     ch.extend(s.commentaires.iter().map(|t| text(2, "commentaire", t)));
     let date = s.date.map(|(d, _)| d.to_string()).unwrap_or_default();
     let head = format!("suivi {} {date}", s.contrat.name);

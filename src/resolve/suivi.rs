@@ -62,7 +62,11 @@ fn action_help(diag: Diagnostic, c: &Contrat, actions: &BTreeMap<&str, &Action>)
         )
     } else {
         let ids: Vec<String> = actions.keys().map(|k| format!("`{k}`")).collect();
-        format!("les actions du contrat `{}` sont : {}", c.id.name, ids.join(", "))
+        format!(
+            "les actions du contrat `{}` sont : {}",
+            c.id.name,
+            ids.join(", ")
+        )
     };
     diag.help(help)
 }
@@ -88,11 +92,16 @@ fn contrat(program: &Program, c: &Contrat, d: &mut Diagnostics) {
                 Diagnostic::new(
                     Code::E0102,
                     id.span,
-                    format!("l'action `{}` est définie deux fois dans le contrat `{}`", id.name, c.id.name),
+                    format!(
+                        "l'action `{}` est définie deux fois dans le contrat `{}`",
+                        id.name, c.id.name
+                    ),
                 )
                 .label("seconde définition")
                 .secondary(first.span, "première définition")
-                .help("donnez à chaque action un identifiant propre : un `suivi` la désigne par lui"),
+                .help(
+                    "donnez à chaque action un identifiant propre : un `suivi` la désigne par lui",
+                ),
             ),
             None => {
                 seen.insert(id.name.as_str(), id);

@@ -65,7 +65,11 @@ fn action(a: &Action, d: &mut Diagnostics) {
             );
         }
     }
-    let with_gains: Vec<&SousAction> = f.sous_actions.iter().filter(|s| !s.gains.is_empty()).collect();
+    let with_gains: Vec<&SousAction> = f
+        .sous_actions
+        .iter()
+        .filter(|s| !s.gains.is_empty())
+        .collect();
     let Some(first) = with_gains.first() else {
         return;
     };

@@ -97,7 +97,11 @@ pub fn recettes_maximum(ctx: &Ctx, max: &Quantity, d: &mut Diagnostics) {
 /// R0603: an objective with revenue-side gains carries a `justification`.
 pub fn recettes_justifiees(ctx: &Ctx, d: &mut Diagnostics) {
     for o in &ctx.contrat.objectifs {
-        let Some(gain) = o.gains_effectifs().into_iter().find(|g| g.side == GainSide::Recettes) else {
+        let Some(gain) = o
+            .gains_effectifs()
+            .into_iter()
+            .find(|g| g.side == GainSide::Recettes)
+        else {
             continue;
         };
         if o.justification.is_none() {

@@ -31,8 +31,7 @@ fn somme(gains: &[GainAnnee]) -> Decimal {
 fn has_data(c: &Contrat, suivis: &[&Suivi]) -> bool {
     !suivis.is_empty()
         || !c.previsions.is_empty()
-        || c
-            .objectifs
+        || c.objectifs
             .iter()
             .flat_map(|o| &o.actions)
             .any(|a| !a.fiche.gains.is_empty())
@@ -195,7 +194,13 @@ pub(super) fn globale(actions: &[ActionSuivi]) -> Option<Decimal> {
     let poids: Decimal = actions.iter().map(|a| a.poids).sum();
     let pondere: Decimal = actions
         .iter()
-        .map(|a| a.poids * a.releve.as_ref().and_then(|r| r.realisation).unwrap_or_default())
+        .map(|a| {
+            a.poids
+                * a.releve
+                    .as_ref()
+                    .and_then(|r| r.realisation)
+                    .unwrap_or_default()
+        })
         .sum();
     ratio(pondere, poids)
 }
@@ -217,7 +222,11 @@ fn titres(actions: &[ActionSuivi]) -> Vec<TitreSuivi> {
         };
         let t = &mut out[i];
         t.prevu_a_date += a.prevu.total;
-        t.realise += a.releve.as_ref().and_then(|r| r.economies).unwrap_or_default();
+        t.realise += a
+            .releve
+            .as_ref()
+            .and_then(|r| r.economies)
+            .unwrap_or_default();
         for g in &a.gains {
             match t.gains.iter_mut().find(|x| x.annee == g.annee) {
                 Some(x) => {
@@ -253,7 +262,11 @@ fn point(c: &Contrat, date: Date, s: &Suivi, suivis: &[&Suivi]) -> Point {
             .iter()
             .filter_map(|a| {
                 let r = a.releve.as_ref();
-                Some((a.id.clone()?, r.and_then(|r| r.realisation), r.and_then(|r| r.economies)))
+                Some((
+                    a.id.clone()?,
+                    r.and_then(|r| r.realisation),
+                    r.and_then(|r| r.economies),
+                ))
             })
             .collect(),
         prochaine_rencontre: s.prochaine_rencontre.map(|(d, _)| d),

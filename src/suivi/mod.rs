@@ -22,7 +22,9 @@ mod regional;
 mod releve;
 pub mod report;
 
-pub use regional::{Deficits, ImpactAnnee, LigneRegionale, Performance, Regional, Synthese, LIGNES_PERFORMANCE};
+pub use regional::{
+    Deficits, ImpactAnnee, LigneRegionale, Performance, Regional, Synthese, LIGNES_PERFORMANCE,
+};
 
 use crate::ast::GainSide;
 use crate::date::Date;
@@ -185,7 +187,10 @@ pub struct Point {
 pub fn compute(program: &Program, date: Date, figures: Option<&Figures>) -> Tableau {
     let mut par_contrat: HashMap<&str, Vec<&crate::ast::Suivi>> = HashMap::new();
     for s in &program.suivis {
-        par_contrat.entry(s.contrat.name.as_str()).or_default().push(s);
+        par_contrat
+            .entry(s.contrat.name.as_str())
+            .or_default()
+            .push(s);
     }
     for list in par_contrat.values_mut() {
         list.sort_by_key(|s| s.date.map(|(d, _)| d));
@@ -194,7 +199,9 @@ pub fn compute(program: &Program, date: Date, figures: Option<&Figures>) -> Tabl
         .contrats
         .iter()
         .filter_map(|c| {
-            let suivis = par_contrat.get(c.id.name.as_str()).map_or(&[][..], Vec::as_slice);
+            let suivis = par_contrat
+                .get(c.id.name.as_str())
+                .map_or(&[][..], Vec::as_slice);
             contrat::compute(c, suivis, date)
         })
         .collect();

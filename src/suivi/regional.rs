@@ -116,11 +116,7 @@ fn ligne(c: &SuiviContrat, figures: Option<&Figures>) -> LigneRegionale {
         .iter()
         .filter_map(|p| Some((p.annee, valeur(&p.valeurs, "résultat_principal")?)))
         .collect();
-    let impacts = c
-        .annees
-        .iter()
-        .map(|&annee| impact(c, annee))
-        .collect();
+    let impacts = c.annees.iter().map(|&annee| impact(c, annee)).collect();
     let mut annees: Vec<i32> = c.previsions.iter().map(|p| p.annee).collect();
     if let Some((a, b)) = c.periode {
         annees.extend(a..=b.min(a + 20));
@@ -177,7 +173,12 @@ fn lignes(get: impl Fn(&str) -> Option<Decimal>) -> Vec<Option<Decimal>> {
 
 fn impact(c: &SuiviContrat, annee: i32) -> ImpactAnnee {
     let (mut charges, mut recettes) = (Decimal::ZERO, Decimal::ZERO);
-    for g in c.actions.iter().flat_map(|a| &a.gains).filter(|g| g.annee == annee) {
+    for g in c
+        .actions
+        .iter()
+        .flat_map(|a| &a.gains)
+        .filter(|g| g.annee == annee)
+    {
         charges += g.charges;
         recettes += g.recettes;
     }

@@ -61,7 +61,9 @@ fn item_or_field_words(rule: Rule) -> &'static str {
         Rule::importe => "un import",
         Rule::revue => "une revue",
         Rule::suivi => "un suivi",
-        Rule::suivi_action => "une ligne « action ID: réalisation P, économies M, \"commentaire\" »",
+        Rule::suivi_action => {
+            "une ligne « action ID: réalisation P, économies M, \"commentaire\" »"
+        }
         Rule::sous_action => "une sous-action",
         Rule::prevision => "une prévision",
         Rule::revue_objectif => "une ligne « objectif ID: \"commentaire\" »",

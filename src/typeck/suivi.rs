@@ -26,10 +26,22 @@ pub(super) fn check(program: &Program, d: &mut Diagnostics) {
     for s in &program.suivis {
         for line in &s.actions {
             if let Some(r) = &line.realisation {
-                expect(r, Dimension::Ratio, "réalisation", "un pourcentage (ex. 60 %)", d);
+                expect(
+                    r,
+                    Dimension::Ratio,
+                    "réalisation",
+                    "un pourcentage (ex. 60 %)",
+                    d,
+                );
             }
             if let Some(e) = &line.economies {
-                expect(e, Dimension::Money, "économies", "un montant (ex. 150 k€)", d);
+                expect(
+                    e,
+                    Dimension::Money,
+                    "économies",
+                    "un montant (ex. 150 k€)",
+                    d,
+                );
             }
         }
     }
@@ -40,17 +52,21 @@ fn action(a: &Action, d: &mut Diagnostics) {
     let money = |q: &Quantity, keyword: &str, d: &mut Diagnostics| {
         expect(q, Dimension::Money, keyword, "un montant (ex. 300 k€)", d)
     };
-    for g in f.gains.iter().chain(f.sous_actions.iter().flat_map(|s| &s.gains)) {
+    for g in f
+        .gains
+        .iter()
+        .chain(f.sous_actions.iter().flat_map(|s| &s.gains))
+    {
         money(&g.montant, "gain", d);
     }
     if let Some(i) = &f.initial {
         money(&i.montant, "initial", d);
     }
-    for q in f
-        .economies_prevues
-        .iter()
-        .chain(f.sous_actions.iter().filter_map(|s| s.economies_prevues.as_ref()))
-    {
+    for q in f.economies_prevues.iter().chain(
+        f.sous_actions
+            .iter()
+            .filter_map(|s| s.economies_prevues.as_ref()),
+    ) {
         money(q, "économies_prévues", d);
     }
 }

@@ -15,17 +15,26 @@ pub fn bornes(c: &Contrat) -> Option<(Date, Date)> {
         .signe
         .map(|(d, _)| d)
         .or_else(|| Date::new(p.debut.value, 1, 1))?;
-    let fin = c.fin.map(|(d, _)| d).or_else(|| Date::new(p.fin.value, 12, 31))?;
+    let fin = c
+        .fin
+        .map(|(d, _)| d)
+        .or_else(|| Date::new(p.fin.value, 12, 31))?;
     Some((debut, fin))
 }
 
 pub(super) fn check(program: &Program, d: &mut Diagnostics) {
     for s in &program.suivis {
         let Some((date, span)) = s.date else { continue };
-        let Some(c) = program.contrats.iter().find(|c| c.id.name == s.contrat.name) else {
+        let Some(c) = program
+            .contrats
+            .iter()
+            .find(|c| c.id.name == s.contrat.name)
+        else {
             continue;
         };
-        let Some((debut, fin)) = bornes(c) else { continue };
+        let Some((debut, fin)) = bornes(c) else {
+            continue;
+        };
         if date >= debut && date <= fin {
             continue;
         }

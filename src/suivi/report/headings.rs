@@ -27,7 +27,8 @@ pub const SIGNE: &str = "une diminution de charges ou de recette est un nombre n
 pub const GLOBAL: &str = "Niveau de réalisation Global CREF";
 pub const GLOBAL_NOTE: &str = "Le niveau de réalisation de l'action est calculé à partir de la moyenne des réalisations des actions pondérée des impacts financiers attendus de chaque action";
 pub const PROCHAINE: &str = "Prochaine rencontre ARS / ES prévue";
-pub const ECONOMIES_PREVUES: &str = "Economies totales prévues initialement (impacts sur le résultat)";
+pub const ECONOMIES_PREVUES: &str =
+    "Economies totales prévues initialement (impacts sur le résultat)";
 pub const INITIALES: &str = "Charges ou recettes initiales";
 pub const ECART_CIBLE: &str = "Ecart entre la cible attendue et les impacts par année";
 pub const ECART_CONSTATE: &str = "Ecart constaté";
@@ -42,4 +43,5 @@ pub fn impact_recettes(annee: i32) -> String {
 }
 
 pub const IMPACT_TOTAL: &str = "Impact total sur le résultat";
-pub const IMPACT_TOTAL_CALCULE: &str = "Impact total sur le résultat calculé à partir des impacts par année";
+pub const IMPACT_TOTAL_CALCULE: &str =
+    "Impact total sur le résultat calculé à partir des impacts par année";

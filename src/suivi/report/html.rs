@@ -16,7 +16,10 @@ use rust_decimal::Decimal;
 pub fn write(t: &Tableau) -> String {
     let mut sections: Vec<Html> = t.contrats.iter().map(|c| feuille(t.date, c)).collect();
     sections.push(regional_feuille(t));
-    page(format!("Tableaux de bord de suivi au {}", t.date.french()), sections)
+    page(
+        format!("Tableaux de bord de suivi au {}", t.date.french()),
+        sections,
+    )
 }
 
 fn page(title: String, sections: Vec<Html>) -> String {
@@ -26,7 +29,10 @@ fn page(title: String, sections: Vec<Html>) -> String {
 /// One contract's dashboard as a page.
 pub fn contrat(at: Date, c: &SuiviContrat) -> String {
     let nom = c.raison_sociale.as_deref().unwrap_or(&c.contrat);
-    page(format!("Tableau de bord de suivi — {nom}"), vec![feuille(at, c)])
+    page(
+        format!("Tableau de bord de suivi — {nom}"),
+        vec![feuille(at, c)],
+    )
 }
 
 /// The regional table as a page.
@@ -49,12 +55,19 @@ fn feuille(at: Date, c: &SuiviContrat) -> Html {
         barres: labels
             .iter()
             .cloned()
-            .zip(c.historique.iter().map(|p| p.realisation_globale.unwrap_or_default()))
+            .zip(
+                c.historique
+                    .iter()
+                    .map(|p| p.realisation_globale.unwrap_or_default()),
+            )
             .collect(),
         maximum: Some(Decimal::ONE),
         ..BarChart::default()
     };
-    html.push(figure(completion.svg(), "Niveau de réalisation global du CREF, suivi après suivi"));
+    html.push(figure(
+        completion.svg(),
+        "Niveau de réalisation global du CREF, suivi après suivi",
+    ));
     let mut barres = Vec::new();
     for p in &c.historique {
         barres.push((format!("{} — prévu", p.date.french()), p.prevu_a_date));
@@ -66,7 +79,10 @@ fn feuille(at: Date, c: &SuiviContrat) -> Html {
         barres,
         ..BarChart::default()
     };
-    html.push(figure(economies.svg(), "Économies prévues à date et réalisées, suivi après suivi"));
+    html.push(figure(
+        economies.svg(),
+        "Économies prévues à date et réalisées, suivi après suivi",
+    ));
     html
 }
 
@@ -86,7 +102,10 @@ fn regional_feuille(t: &Tableau) -> Html {
         .iter()
         .map(|(c, v)| (nom(c), v.unwrap_or_default()))
         .collect();
-    barres.push(("Région".into(), t.regional.synthese.region.unwrap_or_default()));
+    barres.push((
+        "Région".into(),
+        t.regional.synthese.region.unwrap_or_default(),
+    ));
     let synthese = BarChart {
         titre: "Niveau de réalisation des objectifs financiers prévus à la date de suivi".into(),
         dimension: Some(Dimension::Ratio),
@@ -94,7 +113,10 @@ fn regional_feuille(t: &Tableau) -> Html {
         reperes: vec![(Decimal::ONE, "100 %".into())],
         ..BarChart::default()
     };
-    html.push(figure(synthese.svg(), "Synthèse régionale : économies réalisées rapportées aux économies prévues à date"));
+    html.push(figure(
+        synthese.svg(),
+        "Synthèse régionale : économies réalisées rapportées aux économies prévues à date",
+    ));
     let deficits = BarChart {
         titre: "Part du déficit de chaque établissement sous CREF dans le déficit régional".into(),
         dimension: Some(Dimension::Ratio),

@@ -3,7 +3,9 @@
 //! ratios), as in the other JSON outputs (spec §9); dates are ISO.
 
 use crate::date::Date;
-use crate::suivi::{ActionSuivi, Cote, GainAnnee, LigneRegionale, SuiviContrat, Tableau, LIGNES_PERFORMANCE};
+use crate::suivi::{
+    ActionSuivi, Cote, GainAnnee, LigneRegionale, SuiviContrat, Tableau, LIGNES_PERFORMANCE,
+};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 

@@ -13,10 +13,18 @@ use std::fmt::Write;
 
 fn table(out: &mut String, head: &[String], rows: &[Vec<String>]) {
     let cell = |c: &String| md_inline(c).replace('|', "\\|");
-    let _ = writeln!(out, "| {} |", head.iter().map(cell).collect::<Vec<_>>().join(" | "));
+    let _ = writeln!(
+        out,
+        "| {} |",
+        head.iter().map(cell).collect::<Vec<_>>().join(" | ")
+    );
     let _ = writeln!(out, "|{}", " --- |".repeat(head.len()));
     for r in rows {
-        let _ = writeln!(out, "| {} |", r.iter().map(cell).collect::<Vec<_>>().join(" | "));
+        let _ = writeln!(
+            out,
+            "| {} |",
+            r.iter().map(cell).collect::<Vec<_>>().join(" | ")
+        );
     }
     out.push('\n');
 }
@@ -47,7 +55,11 @@ pub fn write(t: &Tableau) -> String {
 pub fn contrat(at: Date, c: &SuiviContrat) -> String {
     let mut out = String::new();
     let nom = c.raison_sociale.as_deref().unwrap_or(&c.contrat);
-    let _ = writeln!(out, "# Tableau de bord de suivi du CREF — {}\n", md_inline(nom));
+    let _ = writeln!(
+        out,
+        "# Tableau de bord de suivi du CREF — {}\n",
+        md_inline(nom)
+    );
     let _ = writeln!(out, "Suivi au {} · contrat `{}`\n", date(at), c.contrat);
     fiche(&mut out, c);
     engagements(&mut out, c);
@@ -67,7 +79,10 @@ fn fiche(out: &mut String, c: &SuiviContrat) {
         vec![s("N° Finess"), opt(c.finess.clone())],
         vec![s("Date de signature du CREF"), opt(c.signe.map(date))],
         vec![s("Durée du CREF, période"), opt(periode)],
-        vec![s("Montant engagements ARS"), format!("{} k€", k(c.engagement_ars))],
+        vec![
+            s("Montant engagements ARS"),
+            format!("{} k€", k(c.engagement_ars)),
+        ],
         vec![s("Chef de projet"), opt(c.chef_de_projet.clone())],
     ];
     table(out, &[s("Identification de l'établissement"), s("")], &rows);
@@ -118,8 +133,17 @@ fn valeur(key: &str, v: Decimal) -> String {
 }
 
 fn actions(out: &mut String, c: &SuiviContrat) {
-    let _ = writeln!(out, "## Actions ({}, économies positives)\n", headings::UNITE);
-    let mut head = vec![s("n°"), s("Intitulé de l'action"), s("Titre"), s("Economies totales prévues")];
+    let _ = writeln!(
+        out,
+        "## Actions ({}, économies positives)\n",
+        headings::UNITE
+    );
+    let mut head = vec![
+        s("n°"),
+        s("Intitulé de l'action"),
+        s("Titre"),
+        s("Economies totales prévues"),
+    ];
     for a in &c.annees {
         head.push(format!("{a} charges"));
         head.push(format!("{a} recettes"));
@@ -156,10 +180,24 @@ fn actions(out: &mut String, c: &SuiviContrat) {
         .iter()
         .map(|t| {
             let total: Decimal = t.gains.iter().map(|g| g.total()).sum();
-            vec![s(titre_ou_defaut(t.titre.as_deref())), k(total), k(t.prevu_a_date), k(t.realise)]
+            vec![
+                s(titre_ou_defaut(t.titre.as_deref())),
+                k(total),
+                k(t.prevu_a_date),
+                k(t.realise),
+            ]
         })
         .collect();
-    table(out, &[s("Titre"), s("Impact total prévu"), s("Prévu à date"), s("Réalisé")], &rows);
+    table(
+        out,
+        &[
+            s("Titre"),
+            s("Impact total prévu"),
+            s("Prévu à date"),
+            s("Réalisé"),
+        ],
+        &rows,
+    );
 }
 
 fn suivi(out: &mut String, c: &SuiviContrat) {
@@ -196,7 +234,9 @@ fn suivi(out: &mut String, c: &SuiviContrat) {
         s("Commentaire"),
     ];
     table(out, &head, &rows);
-    let globale = c.realisation_globale.map_or(s("#DIV/0! (aucun impact attendu)"), pourcent);
+    let globale = c
+        .realisation_globale
+        .map_or(s("#DIV/0! (aucun impact attendu)"), pourcent);
     let _ = writeln!(out, "**{}** : {globale}\n", headings::GLOBAL);
     let _ = writeln!(out, "*{}.*\n", headings::GLOBAL_NOTE);
     let _ = writeln!(
@@ -231,13 +271,23 @@ fn historique(out: &mut String, c: &SuiviContrat) {
             ]
         })
         .collect();
-    let head = [s("Date de suivi"), s("Réalisation globale"), s("Prévu à date (k€)"), s("Réalisé (k€)")];
+    let head = [
+        s("Date de suivi"),
+        s("Réalisation globale"),
+        s("Prévu à date (k€)"),
+        s("Réalisé (k€)"),
+    ];
     table(out, &head, &rows);
 }
 
 fn fiches_action(out: &mut String, c: &SuiviContrat) {
     for (i, a) in c.actions.iter().enumerate() {
-        let _ = writeln!(out, "## Fiche action n°{} — {}\n", i + 1, md_inline(&a.libelle));
+        let _ = writeln!(
+            out,
+            "## Fiche action n°{} — {}\n",
+            i + 1,
+            md_inline(&a.libelle)
+        );
         let duree = match (a.debut, a.echeance) {
             (Some(d), Some(e)) => Some(format!("du {} au {}", date(d), date(e))),
             (None, Some(e)) => Some(format!("jusqu'au {}", date(e))),
@@ -253,7 +303,10 @@ fn fiches_action(out: &mut String, c: &SuiviContrat) {
                 s(headings::INITIALES),
                 opt(a.initial.map(|(y, m, _)| format!("{} k€ ({y})", k(m)))),
             ],
-            vec![s("Impact total prévu de l'action"), format!("{} k€", k(a.poids))],
+            vec![
+                s("Impact total prévu de l'action"),
+                format!("{} k€", k(a.poids)),
+            ],
         ];
         table(out, &[s(""), s("")], &rows);
         if !a.sous_actions.is_empty() {
@@ -262,9 +315,18 @@ fn fiches_action(out: &mut String, c: &SuiviContrat) {
                 .iter()
                 .map(|sa| vec![sa.id.clone(), opt(sa.libelle.clone()), k(sa.total)])
                 .collect();
-            table(out, &[s("Sous-action"), s("Intitulé"), s("Impact (k€)")], &rows);
+            table(
+                out,
+                &[s("Sous-action"), s("Intitulé"), s("Impact (k€)")],
+                &rows,
+            );
             let calc: Decimal = a.sous_actions.iter().map(|sa| sa.total).sum();
-            let _ = writeln!(out, "Total calculé : {} k€ · Impact total prévu de l'action : {} k€\n", k(calc), k(a.poids));
+            let _ = writeln!(
+                out,
+                "Total calculé : {} k€ · Impact total prévu de l'action : {} k€\n",
+                k(calc),
+                k(a.poids)
+            );
         }
     }
 }
@@ -272,17 +334,30 @@ fn fiches_action(out: &mut String, c: &SuiviContrat) {
 /// The regional table: information, commitments, impacts and performance.
 pub fn regional(t: &Tableau) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Suivi des CREF de la région\n\nDate de suivi : {}\n", date(t.date));
+    let _ = writeln!(
+        out,
+        "# Suivi des CREF de la région\n\nDate de suivi : {}\n",
+        date(t.date)
+    );
     for (c, l) in t.contrats.iter().zip(&t.regional.lignes) {
         let nom = c.raison_sociale.as_deref().unwrap_or(&c.contrat);
         let _ = writeln!(out, "## {}\n", md_inline(nom));
         let rows = vec![
             vec![s("Finess"), opt(c.finess.clone())],
             vec![s("Date de signature"), opt(c.signe.map(date))],
-            vec![s("Période (début/fin)"), opt(c.periode.map(|(a, b)| format!("{a} – {b}")))],
+            vec![
+                s("Période (début/fin)"),
+                opt(c.periode.map(|(a, b)| format!("{a} – {b}"))),
+            ],
             vec![s("Chef de projet"), opt(c.chef_de_projet.clone())],
-            vec![s("Engagement ARS (total)"), format!("{} k€", k(c.engagement_ars))],
-            vec![s("taux de réalisation engagements"), opt(l.taux_engagements.map(pourcent))],
+            vec![
+                s("Engagement ARS (total)"),
+                format!("{} k€", k(c.engagement_ars)),
+            ],
+            vec![
+                s("taux de réalisation engagements"),
+                opt(l.taux_engagements.map(pourcent)),
+            ],
         ];
         table(&mut out, &[s("Informations générales"), s("")], &rows);
         if !l.impacts.is_empty() {
@@ -298,7 +373,9 @@ pub fn regional(t: &Tableau) -> String {
                 line("impact recettes", &|i| k(i.recettes)),
                 line("impact total sur le résultat", &|i| k(i.total)),
                 line("réalisé", &|i| opt(i.realise.map(k))),
-                line("taux de réalisation engagements", &|i| opt(i.taux.map(pourcent))),
+                line("taux de réalisation engagements", &|i| {
+                    opt(i.taux.map(pourcent))
+                }),
             ];
             table(&mut out, &head, &rows);
         }
@@ -313,7 +390,13 @@ pub fn regional(t: &Tableau) -> String {
                 .enumerate()
                 .map(|(i, name)| {
                     let cell = |v: Option<Decimal>| {
-                        opt(v.map(|v| if headings::performance_ratio(i) { pourcent(v) } else { k(v) }))
+                        opt(v.map(|v| {
+                            if headings::performance_ratio(i) {
+                                pourcent(v)
+                            } else {
+                                k(v)
+                            }
+                        }))
                     };
                     let mut row = vec![s(name)];
                     for p in &l.performance {
@@ -326,7 +409,11 @@ pub fn regional(t: &Tableau) -> String {
             table(&mut out, &head, &rows);
         }
         if !c.commentaires.is_empty() {
-            let _ = writeln!(out, "Commentaires : {}\n", md_inline(&c.commentaires.join(" ").replace('\n', " ")));
+            let _ = writeln!(
+                out,
+                "Commentaires : {}\n",
+                md_inline(&c.commentaires.join(" ").replace('\n', " "))
+            );
         }
     }
     out.push_str("## Synthèse régionale\n\n");
@@ -337,16 +424,42 @@ pub fn regional(t: &Tableau) -> String {
         .iter()
         .map(|(c, v)| vec![c.clone(), opt(v.map(pourcent))])
         .collect();
-    rows.push(vec![s("Région"), opt(t.regional.synthese.region.map(pourcent))]);
-    table(&mut out, &[s("Contrat"), s("Réalisation des objectifs financiers à date")], &rows);
+    rows.push(vec![
+        s("Région"),
+        opt(t.regional.synthese.region.map(pourcent)),
+    ]);
+    table(
+        &mut out,
+        &[
+            s("Contrat"),
+            s("Réalisation des objectifs financiers à date"),
+        ],
+        &rows,
+    );
     out.push_str("## Suivi des déficits\n\n");
     let rows: Vec<Vec<String>> = t
         .regional
         .deficits
         .contrats
         .iter()
-        .map(|(c, a, d, p)| vec![c.clone(), opt(a.map(|a| a.to_string())), k(*d), opt(p.map(pourcent))])
+        .map(|(c, a, d, p)| {
+            vec![
+                c.clone(),
+                opt(a.map(|a| a.to_string())),
+                k(*d),
+                opt(p.map(pourcent)),
+            ]
+        })
         .collect();
-    table(&mut out, &[s("Contrat"), s("Exercice"), s("Déficit (k€)"), s("Part du déficit régional")], &rows);
+    table(
+        &mut out,
+        &[
+            s("Contrat"),
+            s("Exercice"),
+            s("Déficit (k€)"),
+            s("Part du déficit régional"),
+        ],
+        &rows,
+    );
     out
 }

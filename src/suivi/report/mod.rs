@@ -36,7 +36,10 @@ fn montant(v: Decimal) -> String {
 }
 
 fn pourcent(v: Decimal) -> String {
-    format!("{} %", display::number((v * Decimal::ONE_HUNDRED).round_dp(1)))
+    format!(
+        "{} %",
+        display::number((v * Decimal::ONE_HUNDRED).round_dp(1))
+    )
 }
 
 fn titre_ou_defaut(t: Option<&str>) -> &str {
@@ -59,13 +62,19 @@ pub fn write(format: Format, t: &crate::suivi::Tableau, explain: bool) -> String
 }
 
 /// The files of `--out`: one dashboard per contract and the regional table.
-pub fn files(format: Format, t: &crate::suivi::Tableau, explain: bool) -> Result<Vec<(String, Vec<u8>)>, String> {
+pub fn files(
+    format: Format,
+    t: &crate::suivi::Tableau,
+    explain: bool,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut out = Vec::new();
     for c in &t.contrats {
         let name = format!("{}.suivi", c.contrat);
         let bytes = match format {
             Format::Text => text::write(&single(t, c), explain).into_bytes(),
-            Format::Json => (serde_json::to_string_pretty(&json::contrat(c)).unwrap_or_default() + "\n").into_bytes(),
+            Format::Json => (serde_json::to_string_pretty(&json::contrat(c)).unwrap_or_default()
+                + "\n")
+                .into_bytes(),
             Format::Markdown => markdown::contrat(t.date, c).into_bytes(),
             Format::Html => html::contrat(t.date, c).into_bytes(),
             Format::Xlsx => xlsx::contrat(t.date, c)?,

@@ -10,7 +10,9 @@ pub fn write(t: &Tableau, explain: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Suivi au {}", date(t.date));
     if t.contrats.is_empty() {
-        out.push_str("\nAucun contrat n'a de données de suivi (actions chiffrées, prévisions ou suivis).\n");
+        out.push_str(
+            "\nAucun contrat n'a de données de suivi (actions chiffrées, prévisions ou suivis).\n",
+        );
         return out;
     }
     for c in &t.contrats {
@@ -49,7 +51,10 @@ fn contrat(out: &mut String, c: &SuiviContrat, explain: bool) {
         euros(c.realise),
         euros(c.ecart)
     );
-    let globale = c.realisation_globale.map_or("non calculable (aucune action n'a d'impact attendu)".to_string(), pourcent);
+    let globale = c.realisation_globale.map_or(
+        "non calculable (aucune action n'a d'impact attendu)".to_string(),
+        pourcent,
+    );
     let _ = writeln!(out, "  niveau de réalisation global : {globale}");
     if explain && !c.impact_attendu.is_zero() {
         globale_explain(out, c);
@@ -80,7 +85,10 @@ fn contrat(out: &mut String, c: &SuiviContrat, explain: bool) {
         let _ = writeln!(out, "  commentaire : {}", com.trim().replace('\n', " "));
     }
     for l in &c.lignes_ignorees {
-        let _ = writeln!(out, "  ligne ignorée : l'action `{l}` n'existe pas dans le contrat");
+        let _ = writeln!(
+            out,
+            "  ligne ignorée : l'action `{l}` n'existe pas dans le contrat"
+        );
     }
 }
 
@@ -100,7 +108,8 @@ fn action(out: &mut String, a: &ActionSuivi, explain: bool) {
         "    {nom} : impact attendu {}, prévu à date {}, {releve}{}",
         euros(a.poids),
         euros(a.prevu.total),
-        a.ecart.map_or(String::new(), |e| format!(", écart {}", euros(e)))
+        a.ecart
+            .map_or(String::new(), |e| format!(", écart {}", euros(e)))
     );
     if explain {
         for t in &a.prevu.termes {
@@ -129,7 +138,11 @@ fn globale_explain(out: &mut String, c: &SuiviContrat) {
         .iter()
         .filter(|a| !a.poids.is_zero())
         .map(|a| {
-            let r = a.releve.as_ref().and_then(|r| r.realisation).unwrap_or(Decimal::ZERO);
+            let r = a
+                .releve
+                .as_ref()
+                .and_then(|r| r.realisation)
+                .unwrap_or(Decimal::ZERO);
             format!("{} × {}", pourcent(r), montant(a.poids))
         })
         .collect();
@@ -144,7 +157,11 @@ fn globale_explain(out: &mut String, c: &SuiviContrat) {
 fn regional(out: &mut String, t: &Tableau) {
     out.push_str("Synthèse régionale (réalisé / prévu à date)\n");
     for (contrat, taux) in &t.regional.synthese.contrats {
-        let _ = writeln!(out, "  {contrat} : {}", taux.map_or("—".to_string(), pourcent));
+        let _ = writeln!(
+            out,
+            "  {contrat} : {}",
+            taux.map_or("—".to_string(), pourcent)
+        );
     }
     let _ = writeln!(
         out,

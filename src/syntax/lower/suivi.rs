@@ -128,10 +128,10 @@ impl Lowerer<'_> {
         for field in fields {
             let (rule, fspan) = (field.as_rule(), self.span(&field));
             match rule {
-                Rule::suivi_rencontre => {
-                    if Self::first_of(&mut seen, field_name(rule), fspan, &mut suivi.repeated) {
-                        suivi.prochaine_rencontre = self.date(args(field).next()?);
-                    }
+                Rule::suivi_rencontre
+                    if Self::first_of(&mut seen, field_name(rule), fspan, &mut suivi.repeated) =>
+                {
+                    suivi.prochaine_rencontre = self.date(args(field).next()?);
                 }
                 Rule::suivi_commentaire => suivi.commentaires.push(self.text(args(field).next()?)),
                 Rule::suivi_action => suivi.actions.extend(self.lower_suivi_action(field)),

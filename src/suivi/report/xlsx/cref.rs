@@ -18,14 +18,37 @@ pub fn contrat(at: Date, c: &SuiviContrat) -> Result<Vec<u8>, String> {
     let styles = Styles::new();
     let mut wb = Workbook::new();
     let mut global = Worksheet::new();
-    globale(&mut Feuille { ws: &mut global, s: &styles }, at, c).map_err(erreur)?;
+    globale(
+        &mut Feuille {
+            ws: &mut global,
+            s: &styles,
+        },
+        at,
+        c,
+    )
+    .map_err(erreur)?;
     wb.push_worksheet(global);
     let mut hist = Worksheet::new();
-    historique(&mut Feuille { ws: &mut hist, s: &styles }, c).map_err(erreur)?;
+    historique(
+        &mut Feuille {
+            ws: &mut hist,
+            s: &styles,
+        },
+        c,
+    )
+    .map_err(erreur)?;
     wb.push_worksheet(hist);
     for (i, a) in c.actions.iter().enumerate() {
         let mut ws = Worksheet::new();
-        fiche_action(&mut Feuille { ws: &mut ws, s: &styles }, i + 1, a).map_err(erreur)?;
+        fiche_action(
+            &mut Feuille {
+                ws: &mut ws,
+                s: &styles,
+            },
+            i + 1,
+            a,
+        )
+        .map_err(erreur)?;
         wb.push_worksheet(ws);
     }
     wb.save_to_buffer().map_err(erreur)
@@ -39,9 +62,17 @@ fn globale(f: &mut Feuille, at: Date, c: &SuiviContrat) -> Result<(), XlsxError>
     f.entete(1, 0, "Identification de l'établissement")?;
     let lignes: [(&str, String); 4] = [
         ("Raison sociale", nom.to_string()),
-        ("Catégorie (CHU, CHI, HL, MCO, PSY, SS…)", c.categorie.clone().unwrap_or_default()),
+        (
+            "Catégorie (CHU, CHI, HL, MCO, PSY, SS…)",
+            c.categorie.clone().unwrap_or_default(),
+        ),
         ("N° Finess", c.finess.clone().unwrap_or_default()),
-        ("Durée du CREF, période", c.periode.map(|(a, b)| format!("{a} - {b}")).unwrap_or_default()),
+        (
+            "Durée du CREF, période",
+            c.periode
+                .map(|(a, b)| format!("{a} - {b}"))
+                .unwrap_or_default(),
+        ),
     ];
     let mut r = 2;
     for (k, v) in lignes {
@@ -131,9 +162,21 @@ fn actions(f: &mut Feuille, r: u32, c: &SuiviContrat) -> Result<u32, XlsxError> 
     let mut j = 4;
     for y in &c.annees {
         let of = |a: &ActionSuivi| a.gains.iter().find(|g| g.annee == *y).copied();
-        f.keuros(rr, col(j), total(&|a| of(a).map_or(Decimal::ZERO, |g| g.total())))?;
-        f.keuros(rr, col(j + 1), -total(&|a| of(a).map_or(Decimal::ZERO, |g| g.charges)))?;
-        f.keuros(rr, col(j + 2), total(&|a| of(a).map_or(Decimal::ZERO, |g| g.recettes)))?;
+        f.keuros(
+            rr,
+            col(j),
+            total(&|a| of(a).map_or(Decimal::ZERO, |g| g.total())),
+        )?;
+        f.keuros(
+            rr,
+            col(j + 1),
+            -total(&|a| of(a).map_or(Decimal::ZERO, |g| g.charges)),
+        )?;
+        f.keuros(
+            rr,
+            col(j + 2),
+            total(&|a| of(a).map_or(Decimal::ZERO, |g| g.recettes)),
+        )?;
         j += 3;
     }
     f.keuros(rr, col(j), total(&|a| a.total_gains))?;
@@ -141,7 +184,13 @@ fn actions(f: &mut Feuille, r: u32, c: &SuiviContrat) -> Result<u32, XlsxError> 
     Ok(rr + 1)
 }
 
-fn action_row(f: &mut Feuille, r: u32, n: usize, a: &ActionSuivi, annees: &[i32]) -> Result<(), XlsxError> {
+fn action_row(
+    f: &mut Feuille,
+    r: u32,
+    n: usize,
+    a: &ActionSuivi,
+    annees: &[i32],
+) -> Result<(), XlsxError> {
     f.texte(r, 0, &n.to_string())?;
     f.texte(r, 1, &a.libelle)?;
     f.keuros(r, 2, a.poids)?;
@@ -164,12 +213,20 @@ fn action_row(f: &mut Feuille, r: u32, n: usize, a: &ActionSuivi, annees: &[i32]
 /// « Suivi du CREF à renseigner à chaque date de suivi ».
 fn suivi(f: &mut Feuille, r: u32, at: Date, c: &SuiviContrat) -> Result<(), XlsxError> {
     let nom = c.raison_sociale.as_deref().unwrap_or(&c.contrat);
-    f.titre(r, 0, &format!("Suivi du CREF du {nom} à renseigner à chaque date de suivi"))?;
+    f.titre(
+        r,
+        0,
+        &format!("Suivi du CREF du {nom} à renseigner à chaque date de suivi"),
+    )?;
     f.texte(r + 1, 0, "Date de suivi")?;
     f.date(r + 1, 1, c.dernier_suivi.or(Some(at)))?;
     f.texte(r + 2, 0, h::PROCHAINE)?;
     f.date(r + 2, 1, c.prochaine_rencontre)?;
-    f.entete(r + 3, 0, "Suivi de l'avancement de la mise en œuvre des actions du CREF")?;
+    f.entete(
+        r + 3,
+        0,
+        "Suivi de l'avancement de la mise en œuvre des actions du CREF",
+    )?;
     let heads = [
         "n°",
         "Intitulé de l'action",
@@ -191,7 +248,11 @@ fn suivi(f: &mut Feuille, r: u32, at: Date, c: &SuiviContrat) -> Result<(), Xlsx
         f.keuros(rr, 3, a.prevu.total)?;
         f.opt_keuros(rr, 4, rel.and_then(|x| x.economies))?;
         f.opt_keuros(rr, 5, a.ecart)?;
-        f.texte(rr, 6, rel.and_then(|x| x.commentaire.as_deref()).unwrap_or(""))?;
+        f.texte(
+            rr,
+            6,
+            rel.and_then(|x| x.commentaire.as_deref()).unwrap_or(""),
+        )?;
         rr += 1;
     }
     f.entete(rr, 1, h::GLOBAL)?;
@@ -208,7 +269,13 @@ fn suivi(f: &mut Feuille, r: u32, at: Date, c: &SuiviContrat) -> Result<(), Xlsx
 fn historique(f: &mut Feuille, c: &SuiviContrat) -> Result<(), XlsxError> {
     f.ws.set_name(FEUILLE_HISTORIQUE)?;
     f.ws.set_column_width(0, 14)?;
-    let heads = ["Date de suivi", h::GLOBAL, "Economies prévues à date", "Economies réalisées", h::PROCHAINE];
+    let heads = [
+        "Date de suivi",
+        h::GLOBAL,
+        "Economies prévues à date",
+        "Economies réalisées",
+        h::PROCHAINE,
+    ];
     for (j, t) in heads.iter().enumerate() {
         f.entete(0, col(j), t)?;
     }
@@ -236,14 +303,21 @@ fn fiche_action(f: &mut Feuille, n: usize, a: &ActionSuivi) -> Result<(), XlsxEr
     let lignes = [
         ("Intitulé de l'action", a.libelle.clone()),
         ("Durée de l'action", duree),
-        ("Responsable de l'action", a.responsable.clone().unwrap_or_default()),
+        (
+            "Responsable de l'action",
+            a.responsable.clone().unwrap_or_default(),
+        ),
         ("Titre", a.titre.clone().unwrap_or_default()),
     ];
     for (i, (k, v)) in lignes.iter().enumerate() {
         f.texte(row(i + 1), 0, k)?;
         f.texte(row(i + 1), 1, v)?;
     }
-    f.entete(6, 0, &format!("Suivi financier des sous-actions ({})", h::SIGNE))?;
+    f.entete(
+        6,
+        0,
+        &format!("Suivi financier des sous-actions ({})", h::SIGNE),
+    )?;
     f.entete(7, 0, "n°")?;
     f.entete(7, 1, "Sous-actions")?;
     f.entete(7, 2, h::IMPACT_TOTAL)?;
@@ -259,6 +333,10 @@ fn fiche_action(f: &mut Feuille, n: usize, a: &ActionSuivi) -> Result<(), XlsxEr
     f.keuros(r + 1, 2, calcule)?;
     f.texte(r + 2, 1, "Impact total prévu de l'action")?;
     f.keuros(r + 2, 2, a.poids)?;
-    f.texte(r + 3, 1, "Attention : le total calculé doit être égal à l'impact total prévu de l'action.")?;
+    f.texte(
+        r + 3,
+        1,
+        "Attention : le total calculé doit être égal à l'impact total prévu de l'action.",
+    )?;
     Ok(())
 }

@@ -68,31 +68,42 @@ struct Feuille<'a> {
 
 impl Feuille<'_> {
     fn titre(&mut self, row: u32, col: u16, text: &str) -> Result<(), XlsxError> {
-        self.ws.write_string_with_format(row, col, text, &self.s.titre)?;
+        self.ws
+            .write_string_with_format(row, col, text, &self.s.titre)?;
         Ok(())
     }
 
     fn entete(&mut self, row: u32, col: u16, text: &str) -> Result<(), XlsxError> {
-        self.ws.write_string_with_format(row, col, text, &self.s.entete)?;
+        self.ws
+            .write_string_with_format(row, col, text, &self.s.entete)?;
         Ok(())
     }
 
     fn texte(&mut self, row: u32, col: u16, text: &str) -> Result<(), XlsxError> {
-        self.ws.write_string_with_format(row, col, text, &self.s.texte)?;
+        self.ws
+            .write_string_with_format(row, col, text, &self.s.texte)?;
         Ok(())
     }
 
     /// Euros written in thousands of euros.
     fn keuros(&mut self, row: u32, col: u16, euros: Decimal) -> Result<(), XlsxError> {
         let k = euros.checked_div(Decimal::ONE_THOUSAND).unwrap_or_default();
-        self.ws
-            .write_number_with_format(row, col, k.to_f64().unwrap_or_default(), &self.s.keuros)?;
+        self.ws.write_number_with_format(
+            row,
+            col,
+            k.to_f64().unwrap_or_default(),
+            &self.s.keuros,
+        )?;
         Ok(())
     }
 
     fn pourcent(&mut self, row: u32, col: u16, ratio: Decimal) -> Result<(), XlsxError> {
-        self.ws
-            .write_number_with_format(row, col, ratio.to_f64().unwrap_or_default(), &self.s.pourcent)?;
+        self.ws.write_number_with_format(
+            row,
+            col,
+            ratio.to_f64().unwrap_or_default(),
+            &self.s.pourcent,
+        )?;
         Ok(())
     }
 
@@ -114,12 +125,17 @@ impl Feuille<'_> {
         let Some(d) = d else {
             return self.texte(row, col, "");
         };
-        let (Ok(y), Ok(m), Ok(j)) = (u16::try_from(d.year), u8::try_from(d.month), u8::try_from(d.day)) else {
+        let (Ok(y), Ok(m), Ok(j)) = (
+            u16::try_from(d.year),
+            u8::try_from(d.month),
+            u8::try_from(d.day),
+        ) else {
             return self.texte(row, col, &d.to_string());
         };
         match rust_xlsxwriter::ExcelDateTime::from_ymd(y, m, j) {
             Ok(dt) => {
-                self.ws.write_datetime_with_format(row, col, &dt, &self.s.date)?;
+                self.ws
+                    .write_datetime_with_format(row, col, &dt, &self.s.date)?;
                 Ok(())
             }
             Err(_) => self.texte(row, col, &d.to_string()),

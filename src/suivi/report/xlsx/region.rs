@@ -28,13 +28,34 @@ pub fn regional(t: &Tableau) -> Result<Vec<u8>, String> {
     let styles = Styles::new();
     let mut wb = Workbook::new();
     let mut ws = Worksheet::new();
-    suivi(&mut Feuille { ws: &mut ws, s: &styles }, t).map_err(erreur)?;
+    suivi(
+        &mut Feuille {
+            ws: &mut ws,
+            s: &styles,
+        },
+        t,
+    )
+    .map_err(erreur)?;
     wb.push_worksheet(ws);
     let mut ws = Worksheet::new();
-    synthese(&mut Feuille { ws: &mut ws, s: &styles }, t).map_err(erreur)?;
+    synthese(
+        &mut Feuille {
+            ws: &mut ws,
+            s: &styles,
+        },
+        t,
+    )
+    .map_err(erreur)?;
     wb.push_worksheet(ws);
     let mut ws = Worksheet::new();
-    deficits(&mut Feuille { ws: &mut ws, s: &styles }, t).map_err(erreur)?;
+    deficits(
+        &mut Feuille {
+            ws: &mut ws,
+            s: &styles,
+        },
+        t,
+    )
+    .map_err(erreur)?;
     wb.push_worksheet(ws);
     wb.save_to_buffer().map_err(erreur)
 }
@@ -80,7 +101,12 @@ fn suivi(f: &mut Feuille, t: &Tableau) -> Result<(), XlsxError> {
     j += 1;
     f.entete(g, col(j), "Impacts du CREF")?;
     for a in &years {
-        for name in ["impacts charges", "impact recettes", "impact total sur le résultat", "taux de réalisation engagements"] {
+        for name in [
+            "impacts charges",
+            "impact recettes",
+            "impact total sur le résultat",
+            "taux de réalisation engagements",
+        ] {
             f.entete(y, col(j), &a.to_string())?;
             f.entete(hd, col(j), name)?;
             j += 1;
@@ -103,16 +129,32 @@ fn suivi(f: &mut Feuille, t: &Tableau) -> Result<(), XlsxError> {
     Ok(())
 }
 
-fn ligne(f: &mut Feuille, r: u32, c: &SuiviContrat, l: &LigneRegionale, years: &[i32]) -> Result<(), XlsxError> {
+fn ligne(
+    f: &mut Feuille,
+    r: u32,
+    c: &SuiviContrat,
+    l: &LigneRegionale,
+    years: &[i32],
+) -> Result<(), XlsxError> {
     f.texte(r, 0, c.raison_sociale.as_deref().unwrap_or(&c.contrat))?;
     f.texte(r, 1, c.finess.as_deref().unwrap_or(""))?;
     f.date(r, 2, c.signe)?;
-    f.texte(r, 3, &c.periode.map(|(a, b)| format!("{a} - {b}")).unwrap_or_default())?;
+    f.texte(
+        r,
+        3,
+        &c.periode
+            .map(|(a, b)| format!("{a} - {b}"))
+            .unwrap_or_default(),
+    )?;
     f.texte(r, 4, c.chef_de_projet.as_deref().unwrap_or(""))?;
     f.keuros(r, 5, c.engagement_ars)?;
     let mut j = INFORMATIONS.len();
     for a in years {
-        let v = l.engagements_es.iter().find(|(y, _)| y == a).map(|(_, v)| *v);
+        let v = l
+            .engagements_es
+            .iter()
+            .find(|(y, _)| y == a)
+            .map(|(_, v)| *v);
         f.opt_keuros(r, col(j), v)?;
         j += 1;
     }
@@ -130,7 +172,8 @@ fn ligne(f: &mut Feuille, r: u32, c: &SuiviContrat, l: &LigneRegionale, years: &
     for a in years {
         let p = l.performance.iter().find(|p| p.annee == *a);
         for k in 0..PERFORMANCE.len() {
-            let cell = |v: Option<&Vec<Option<Decimal>>>| v.and_then(|v| v.get(k).copied().flatten());
+            let cell =
+                |v: Option<&Vec<Option<Decimal>>>| v.and_then(|v| v.get(k).copied().flatten());
             let (prevu, reel) = (cell(p.map(|p| &p.prevu)), cell(p.map(|p| &p.reel)));
             if h::performance_ratio(k) {
                 f.opt_pourcent(r, col(j), prevu)?;
@@ -150,7 +193,11 @@ fn synthese(f: &mut Feuille, t: &Tableau) -> Result<(), XlsxError> {
     f.ws.set_name(FEUILLE_SYNTHESE)?;
     f.ws.set_column_width(0, 40)?;
     f.entete(0, 0, "Etablissement")?;
-    f.entete(0, 1, "Niveau de réalisation des objectifs financiers prévus à la date de suivi")?;
+    f.entete(
+        0,
+        1,
+        "Niveau de réalisation des objectifs financiers prévus à la date de suivi",
+    )?;
     let s = &t.regional.synthese;
     for (i, (c, v)) in s.contrats.iter().enumerate() {
         f.texte(row(i + 1), 0, &nom(t, c))?;
@@ -173,7 +220,15 @@ fn synthese(f: &mut Feuille, t: &Tableau) -> Result<(), XlsxError> {
 fn deficits(f: &mut Feuille, t: &Tableau) -> Result<(), XlsxError> {
     f.ws.set_name(FEUILLE_DEFICITS)?;
     f.ws.set_column_width(0, 40)?;
-    for (j, name) in ["Etablissement", "Exercice", "Déficit (en milliers d'€)", "Part du déficit régional"].iter().enumerate() {
+    for (j, name) in [
+        "Etablissement",
+        "Exercice",
+        "Déficit (en milliers d'€)",
+        "Part du déficit régional",
+    ]
+    .iter()
+    .enumerate()
+    {
         f.entete(0, col(j), name)?;
     }
     let d = &t.regional.deficits;
@@ -193,7 +248,9 @@ fn deficits(f: &mut Feuille, t: &Tableau) -> Result<(), XlsxError> {
         .set_categories((FEUILLE_DEFICITS, 1, 0, last, 0))
         .set_values((FEUILLE_DEFICITS, 1, 2, last, 2))
         .set_name("Déficit");
-    chart.title().set_name("Part du déficit de chaque ES sous CREF");
+    chart
+        .title()
+        .set_name("Part du déficit de chaque ES sous CREF");
     f.ws.insert_chart(1, 5, &chart)?;
     Ok(())
 }
