@@ -258,3 +258,50 @@ fn xlsx_workbooks_read_back_in_the_tools_layout() {
         Data::Float(0.83)
     );
 }
+
+fn parse(text: &str) -> (Vec<pacte::ast::Contrat>, Vec<pacte::ast::Suivi>) {
+    let (_, _, program) = pacte::pipeline::check_text("d.pacte", text);
+    (program.contrats, program.suivis)
+}
+
+#[test]
+fn diff_shows_changed_actions_forecasts_and_what_moved_since_the_last_follow_up() {
+    let text = std::fs::read_to_string("tests/fixtures/suivi/calcul.pacte").unwrap();
+    let changed = text
+        .replace("économies_prévues 300 k€", "économies_prévues 350 k€")
+        .replace("gain 2027: 60 k€ charges", "gain 2027: 80 k€ charges")
+        .replace("résultat_principal: -100 k€", "résultat_principal: 0 €")
+        .replace("sous_action a1 { gain 2026: 50 k€ charges }", "");
+    let (old, _) = parse(&text);
+    let (new, suivis) = parse(&changed);
+    let changes = pacte::diff::diff(&old, &new);
+    let paths: Vec<&str> = changes.iter().map(|c| c.chemin.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "objectif.achats.action.a.économies_prévues",
+            "objectif.achats.action.a.sous_action.a1",
+            "objectif.achats.action.b.gain.2027.charges",
+            "prévision.2027.résultat_principal",
+        ]
+    );
+    let moved = pacte::diff::suivi::suivis(&suivis[0], &suivis[1]);
+    let descriptions: Vec<&str> = moved.iter().map(|c| c.description.as_str()).collect();
+    assert!(
+        descriptions.contains(&"réalisation de l'action `a` : 50 % → 70 %"),
+        "{descriptions:?}"
+    );
+    assert!(
+        descriptions.contains(&"économies de l'action `b` : 10 k€ → 35 k€"),
+        "{descriptions:?}"
+    );
+    assert!(
+        descriptions.contains(&"commentaire du suivi : ajout (Second suivi)"),
+        "{descriptions:?}"
+    );
+    // `c` and `zz` are not in the second follow-up.
+    assert!(
+        descriptions.contains(&"réalisation de l'action `c` : suppression (était 100 %)"),
+        "{descriptions:?}"
+    );
+}

@@ -16,6 +16,7 @@ pub mod avenant;
 mod contrat;
 mod objectifs;
 pub mod render;
+pub mod suivi;
 mod texte;
 
 use crate::ast::Contrat;
@@ -110,6 +111,8 @@ pub fn diff_contrat(old: &Contrat, new: &Contrat) -> Vec<Change> {
     objectifs::objectifs(&mut d, &old.objectifs, &new.objectifs);
     objectifs::conditions(&mut d, &old.conditions, &new.conditions);
     contrat::modulation(&mut d, old.modulation.as_ref(), new.modulation.as_ref());
+    suivi::fiches(&mut d, old, new);
+    suivi::previsions(&mut d, old, new);
     d.out
 }
 
