@@ -36,7 +36,11 @@ fn bench(c: &mut Criterion) {
     let (_, _, program) = pacte::pipeline::check_text("region.pacte", &text);
     assert_eq!(program.contrats.len(), CONTRACTS);
     assert_eq!(program.suivis.len(), CONTRACTS * 4);
-    let date = Date::new(2026, 12, 31).unwrap_or(Date { year: 2026, month: 12, day: 31 });
+    let date = Date::new(2026, 12, 31).unwrap_or(Date {
+        year: 2026,
+        month: 12,
+        day: 31,
+    });
     let mut group = c.benchmark_group("suivi");
     group.sample_size(10);
     group.bench_function("compute 2 000 contracts × 4 suivis", |b| {

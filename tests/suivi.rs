@@ -305,3 +305,54 @@ fn diff_shows_changed_actions_forecasts_and_what_moved_since_the_last_follow_up(
         "{descriptions:?}"
     );
 }
+
+#[test]
+fn fiches_for_the_cref_document() {
+    let checked = pacte::cli::check::check_paths(
+        &[PathBuf::from(
+            "examples/region-exemple/ch_montrivage_cref.pacte",
+        )],
+        None,
+    )
+    .unwrap();
+    let c = &checked.program.contrats[0];
+    let fiches = suivi::fiches_action(c);
+    assert_eq!(fiches.len(), 4);
+    assert!(fiches.iter().all(|a| a.releve.is_none()));
+    let md = report::markdown::fiches(&fiches);
+    assert!(
+        md.contains("## Fiche action n°1 — Pool de remplacement interne"),
+        "{md}"
+    );
+    assert!(md.contains("| 2027 | 400 | 0 | 400 |"), "{md}");
+    assert!(
+        md.contains("Total calculé : 650 k€ · Impact total prévu de l'action : 650 k€"),
+        "{md}"
+    );
+}
+
+fn pacte(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_refuses_errors_bad_dates_and_xlsx_without_out() {
+    let ok = pacte(&["suivi", "examples/region-exemple", "--date", "2026-12-31"]);
+    assert_eq!(ok.status.code(), Some(0));
+    let text = String::from_utf8(ok.stdout).unwrap();
+    assert!(
+        text.contains("niveau de réalisation global : 75,9 %"),
+        "{text}"
+    );
+    let errors = pacte(&["suivi", "tests/fixtures/check/E0101-suivi-action-inconnue"]);
+    assert_eq!(errors.status.code(), Some(1));
+    let bad_date = pacte(&["suivi", "examples/region-exemple", "--date", "2026-02-30"]);
+    assert_eq!(bad_date.status.code(), Some(2));
+    let xlsx = pacte(&["suivi", "examples/region-exemple", "--format", "xlsx"]);
+    assert_eq!(xlsx.status.code(), Some(2));
+    assert!(String::from_utf8(xlsx.stderr).unwrap().contains("--out"));
+}

@@ -284,3 +284,23 @@ fn ignorees(c: &Contrat, suivis: &[&Suivi]) -> Vec<String> {
         .map(|l| l.action.name.clone())
         .collect()
 }
+
+/// The « fiches action » of a contract as planned (no follow-up): for the
+/// CREF document's « analyse détaillée des actions » (`pacte render`).
+pub fn fiches_action(c: &Contrat) -> Vec<ActionSuivi> {
+    let debut = c
+        .periode
+        .as_ref()
+        .and_then(|p| Date::new(p.debut.value, 1, 1))
+        .unwrap_or(Date {
+            year: 1900,
+            month: 1,
+            day: 1,
+        });
+    c.objectifs
+        .iter()
+        .flat_map(|o| o.actions.iter().map(move |a| (o, a)))
+        .filter(|(_, a)| a.id.is_some() || !a.fiche.gains.is_empty())
+        .map(|(o, a)| action(&o.id.name, a, &[], debut))
+        .collect()
+}

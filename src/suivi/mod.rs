@@ -22,6 +22,7 @@ mod regional;
 mod releve;
 pub mod report;
 
+pub use contrat::fiches_action;
 pub use regional::{
     Deficits, ImpactAnnee, LigneRegionale, Performance, Regional, Synthese, LIGNES_PERFORMANCE,
 };

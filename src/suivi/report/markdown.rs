@@ -280,8 +280,20 @@ fn historique(out: &mut String, c: &SuiviContrat) {
     table(out, &head, &rows);
 }
 
+/// The fiches of some actions (`crate::suivi::fiches_action`) as Markdown,
+/// self-contained: for the CREF document's « analyse détaillée des actions ».
+pub fn fiches(actions: &[crate::suivi::ActionSuivi]) -> String {
+    let mut out = String::new();
+    fiches_de(&mut out, actions);
+    out
+}
+
 fn fiches_action(out: &mut String, c: &SuiviContrat) {
-    for (i, a) in c.actions.iter().enumerate() {
+    fiches_de(out, &c.actions);
+}
+
+fn fiches_de(out: &mut String, actions: &[crate::suivi::ActionSuivi]) {
+    for (i, a) in actions.iter().enumerate() {
         let _ = writeln!(
             out,
             "## Fiche action n°{} — {}\n",
@@ -309,6 +321,27 @@ fn fiches_action(out: &mut String, c: &SuiviContrat) {
             ],
         ];
         table(out, &[s(""), s("")], &rows);
+        if !a.gains.is_empty() {
+            let rows: Vec<Vec<String>> = a
+                .gains
+                .iter()
+                .map(|g| {
+                    vec![
+                        g.annee.to_string(),
+                        k(g.charges),
+                        k(g.recettes),
+                        k(g.total()),
+                    ]
+                })
+                .collect();
+            let head = [
+                s("Année"),
+                s("Économies sur les charges (k€)"),
+                s("Gains de recettes (k€)"),
+                s(h_total()),
+            ];
+            table(out, &head, &rows);
+        }
         if !a.sous_actions.is_empty() {
             let rows: Vec<Vec<String>> = a
                 .sous_actions
@@ -462,4 +495,8 @@ pub fn regional(t: &Tableau) -> String {
         &rows,
     );
     out
+}
+
+fn h_total() -> &'static str {
+    headings::IMPACT_TOTAL
 }
