@@ -68,14 +68,30 @@ pub fn load(req: &Request) -> Result<Inputs, ExitStatus> {
         print_diagnostics(req, &diagnostics, &ws, program.contrats.len());
         let done = req.done;
         if figure_errors > 0 {
-            eprintln!("erreur : le fichier de chiffres « {path} » a {figure_errors} erreur(s) : rien n'a été {done}");
+            let errors = crate::display::count(figure_errors, "erreur", "erreurs");
+            eprintln!("erreur : le fichier de chiffres « {path} » a {errors} : rien n'a été {done}");
             return Err(ExitStatus::Error);
         }
-        eprintln!("erreur : les contrats ont {contract_errors} erreur(s) : rien n'a été {done} (détail : pacte check)");
+        let errors = crate::display::count(contract_errors, "erreur", "erreurs");
+        eprintln!("erreur : les contrats ont {errors} : rien n'a été {done} (détail : pacte check)");
         return Err(ExitStatus::Failure);
     }
+    if figure_diagnostics.count(Severity::Warning) > 0 {
+        // Warnings about the figures (V0206) are shown before the report,
+        // on stderr so that a JSON or HTML report stays intact.
+        let diagnostics = figure_diagnostics.into_sorted(|s| ws.file_rank(s));
+        let summary = Summary {
+            files: 1,
+            contracts: 0,
+            errors: 0,
+            warnings: diagnostics.len(),
+        };
+        let text = render::render(render::Format::Text, &diagnostics, &ws.map, &summary, false);
+        eprint!("{text}");
+    }
     if warnings > 0 {
-        eprintln!("note : {warnings} avertissement(s) dans les contrats (détail : pacte check)");
+        let warnings = crate::display::count(warnings, "avertissement", "avertissements");
+        eprintln!("note : {warnings} dans les contrats (détail : pacte check)");
     }
     Ok(Inputs {
         workspace: ws,

@@ -137,8 +137,10 @@ fn walk(dir: &Path, ignored: &[PathBuf], out: &mut Vec<PathBuf>) -> std::io::Res
     Ok(())
 }
 
+/// `*.pacte` and `*.pacte.md`, in any case (`CONTRAT.PACTE`, as some
+/// Windows tools write names).
 pub fn is_pacte_file(path: &Path) -> bool {
-    let name = path.to_string_lossy();
+    let name = path.to_string_lossy().to_lowercase();
     name.ends_with(".pacte") || name.ends_with(".pacte.md")
 }
 
@@ -207,7 +209,7 @@ pub fn read_source(
         .strip_prefix('\u{FEFF}')
         .map(str::to_string)
         .unwrap_or(text);
-    let text = if shown.ends_with(".pacte.md") {
+    let text = if shown.to_lowercase().ends_with(".pacte.md") {
         crate::literate::extract_code(&text)
     } else {
         text

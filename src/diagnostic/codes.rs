@@ -64,7 +64,7 @@ codes! {
     E0304: Warning, "typeck", "cible qui n'améliore pas la base";
     E0305: Warning, "typeck", "cibles qui reculent d'une année à l'autre";
     E0401: Error, "validate", "table de modulation mal formée";
-    E0501: Error, "validate", "poids non positif";
+    E0501: Error, "validate", "poids non positif ou montant d'aide négatif";
     R0101: Error, "rules/duree", "durée hors du cadre";
     R0102: Error, "rules/aide", "aide de la première année non ferme";
     R0103: Error, "rules/aide", "aide ferme au-delà de la première année";
@@ -92,6 +92,7 @@ codes! {
     V0203: Error, "eval/figures", "valeur illisible dans les chiffres";
     V0204: Error, "eval/figures", "unité incompatible avec l'indicateur";
     V0205: Error, "eval/figures", "valeur en double dans les chiffres";
+    V0206: Warning, "eval/figures", "pourcentage qui ressemble à une fraction Excel";
 }
 
 impl Code {

@@ -10,7 +10,7 @@ mod lower;
 pub use lower::single_field;
 pub mod trivia;
 
-pub use literal::{dedent, parse_number};
+pub use literal::{ambiguous_dot, ambiguous_readings, dedent, parse_number};
 
 use crate::ast;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};

@@ -39,6 +39,7 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
         for objectif in &contrat.objectifs {
             objectif_fields(contrat, objectif, diagnostics);
         }
+        negative_aid(contrat, diagnostics);
         for condition in contrat.conditions.iter().filter(|c| c.exige.is_none()) {
             diagnostics.push(missing(
                 condition.id.span,
@@ -181,6 +182,23 @@ fn objectif_fields(c: &Contrat, o: &Objectif, d: &mut Diagnostics) {
         );
     }
     target_years(c, o, d);
+}
+
+/// E0501: an aid amount is never negative (a reduction is written as a
+/// smaller amount, a year without aid as `0 €`).
+fn negative_aid(c: &Contrat, d: &mut Diagnostics) {
+    let lines = c.aide.iter().flat_map(|a| a.annees.iter());
+    for line in lines.filter(|l| l.montant.value < rust_decimal::Decimal::ZERO) {
+        d.push(
+            Diagnostic::new(
+                Code::E0501,
+                line.montant.span,
+                format!("le montant d'aide {} est négatif", line.annee.value),
+            )
+            .label("montant négatif")
+            .help("une aide est versée à l'établissement : écrivez un montant positif, ou `0 €` pour une année sans aide"),
+        );
+    }
 }
 
 /// E0202: targets inside the period, base before the first target.

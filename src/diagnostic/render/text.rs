@@ -110,8 +110,7 @@ fn render_with(d: &Diagnostic, map: &SourceMap, color: bool, cache: &mut SourceC
 
 /// « 3 fichiers, 2 contrats : 1 erreur, 0 avertissement ».
 pub fn summary_line(s: &Summary) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
+    let plural = crate::display::count;
     let verdict = if s.errors == 0 && s.warnings == 0 {
         " — tout est conforme"
     } else {
