@@ -493,7 +493,7 @@ impl Reading<'_> {
         }
         if let Some(first) = self.first_padded.filter(|_| self.padded > 0) {
             let note = if self.padded == 1 {
-                format!("le numéro FINESS à 8 chiffres « {first} » a été complété en « 0{first} » (Excel supprime les zéros en tête)")
+                format!("le numéro FINESS à 8 chiffres « {first} » a été complété d'un 0 initial en « 0{first} » (Excel supprime les zéros en tête)")
             } else {
                 format!(
                     "{} numéros FINESS à 8 chiffres ont été complétés d'un 0 initial, comme « {first} » en « 0{first} » (Excel supprime les zéros en tête)",
@@ -521,3 +521,5 @@ pub(crate) fn header_error(source: SourceId, text: &str, message: &str) -> Diagn
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_saisie;
