@@ -272,6 +272,7 @@ pub enum Item {
     Delegation(Delegation),
     Importe(Importe),
     Diagnostic(DiagnosticDef),
+    Revue(Revue),
 }
 
 impl Item {
@@ -285,6 +286,7 @@ impl Item {
             Item::Delegation(x) => x.span,
             Item::Importe(x) => x.span,
             Item::Diagnostic(x) => x.span,
+            Item::Revue(x) => x.span,
         }
     }
 }
@@ -317,15 +319,29 @@ pub struct Contrat {
     pub etablissement: Option<Etablissement>,
     pub signe: Option<(Date, Span)>,
     pub periode: Option<Periode>,
+    /// `fin le DATE`: the last day, when before 31 December of the last exercice.
+    pub fin: Option<(Date, Span)>,
+    /// `lieu "…"`: where it is signed.
+    pub lieu: Option<Text>,
+    /// `cosignataire "…"` lines, in written order.
+    pub cosignataires: Vec<Text>,
     pub dialogue: Option<(Date, Span)>,
     pub avenants: Vec<Avenant>,
     pub textes: Vec<Text>,
-    pub aide: Option<Aide>,
+    /// The `aide SOURCE { … }` blocks, one per source, in written order.
+    pub aides: Vec<Aide>,
     pub references: Vec<Reference>,
     pub objectifs: Vec<Objectif>,
     pub conditions: Vec<Condition>,
     pub modulation: Option<Modulation>,
     pub repeated: Vec<Repeated>,
+}
+
+impl Contrat {
+    /// The first `aide` block: where one schedule is enough (documents, diff).
+    pub fn aide(&self) -> Option<&Aide> {
+        self.aides.first()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -352,6 +368,9 @@ pub struct Avenant {
     pub numero: Quantity,
     pub signe: Date,
     pub objet: Text,
+    /// `intègre ENVELOPPE`: the amendment brought the contract into that
+    /// envelope's scheme; its date is the date of effect of its clauses.
+    pub integre: Option<Ident>,
     pub span: Span,
 }
 
@@ -628,6 +647,8 @@ pub struct Enveloppe {
     pub montant: Option<Quantity>,
     pub parts: Vec<(Ident, Quantity)>,
     pub source: Option<Text>,
+    /// Clauses applied to every contract drawing on the envelope (§5).
+    pub clauses: Vec<Clause>,
     pub repeated: Vec<Repeated>,
 }
 
@@ -650,6 +671,8 @@ pub struct Cadre {
     pub libelle: Option<Text>,
     pub source: Option<Text>,
     pub textes: Vec<Text>,
+    /// `opposable`: its extensions add clauses instead of replacing them.
+    pub opposable: Option<Span>,
     pub clauses: Vec<Clause>,
     pub repeated: Vec<Repeated>,
 }
@@ -664,10 +687,30 @@ pub struct Clause {
 /// The closed set of clause kinds (spec §5). Parameters only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClauseKind {
+    /// `durée A à B exercices`.
     Duree {
         min: Quantity,
         max: Quantity,
     },
+    /// `durée A à B ans` (`min` given) or `durée au plus B ans`.
+    DureeAns {
+        min: Option<Quantity>,
+        max: Quantity,
+    },
+    /// `durée_recommandée N ans`.
+    DureeRecommandee(Quantity),
+    /// `aide indicative toutes_années`.
+    AideIndicativeToutesAnnees,
+    /// `cosignataire requis "NOM"`.
+    CosignataireRequis(Text),
+    /// `thèmes requis PRÉFIXE`.
+    ThemesRequis(Ident),
+    /// `indicateurs au plus N`.
+    IndicateursAuPlus(Quantity),
+    /// `famille ID` (inherited): groups frameworks for R0701.
+    Famille(Ident),
+    /// `modèle ID` (inherited): the document model of `pacte render`.
+    Modele(Ident),
     AideFermePremiereAnnee,
     AideIndicativeAnneesSuivantes,
     AideStableOuDegressive,
@@ -680,9 +723,11 @@ pub enum ClauseKind {
     CiblesAnnuelles,
     DialogueSous(Quantity),
     Statuts(Vec<String>),
-    Enveloppe(Ident),
+    /// `enveloppes E1 E2…` (also read from the v0.1 form `enveloppe ID`).
+    Enveloppes(Vec<Ident>),
     TresorerieRequiseSi(Expr),
-    CompteFinancierAuPlusTard(DayMonth),
+    /// `compte_financier au plus tard JOUR MOIS [suspend]`; the flag is `suspend`.
+    CompteFinancierAuPlusTard(DayMonth, bool),
     FinAideSi(Expr),
     DonneeManquante(MissingData),
     GainsMinimum {
@@ -735,3 +780,38 @@ pub struct Groupe {
 /// The names a group condition may use besides indicators: the number of
 /// indicators whose thresholds are crossed at each level or above.
 pub const DIAGNOSTIC_COUNTS: [&str; 3] = ["vigilances", "alertes", "critiques"];
+
+// ------------------------------------------------------------------ revue (§8)
+
+/// `revue CONTRAT AAAA { … }`: the ARS's annual review of one contract for
+/// exercice AAAA (appraisal, comments, justified CF delay, aid decision).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revue {
+    pub contrat: Ident,
+    pub annee: Year,
+    pub span: Span,
+    pub date: Option<(Date, Span)>,
+    pub appreciation: Option<Text>,
+    pub objectifs: Vec<RevueObjectif>,
+    /// `compte_financier justifié "…"`: why the CF delay is accepted.
+    pub compte_financier: Option<Text>,
+    pub decisions: Vec<Decision>,
+    pub repeated: Vec<Repeated>,
+}
+
+/// `objectif ID: "commentaire"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevueObjectif {
+    pub objectif: Ident,
+    pub commentaire: Text,
+    pub span: Span,
+}
+
+/// `décision aide AAAA: MONTANT "motif"`, or a share `P %` of the planned amount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub annee: Year,
+    pub montant: Quantity,
+    pub motif: Text,
+    pub span: Span,
+}

@@ -17,6 +17,8 @@ pub struct Program {
     pub diagnostics: BTreeMap<String, DiagnosticDef>,
     /// The user's contracts, in file order.
     pub contrats: Vec<Contrat>,
+    /// The ARS's annual reviews (`revue`), in file order.
+    pub revues: Vec<Revue>,
 }
 
 /// A framework with the clauses in force once its parents are merged.
@@ -40,10 +42,34 @@ impl CadreEffectif {
         self.find(pred).is_some()
     }
 
-    /// The envelope the framework draws on, if any.
+    /// The first envelope the framework lets contracts draw on, if any.
     pub fn enveloppe(&self) -> Option<&Ident> {
+        self.enveloppes().first()
+    }
+
+    /// The envelopes of `enveloppes E1 E2…` (empty when the clause is absent).
+    pub fn enveloppes(&self) -> &[Ident] {
+        self.clauses
+            .iter()
+            .find_map(|c| match &c.kind {
+                ClauseKind::Enveloppes(ids) => Some(ids.as_slice()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    /// `famille ID` (inherited through `étend`).
+    pub fn famille(&self) -> Option<&Ident> {
         self.clauses.iter().find_map(|c| match &c.kind {
-            ClauseKind::Enveloppe(id) => Some(id),
+            ClauseKind::Famille(id) => Some(id),
+            _ => None,
+        })
+    }
+
+    /// `modèle ID` (inherited through `étend`): the layout of `pacte render`.
+    pub fn modele(&self) -> Option<&Ident> {
+        self.clauses.iter().find_map(|c| match &c.kind {
+            ClauseKind::Modele(id) => Some(id),
             _ => None,
         })
     }

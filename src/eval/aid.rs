@@ -105,11 +105,7 @@ pub fn decide(values: &mut Values<'_>, input: &AidInput<'_>) -> AidDecision {
         .inputs(steps);
     AidDecision {
         exercice: next,
-        enveloppe: input
-            .contrat
-            .aide
-            .as_ref()
-            .map(|a| a.enveloppe.name.clone()),
+        enveloppe: input.contrat.aide().map(|a| a.enveloppe.name.clone()),
         prevue,
         modulation: share,
         due,
@@ -127,8 +123,7 @@ pub fn euros(amount: Decimal) -> String {
 fn planned(contrat: &Contrat, year: i32) -> (Decimal, Derivation) {
     let what = format!("aide prévue {year}");
     let line = contrat
-        .aide
-        .as_ref()
+        .aide()
         .and_then(|a| a.annees.iter().find(|l| l.annee.value == year));
     match line {
         Some(l) => {
@@ -275,8 +270,8 @@ fn compte_financier(
 ) -> Option<(Option<Motif>, Derivation)> {
     let clause = input
         .cadre?
-        .find(|k| matches!(k, ClauseKind::CompteFinancierAuPlusTard(_)))?;
-    let ClauseKind::CompteFinancierAuPlusTard(deadline) = &clause.kind else {
+        .find(|k| matches!(k, ClauseKind::CompteFinancierAuPlusTard(..)))?;
+    let ClauseKind::CompteFinancierAuPlusTard(deadline, _) = &clause.kind else {
         return None;
     };
     let y = input.year;

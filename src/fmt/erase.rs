@@ -96,10 +96,13 @@ spans!(Contrat {
     etablissement,
     signe,
     periode,
+    fin,
+    lieu,
+    cosignataires,
     dialogue,
     avenants,
     textes,
-    aide,
+    aides,
     references,
     objectifs,
     conditions,
@@ -120,6 +123,7 @@ spans!(Periode { debut, fin, span });
 spans!(Avenant {
     numero,
     objet,
+    integre,
     span
 });
 spans!(Aide {
@@ -225,6 +229,7 @@ spans!(Enveloppe {
     montant,
     parts,
     source,
+    clauses,
     repeated
 });
 spans!(Delegation {
@@ -241,6 +246,7 @@ spans!(Cadre {
     libelle,
     source,
     textes,
+    opposable,
     clauses,
     repeated
 });
@@ -260,6 +266,28 @@ spans!(Groupe {
     span
 });
 spans!(Expr { kind, span });
+spans!(Revue {
+    contrat,
+    annee,
+    span,
+    date,
+    appreciation,
+    objectifs,
+    compte_financier,
+    decisions,
+    repeated
+});
+spans!(RevueObjectif {
+    objectif,
+    commentaire,
+    span
+});
+spans!(Decision {
+    annee,
+    montant,
+    motif,
+    span
+});
 
 impl Erase for Quantity {
     fn erase(&mut self, how: Eraser) {
@@ -317,6 +345,7 @@ impl Erase for Item {
             Item::Delegation(x) => x.erase(how),
             Item::Importe(x) => x.erase(how),
             Item::Diagnostic(x) => x.erase(how),
+            Item::Revue(x) => x.erase(how),
         }
     }
 }
@@ -360,7 +389,16 @@ impl Erase for ClauseKind {
                 deficit.erase(how);
                 produits.erase(how);
             }
-            ClauseKind::Enveloppe(id) => id.erase(how),
+            ClauseKind::Enveloppes(ids) => ids.erase(how),
+            ClauseKind::DureeAns { min, max } => {
+                min.erase(how);
+                max.erase(how);
+            }
+            ClauseKind::DureeRecommandee(q) | ClauseKind::IndicateursAuPlus(q) => q.erase(how),
+            ClauseKind::CosignataireRequis(t) => t.erase(how),
+            ClauseKind::ThemesRequis(id) | ClauseKind::Famille(id) | ClauseKind::Modele(id) => {
+                id.erase(how)
+            }
             ClauseKind::TresorerieRequiseSi(e) | ClauseKind::FinAideSi(e) => e.erase(how),
             ClauseKind::Modulation(m) => m.erase(how),
             _ => {}

@@ -1,6 +1,7 @@
 //! AST → layout tree for `contrat` and its fields, in the order of spec §4:
-//! intitulé, cadre, ars, établissement, signé le, période, dialogue,
-//! avenant, texte, aide, référence, objectif, condition, modulation.
+//! intitulé, cadre, ars, établissement, signé le, période, fin le, lieu,
+//! cosignataire, dialogue, avenant, texte, aide, référence, objectif,
+//! condition, modulation.
 //! Other items are in `items.rs`; literals and expressions in `lexical.rs`.
 
 use super::doc::Node;
@@ -24,6 +25,7 @@ fn item(item: &Item) -> Node {
         Item::Enveloppe(e) => items::enveloppe(e),
         Item::Delegation(d) => items::delegation(d),
         Item::Diagnostic(d) => items::diagnostic(d),
+        Item::Revue(r) => items::revue(r),
     }
 }
 
@@ -54,17 +56,22 @@ fn contrat(c: &Contrat) -> Node {
         let line = format!("période {} à {}", p.debut.value, p.fin.value);
         Node::leaf(p.span, 5, line)
     });
+    push(&mut ch, c.fin.as_ref(), |(d, s)| {
+        Node::leaf(*s, 6, format!("fin le {d}"))
+    });
+    push(&mut ch, c.lieu.as_ref(), |t| text(7, "lieu", t));
+    ch.extend(c.cosignataires.iter().map(|t| text(8, "cosignataire", t)));
     push(&mut ch, c.dialogue.as_ref(), |(d, s)| {
-        Node::leaf(*s, 6, format!("dialogue {d}"))
+        Node::leaf(*s, 9, format!("dialogue {d}"))
     });
     ch.extend(c.avenants.iter().map(avenant));
-    ch.extend(c.textes.iter().map(|t| text(8, "texte", t)));
-    push(&mut ch, c.aide.as_ref(), aide);
+    ch.extend(c.textes.iter().map(|t| text(11, "texte", t)));
+    ch.extend(c.aides.iter().map(aide));
     ch.extend(c.references.iter().map(reference));
     ch.extend(c.objectifs.iter().map(objectif));
     ch.extend(c.conditions.iter().map(condition));
     push(&mut ch, c.modulation.as_ref(), |m| {
-        modulation(13, m, String::new())
+        modulation(16, m, String::new())
     });
     let head = format!("contrat {}", c.id.name);
     Node::block(c.span, 0, head, ch, String::new())
@@ -88,13 +95,16 @@ fn etablissement(e: &Etablissement) -> Node {
 }
 
 fn avenant(a: &Avenant) -> Node {
-    let line = format!(
+    let mut line = format!(
         "avenant {} signé le {} {}",
         quantity(&a.numero),
         a.signe,
         string(&a.objet.value)
     );
-    Node::leaf(a.span, 7, line)
+    if let Some(e) = &a.integre {
+        line.push_str(&format!(" intègre {}", e.name));
+    }
+    Node::leaf(a.span, 10, line)
 }
 
 fn aide(a: &Aide) -> Node {
@@ -111,7 +121,7 @@ fn aide(a: &Aide) -> Node {
         Node::leaf(v.span, 1, line)
     }));
     let head = format!("aide {}", a.enveloppe.name);
-    Node::block(a.span, 9, head, ch, String::new())
+    Node::block(a.span, 12, head, ch, String::new())
 }
 
 fn reference(r: &Reference) -> Node {
@@ -124,7 +134,7 @@ fn reference(r: &Reference) -> Node {
         })
         .collect();
     let head = format!("référence {}", r.annee.value);
-    Node::block(r.span, 10, head, ch, String::new())
+    Node::block(r.span, 13, head, ch, String::new())
 }
 
 fn objectif(o: &Objectif) -> Node {
@@ -154,7 +164,7 @@ fn objectif(o: &Objectif) -> Node {
     ch.extend(o.actions.iter().map(action));
     ch.extend(o.textes.iter().map(|t| text(9, "texte", t)));
     let head = format!("objectif {}", o.id.name);
-    Node::block(o.span, 11, head, ch, String::new())
+    Node::block(o.span, 14, head, ch, String::new())
 }
 
 /// `financier`, `levier THÈME` or `trésorerie`.
@@ -196,7 +206,7 @@ fn condition(c: &Condition) -> Node {
         Node::leaf(e.span, 1, exige(e))
     });
     let head = format!("condition {}", c.id.name);
-    Node::block(c.span, 12, head, ch, String::new())
+    Node::block(c.span, 15, head, ch, String::new())
 }
 
 /// `exige EXPR [à partir de AAAA]`.

@@ -71,6 +71,7 @@ fn is_block(rule: Rule) -> bool {
             | Rule::enveloppe
             | Rule::delegation
             | Rule::diagnostic
+            | Rule::revue
     )
 }
 

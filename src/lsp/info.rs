@@ -169,7 +169,11 @@ const KEYWORDS: &[&str] = &[
     "région",
     "signé le",
     "période",
+    "fin le",
+    "lieu",
+    "cosignataire",
     "dialogue",
+    "intègre",
     "avenant",
     "texte",
     "aide",
@@ -199,6 +203,11 @@ const KEYWORDS: &[&str] = &[
     "si réalisation",
     "sinon",
     "entre",
+    "revue",
+    "date",
+    "appréciation",
+    "décision aide",
+    "compte_financier justifié",
 ];
 
 #[cfg(test)]

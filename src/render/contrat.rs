@@ -114,7 +114,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A parameter of the framework's clauses: `ctx.parametre(|k| match k {
-    /// ClauseKind::CompteFinancierAuPlusTard(d) => Some(*d), _ => None })`.
+    /// ClauseKind::CompteFinancierAuPlusTard(d, _) => Some(*d), _ => None })`.
     pub fn parametre<T>(&self, f: impl Fn(&'a ClauseKind) -> Option<T>) -> Option<T> {
         self.cadre
             .and_then(|c| c.clauses.iter().find_map(|cl| f(&cl.kind)))
@@ -136,7 +136,7 @@ impl<'a> Ctx<'a> {
 
     /// The planned aid of a year, if the schedule has one.
     pub fn aide_prevue(&self, annee: i32) -> Option<Decimal> {
-        let aide = self.contrat.aide.as_ref()?;
+        let aide = self.contrat.aide()?;
         aide.annees
             .iter()
             .find(|a| a.annee.value == annee)
@@ -297,8 +297,7 @@ fn vu(program: &Program, contrat: &Contrat, cadre: Option<&CadreEffectif>) -> Ve
         }
     }
     let enveloppe = contrat
-        .aide
-        .as_ref()
+        .aide()
         .and_then(|a| program.enveloppes.get(&a.enveloppe.name))
         .and_then(|e| e.source.as_ref());
     if let Some(source) = enveloppe {
@@ -309,7 +308,7 @@ fn vu(program: &Program, contrat: &Contrat, cadre: Option<&CadreEffectif>) -> Ve
 
 fn kinds(ctx: &Ctx) -> Vec<Kind> {
     let c = ctx.contrat;
-    let has_aide = c.aide.is_some();
+    let has_aide = c.aide().is_some();
     let mut kinds = vec![Kind::Objet, Kind::Duree];
     if c.objectifs.iter().any(|o| !objectifs::est_levier(o)) {
         kinds.push(Kind::Engagements);
@@ -364,7 +363,7 @@ fn article(ctx: &Ctx, kind: Kind, numero: usize) -> Article {
         Kind::Aide => (
             "Aide financière",
             aide(ctx),
-            c.aide.as_ref().map(|a| a.span.start as usize),
+            c.aide().map(|a| a.span.start as usize),
         ),
         Kind::Conditions => (
             "Conditions de versement",

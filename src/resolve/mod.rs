@@ -71,6 +71,7 @@ pub fn resolve(files: Vec<File>, diagnostics: &mut Diagnostics) -> Program {
                 diagnostics,
             ),
             Item::Delegation(d) => program.delegations.push(d),
+            Item::Revue(r) => program.revues.push(r),
             Item::Importe(_) => {}
         }
     }

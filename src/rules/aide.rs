@@ -8,7 +8,7 @@ use crate::display::euros;
 
 /// R0102: year *n*'s amount is `ferme`.
 pub fn ferme_premiere_annee(ctx: &Ctx, d: &mut Diagnostics) {
-    let (Some(aide), Some(p)) = (&ctx.contrat.aide, ctx.periode) else {
+    let (Some(aide), Some(p)) = (ctx.contrat.aide(), ctx.periode) else {
         return;
     };
     let n = p.debut.value;
@@ -46,7 +46,7 @@ pub fn ferme_premiere_annee(ctx: &Ctx, d: &mut Diagnostics) {
 
 /// R0103: no year after *n* is `ferme`.
 pub fn indicative_annees_suivantes(ctx: &Ctx, d: &mut Diagnostics) {
-    let (Some(aide), Some(p)) = (&ctx.contrat.aide, ctx.periode) else {
+    let (Some(aide), Some(p)) = (ctx.contrat.aide(), ctx.periode) else {
         return;
     };
     for line in aide
@@ -77,7 +77,7 @@ pub fn indicative_annees_suivantes(ctx: &Ctx, d: &mut Diagnostics) {
 
 /// R0104: yearly amounts never increase.
 pub fn stable_ou_degressive(ctx: &Ctx, d: &mut Diagnostics) {
-    let Some(aide) = &ctx.contrat.aide else {
+    let Some(aide) = ctx.contrat.aide() else {
         return;
     };
     let mut lines: Vec<&AideAnnee> = aide.annees.iter().collect();
@@ -113,7 +113,7 @@ pub fn stable_ou_degressive(ctx: &Ctx, d: &mut Diagnostics) {
 
 /// R0105: every aid year is inside the period.
 pub fn dans_la_periode(ctx: &Ctx, d: &mut Diagnostics) {
-    let (Some(aide), Some(p)) = (&ctx.contrat.aide, ctx.periode) else {
+    let (Some(aide), Some(p)) = (ctx.contrat.aide(), ctx.periode) else {
         return;
     };
     for line in aide

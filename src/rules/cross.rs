@@ -71,11 +71,11 @@ fn aid_lines<'a>(
     program
         .contrats
         .iter()
-        .filter_map(move |c| {
-            c.aide
-                .as_ref()
-                .filter(|a| a.enveloppe.name == enveloppe)
-                .map(|a| (c, a))
+        .flat_map(move |c| {
+            c.aides
+                .iter()
+                .filter(move |a| a.enveloppe.name == enveloppe)
+                .map(move |a| (c, a))
         })
         .flat_map(|(c, a)| a.annees.iter().map(move |l| (c, l)))
 }

@@ -83,16 +83,26 @@ fn check_clause(ctx: &Ctx, d: &mut Diagnostics) {
         ClauseKind::CiblesAnnuelles => objectifs::cibles_annuelles(ctx, d),
         ClauseKind::DialogueSous(months) => dialogue::check(ctx, months, d),
         ClauseKind::Statuts(statuts) => eligibilite::statuts(ctx, statuts, d),
-        ClauseKind::Enveloppe(env) => eligibilite::enveloppe(ctx, env, d),
+        ClauseKind::Enveloppes(envs) => eligibilite::enveloppes(ctx, envs, d),
         ClauseKind::TresorerieRequiseSi(expr) => tresorerie::check(ctx, expr, d),
         ClauseKind::GainsMinimum { deficit, produits } => gains::minimum(ctx, deficit, produits, d),
         ClauseKind::GainsRecettesMaximum(max) => gains::recettes_maximum(ctx, max, d),
         ClauseKind::RecettesJustifiees => gains::recettes_justifiees(ctx, d),
-        ClauseKind::CompteFinancierAuPlusTard(_)
+        ClauseKind::CompteFinancierAuPlusTard(..)
         | ClauseKind::FinAideSi(_)
         | ClauseKind::Modulation(_)
         | ClauseKind::DonneeManquante(_)
-        | ClauseKind::PonderationParGains => {}
+        | ClauseKind::PonderationParGains
+        | ClauseKind::Famille(_)
+        | ClauseKind::Modele(_) => {}
+        // v0.2 clauses whose rules come next (R0101 in years, R0109, R0103,
+        // R0110, R0204, R0205).
+        ClauseKind::DureeAns { .. }
+        | ClauseKind::DureeRecommandee(_)
+        | ClauseKind::AideIndicativeToutesAnnees
+        | ClauseKind::CosignataireRequis(_)
+        | ClauseKind::ThemesRequis(_)
+        | ClauseKind::IndicateursAuPlus(_) => {}
     }
 }
 

@@ -7,7 +7,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 
 /// R0106: no `versement` date is earlier than `signé le`.
 pub fn avant_versement(ctx: &Ctx, d: &mut Diagnostics) {
-    let (Some(aide), Some((signe, signe_span))) = (&ctx.contrat.aide, ctx.contrat.signe) else {
+    let (Some(aide), Some((signe, signe_span))) = (ctx.contrat.aide(), ctx.contrat.signe) else {
         return;
     };
     for v in aide.versements.iter().filter(|v| v.date < signe) {

@@ -257,3 +257,5 @@ fn suggest_keyword(found: &str, error: &pest::error::Error<Rule>) -> Option<&'st
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_v02;

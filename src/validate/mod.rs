@@ -107,7 +107,7 @@ fn contrat_fields(program: &Program, c: &Contrat, d: &mut Diagnostics) {
         }
     }
     let needs_aide = program.cadre_of(c).and_then(|k| k.enveloppe()).is_some();
-    if needs_aide && c.aide.is_none() {
+    if needs_aide && c.aide().is_none() {
         let env = program
             .cadre_of(c)
             .and_then(|k| k.enveloppe())

@@ -18,10 +18,13 @@ impl Lowerer<'_> {
             etablissement: None,
             signe: None,
             periode: None,
+            fin: None,
+            lieu: None,
+            cosignataires: Vec::new(),
             dialogue: None,
             avenants: Vec::new(),
             textes: Vec::new(),
-            aide: None,
+            aides: Vec::new(),
             references: Vec::new(),
             objectifs: Vec::new(),
             conditions: Vec::new(),
@@ -91,10 +94,21 @@ impl Lowerer<'_> {
                     let e = self.lower_etablissement(field)?;
                     Self::set_once(&mut c.etablissement, e, name, fspan, first_span, r)
                 }
-                Rule::aide => {
-                    let a = self.lower_aide(field)?;
-                    Self::set_once(&mut c.aide, a, name, fspan, first_span, r)
+                Rule::fin => {
+                    if let Some(d) = self.date(args(field).next()?) {
+                        Self::set_once(&mut c.fin, d, name, fspan, first_span, r)
+                    }
                 }
+                Rule::lieu => Self::set_once(
+                    &mut c.lieu,
+                    self.text(args(field).next()?),
+                    name,
+                    fspan,
+                    first_span,
+                    r,
+                ),
+                Rule::cosignataire => c.cosignataires.push(self.text(args(field).next()?)),
+                Rule::aide => c.aides.extend(self.lower_aide(field)),
                 Rule::modulation => {
                     let m = self.lower_modulation(field)?;
                     Self::set_once(&mut c.modulation, m, name, fspan, first_span, r)
@@ -172,10 +186,12 @@ impl Lowerer<'_> {
         let numero = self.number(parts.next()?)?;
         let (signe, _) = self.date(parts.next()?)?;
         let objet = self.text(parts.next()?);
+        let integre = parts.next().map(|p| self.ident(p));
         Some(Avenant {
             numero,
             signe,
             objet,
+            integre,
             span,
         })
     }
@@ -491,7 +507,12 @@ pub fn single_field(rule: Rule) -> Option<&'static str> {
         Rule::periode => "période",
         Rule::dialogue => "dialogue",
         Rule::etablissement => "établissement",
-        Rule::aide => "aide",
+        Rule::fin => "fin le",
+        Rule::lieu => "lieu",
+        Rule::opposable => "opposable",
+        Rule::revue_date => "date",
+        Rule::revue_appreciation => "appréciation",
+        Rule::revue_cf => "compte_financier justifié",
         Rule::modulation => "modulation",
         Rule::raison_sociale => "raison_sociale",
         Rule::finess => "finess",

@@ -6,6 +6,7 @@ mod contrat;
 pub use contrat::single_field;
 mod expr;
 mod items;
+mod revue;
 
 use super::grammar::Rule;
 use crate::ast::*;
@@ -45,6 +46,7 @@ impl Lowerer<'_> {
             Rule::delegation => Item::Delegation(self.lower_delegation(pair)?),
             Rule::importe => Item::Importe(self.lower_importe(pair)?),
             Rule::diagnostic => Item::Diagnostic(self.lower_diagnostic(pair)?),
+            Rule::revue => Item::Revue(self.lower_revue(pair)?),
             _ => return None,
         })
     }
@@ -261,6 +263,7 @@ fn is_item(rule: Rule) -> bool {
             | Rule::delegation
             | Rule::importe
             | Rule::diagnostic
+            | Rule::revue
     )
 }
 

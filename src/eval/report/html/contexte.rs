@@ -253,7 +253,7 @@ fn contract(program: &Program, figures: &Figures, contrat: &Contrat, year: i32) 
     let cadre = program.cadre_of(contrat);
     let clauses = cadre.map_or(&[][..], |c| &c.clauses[..]);
     let compte_financier = clauses.iter().find_map(|k| match &k.kind {
-        ClauseKind::CompteFinancierAuPlusTard(d) => Some(CompteFinancier {
+        ClauseKind::CompteFinancierAuPlusTard(d, _) => Some(CompteFinancier {
             limite: d.in_year(year.saturating_add(1)),
             depot: match values.indicator(DEPOT_CF, year).value {
                 Some(Val::Date(d)) => Some(d),
@@ -291,10 +291,9 @@ fn contract(program: &Program, figures: &Figures, contrat: &Contrat, year: i32) 
             .as_ref()
             .map(|p| (p.debut.value, p.fin.value)),
         signe: contrat.signe.map(|(d, _)| d),
-        enveloppe: contrat.aide.as_ref().map(|a| a.enveloppe.name.clone()),
+        enveloppe: contrat.aide().map(|a| a.enveloppe.name.clone()),
         echeancier: contrat
-            .aide
-            .as_ref()
+            .aide()
             .map(|a| {
                 a.annees
                     .iter()
