@@ -110,3 +110,10 @@ fn figures_warnings_are_shown_before_the_report() {
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["exercice"], 2026);
 }
+
+#[test]
+fn explain_suggests_the_code_with_its_zeros() {
+    let o = pacte(&["explain", "R104"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("vouliez-vous dire R0104 ?"));
+}

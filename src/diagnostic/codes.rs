@@ -58,6 +58,7 @@ codes! {
     E0201: Error, "validate", "période incohérente";
     E0202: Error, "validate", "année de cible ou de base hors de la période";
     E0203: Error, "validate", "numéro FINESS mal formé ou clé erronée";
+    E0206: Warning, "validate", "année ou échéance hors de la période du contrat";
     E0301: Error, "typeck", "dimensions incompatibles dans une comparaison";
     E0302: Error, "typeck", "dimensions incompatibles dans un calcul";
     E0303: Warning, "typeck", "sens de la cible contraire au sens de l'indicateur";

@@ -13,7 +13,7 @@ use crate::model::Program;
 
 pub fn check(program: &Program, d: &mut Diagnostics) {
     for contrat in &program.contrats {
-        if let Some(aide) = &contrat.aide {
+        for aide in &contrat.aides {
             for line in &aide.annees {
                 money(&line.montant, &format!("le montant d'aide {}", line.annee.value), d);
             }

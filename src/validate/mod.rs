@@ -6,6 +6,7 @@
 //! and the rules that depend on it stay silent.
 
 pub mod finess;
+mod hors_periode;
 mod modulation;
 
 use crate::ast::*;
@@ -40,6 +41,9 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
             objectif_fields(contrat, objectif, diagnostics);
         }
         negative_aid(contrat, diagnostics);
+        if let Some(p) = valid_periode(contrat) {
+            hors_periode::check(contrat, p, diagnostics);
+        }
         for condition in contrat.conditions.iter().filter(|c| c.exige.is_none()) {
             diagnostics.push(missing(
                 condition.id.span,
@@ -187,7 +191,7 @@ fn objectif_fields(c: &Contrat, o: &Objectif, d: &mut Diagnostics) {
 /// E0501: an aid amount is never negative (a reduction is written as a
 /// smaller amount, a year without aid as `0 €`).
 fn negative_aid(c: &Contrat, d: &mut Diagnostics) {
-    let lines = c.aide.iter().flat_map(|a| a.annees.iter());
+    let lines = c.aides.iter().flat_map(|a| a.annees.iter());
     for line in lines.filter(|l| l.montant.value < rust_decimal::Decimal::ZERO) {
         d.push(
             Diagnostic::new(
