@@ -55,6 +55,7 @@ codes! {
     E0104: Error, "resolve", "définition circulaire";
     E0107: Error, "resolve", "import hors de l'arborescence vérifiée";
     E0108: Error, "resolve", "cycle d'imports";
+    E0109: Warning, "resolve", "établissement hors du ressort de l'agence";
     E0201: Error, "validate", "période incohérente";
     E0202: Error, "validate", "année de cible ou de base hors de la période";
     E0203: Error, "validate", "numéro FINESS mal formé ou clé erronée";

@@ -64,6 +64,7 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
             modulation::check(m, diagnostics);
         }
     }
+    crate::resolve::agences::check(program, diagnostics);
     for indicateur in program.indicateurs.values().filter(|i| i.unite.is_none()) {
         diagnostics.push(missing(
             indicateur.id.span,
