@@ -3,6 +3,7 @@
 //! 2 the command could not run.
 
 mod avenant;
+mod bibliotheque;
 pub mod check;
 mod diagnose;
 mod diff;
@@ -12,6 +13,7 @@ mod fmt;
 mod french;
 mod inputs;
 pub mod load;
+mod nouveau;
 pub mod output;
 pub mod render;
 
@@ -53,6 +55,10 @@ pub enum Command {
     Lsp,
     /// Met un contrat en forme : document Markdown ou HTML (à imprimer, à signer).
     Render(render::RenderArgs),
+    /// Écrit un modèle de contrat commenté, conforme à son cadre, à compléter.
+    Nouveau(nouveau::NouveauArgs),
+    /// Liste et explique la bibliothèque standard : indicateurs, thèmes, cadres, enveloppes.
+    Std(bibliotheque::StdArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,6 +121,8 @@ pub fn run() -> ExitCode {
             Err(e) => fail(&format!("serveur de langage : {e}")),
         },
         Command::Render(args) => render::run(args, cli.std_dir.as_deref(), color_stderr(cli.color)),
+        Command::Nouveau(args) => nouveau::run(args, cli.std_dir.as_deref()),
+        Command::Std(args) => bibliotheque::run(args, cli.std_dir.as_deref()),
     };
     status.into()
 }

@@ -79,6 +79,16 @@ pub fn official(name: &str) -> Option<&'static str> {
         .map(|(_, official)| official)
 }
 
+/// The agency of a FINESS number's département (none for overseas `97…`,
+/// shared by five agencies).
+pub fn of_finess(finess: &str) -> Option<&'static str> {
+    let dept: String = finess.chars().take(2).collect::<String>().to_uppercase();
+    AGENCES
+        .iter()
+        .find(|(_, ds)| dept != "97" && ds.contains(&dept.as_str()))
+        .map(|(n, _)| *n)
+}
+
 /// The départements of an agency (official name).
 fn departements(official: &str) -> &'static [&'static str] {
     AGENCES
@@ -136,10 +146,7 @@ fn region_of_finess(contrat: &Contrat, agence: &str, ars: &Text, d: &mut Diagnos
     if departements(agence).contains(&dept.as_str()) {
         return;
     }
-    let other = AGENCES
-        .iter()
-        .find(|(_, ds)| ds.contains(&dept.as_str()) && dept != "97")
-        .map(|(n, _)| *n);
+    let other = of_finess(&finess.value);
     let mut diagnostic = Diagnostic::new(
         Code::E0109,
         finess.span,
