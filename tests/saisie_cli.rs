@@ -117,3 +117,83 @@ fn explain_suggests_the_code_with_its_zeros() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("vouliez-vous dire R0104 ?"));
 }
+
+fn pacte_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_dash_reads_a_contract_or_the_figures_from_standard_input() {
+    let contract = std::fs::read("examples/ch_valmont.pacte").unwrap();
+    let o = pacte_stdin(&["check", "-"], &contract);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
+    let broken = String::from_utf8(contract.clone()).unwrap().replace("2,8 %", "2.800 %");
+    let o = pacte_stdin(&["check", "-", "--format", "json"], broken.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["diagnostics"][0]["file"], "<entrée standard>");
+    assert_eq!(json["diagnostics"][0]["code"], "E0001");
+    let figures = std::fs::read("examples/chiffres-2026.csv").unwrap();
+    let o = pacte_stdin(
+        &[
+            "evaluate",
+            "examples/ch_valmont.pacte",
+            "--figures",
+            "-",
+            "--exercice",
+            "2026",
+        ],
+        &figures,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("ch_valmont_2025"));
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let o = pacte(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}");
+        let script = text(&o.stdout);
+        assert!(script.contains("nouveau") && script.contains("evaluate"), "{shell}");
+    }
+}
+
+#[test]
+fn diagnose_keeps_one_region() {
+    let run = |region: &str| {
+        pacte(&[
+            "diagnose",
+            "--figures",
+            "tests/data/hospidiag_normandie_2012_2014.csv",
+            "--exercice",
+            "2014",
+            "--format",
+            "json",
+            "--region",
+            region,
+        ])
+    };
+    let count = |o: &Output| {
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        json["etablissements"].as_array().map_or(0, Vec::len)
+    };
+    let normandie = run("Normandie");
+    assert_eq!(normandie.status.code(), Some(0));
+    assert!(count(&normandie) > 20);
+    let bretagne = run("ARS Bretagne");
+    assert_eq!(count(&bretagne), 0);
+    let o = run("Normandi");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("vouliez-vous dire « Normandie »"));
+}

@@ -40,14 +40,23 @@ pub fn load(req: &Request) -> Result<Inputs, ExitStatus> {
     }
     let mut ws = load::load(req.paths, req.std_dir).map_err(|e| fail(&e.0))?;
     let program = crate::pipeline::analyse(ws.files(), &mut ws.diagnostics);
-    let bytes = std::fs::read(req.figures).map_err(|e| {
+    if req.paths.iter().any(|p| load::is_stdin(p)) && load::is_stdin(req.figures) {
+        return Err(fail(
+            "l'entrée standard ne peut donner à la fois les contrats et les chiffres",
+        ));
+    }
+    let bytes = load::read_bytes(req.figures).map_err(|e| {
         fail(&format!(
             "impossible de lire le fichier de chiffres « {} » : {}",
             req.figures.display(),
             load::io_reason(&e)
         ))
     })?;
-    let path = req.figures.to_string_lossy().replace('\\', "/");
+    let path = if load::is_stdin(req.figures) {
+        load::STDIN_NAME.to_string()
+    } else {
+        req.figures.to_string_lossy().replace('\\', "/")
+    };
     let mut figure_diagnostics = Diagnostics::new();
     let figures = eval::figures::read(
         &mut ws.map,

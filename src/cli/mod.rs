@@ -5,6 +5,7 @@
 mod avenant;
 mod bibliotheque;
 pub mod check;
+mod completions;
 mod diagnose;
 mod diff;
 mod evaluate;
@@ -59,6 +60,8 @@ pub enum Command {
     Nouveau(nouveau::NouveauArgs),
     /// Liste et explique la bibliothèque standard : indicateurs, thèmes, cadres, enveloppes.
     Std(bibliotheque::StdArgs),
+    /// Script de complétion pour l'interpréteur de commandes (bash, zsh, fish, powershell).
+    Completions(completions::CompletionsArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,6 +126,7 @@ pub fn run() -> ExitCode {
         Command::Render(args) => render::run(args, cli.std_dir.as_deref(), color_stderr(cli.color)),
         Command::Nouveau(args) => nouveau::run(args, cli.std_dir.as_deref()),
         Command::Std(args) => bibliotheque::run(args, cli.std_dir.as_deref()),
+        Command::Completions(args) => completions::run(args),
     };
     status.into()
 }

@@ -89,6 +89,12 @@ pub fn of_finess(finess: &str) -> Option<&'static str> {
         .map(|(n, _)| *n)
 }
 
+/// Whether a FINESS number lies in an agency's region (official name).
+pub fn covers(official: &str, finess: &str) -> bool {
+    let dept: String = finess.chars().take(2).collect::<String>().to_uppercase();
+    departements(official).contains(&dept.as_str())
+}
+
 /// The départements of an agency (official name).
 fn departements(official: &str) -> &'static [&'static str] {
     AGENCES

@@ -138,6 +138,13 @@ impl Figures {
         self.identities.get(finess)
     }
 
+    /// Keeps only the establishments `keep` accepts (`diagnose --region`).
+    pub fn retain_establishments(&mut self, keep: impl Fn(&str) -> bool) {
+        self.data.retain(|finess, _| keep(finess));
+        self.identities.retain(|finess, _| keep(finess));
+        self.count = self.data.values().map(HashMap::len).sum();
+    }
+
     /// Removes a figure (what-if analyses and tests: a missing figure).
     pub fn remove(&mut self, finess: &str, year: i32, indicator: &str) -> Option<Figure> {
         let n = self.indicators.get(indicator)?;
