@@ -197,3 +197,32 @@ fn diagnose_keeps_one_region() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("vouliez-vous dire « Normandie »"));
 }
+
+#[test]
+fn crlf_figures_give_the_same_lines_in_explain() {
+    let lf = std::fs::read_to_string("examples/chiffres-2026.csv").unwrap();
+    let dir = folder("crlf");
+    let crlf_path = dir.join("chiffres.csv");
+    std::fs::write(&crlf_path, lf.replace('\n', "\r\n")).unwrap();
+    let explain = |figures: &str| {
+        let o = pacte(&[
+            "evaluate",
+            "examples/ch_valmont.pacte",
+            "--figures",
+            figures,
+            "--exercice",
+            "2026",
+            "--explain",
+        ]);
+        assert_eq!(o.status.code(), Some(0));
+        let out = text(&o.stdout);
+        // The line numbers cited for the figures, in order.
+        out.split(".csv:")
+            .skip(1)
+            .map(|rest| rest.split(']').next().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let lines = explain("examples/chiffres-2026.csv");
+    assert!(lines.contains(&"4".to_string()), "{lines:?}");
+    assert_eq!(explain(s(&crlf_path)), lines);
+}
