@@ -20,6 +20,7 @@ pub struct Options {
 struct Plan {
     signature: Date,
     debut: i32,
+    first_target: i32,
     fin: i32,
     enveloppe: String,
     ferme: bool,
@@ -70,7 +71,20 @@ fn identity(finess: Option<&str>) -> Result<(String, String), String> {
 }
 
 fn plan(program: &Program, cadre: &CadreEffectif) -> Option<Plan> {
-    let kinds: Vec<&ClauseKind> = cadre.clauses.iter().map(|c| &c.kind).collect();
+    let own: Vec<&ClauseKind> = cadre.clauses.iter().map(|c| &c.kind).collect();
+    let enveloppe = enveloppe(program, cadre, &own);
+    // The envelope's clauses bind the contract too (spec §5).
+    let kinds: Vec<&ClauseKind> = own
+        .iter()
+        .copied()
+        .chain(
+            program
+                .enveloppes
+                .get(&enveloppe)
+                .into_iter()
+                .flat_map(|e| e.clauses.iter().map(|c| &c.kind)),
+        )
+        .collect();
     let deadline = kinds.iter().find_map(|k| match k {
         ClauseKind::SignatureAuPlusTard(d) => Some(*d),
         _ => None,
@@ -81,19 +95,13 @@ fn plan(program: &Program, cadre: &CadreEffectif) -> Option<Plan> {
         .or_else(|| Date::new(2026, 1, 1))?;
     let exercices = exercices(&kinds, signature);
     let debut = signature.year;
-    let enveloppe = cadre
-        .enveloppes()
-        .first()
-        .map(|e| e.name.clone())
-        .or_else(|| {
-            let known = |n: &str| program.enveloppes.contains_key(n);
-            ["fir", "redressement_performance"]
-                .into_iter()
-                .find(|n| known(n))
-                .map(str::to_string)
-                .or_else(|| program.enveloppes.keys().next().cloned())
+    let first_target = kinds
+        .iter()
+        .find_map(|k| match k {
+            ClauseKind::PremieresCiblesAuPlusTard(y) => Some(y.value.max(debut)),
+            _ => None,
         })
-        .unwrap_or_else(|| "fir".to_string());
+        .map_or(debut + 1, |y| y.min(debut + 1));
     let toutes_indicatives = kinds
         .iter()
         .any(|k| matches!(k, ClauseKind::AideIndicativeToutesAnnees));
@@ -136,6 +144,7 @@ fn plan(program: &Program, cadre: &CadreEffectif) -> Option<Plan> {
     Some(Plan {
         signature,
         debut,
+        first_target,
         fin: debut + exercices - 1,
         enveloppe,
         ferme,
@@ -147,26 +156,66 @@ fn plan(program: &Program, cadre: &CadreEffectif) -> Option<Plan> {
     })
 }
 
-/// The number of financial years: within `durée A à B exercices`, and long
-/// enough for `durée A à B ans` counted from the signature.
-fn exercices(kinds: &[&ClauseKind], signature: Date) -> i32 {
+/// A duration clause as an interval of years (`durée 3 à 5 ans`,
+/// `durée au plus 3 ans`, `durée 1 à 3 exercices`).
+fn years(kind: &ClauseKind) -> Option<(i32, i32)> {
     let int = |q: &crate::ast::Quantity| q.value.trunc().to_string().parse::<i32>().unwrap_or(1);
-    let mut n = 4;
-    for kind in kinds {
-        if let ClauseKind::DureeAns { min, max } = kind {
-            // From 1 January, N exercices are N years; from a later day, one
-            // more exercice is needed, unless that would exceed the maximum.
-            let years = min.as_ref().map_or(int(max), int);
-            let later = signature.month != 1 || signature.day != 1;
-            n = if later && years < int(max) { years + 1 } else { years };
-        }
+    match kind {
+        ClauseKind::DureeAns { min, max } => Some((min.as_ref().map_or(1, int), int(max))),
+        ClauseKind::Duree { min, max } => Some((int(min), int(max))),
+        _ => None,
     }
-    for kind in kinds {
-        if let ClauseKind::Duree { min, max } = kind {
-            n = n.clamp(int(min), int(max).max(int(min)));
+}
+
+/// The first allowed envelope whose duration agrees with the framework's
+/// (`contrat_performance`, 2 years, cannot draw on an envelope of 3 to 5).
+fn enveloppe(program: &Program, cadre: &CadreEffectif, own: &[&ClauseKind]) -> String {
+    let mine = own.iter().find_map(|k| years(k));
+    let agrees = |name: &str| {
+        let theirs = program
+            .enveloppes
+            .get(name)
+            .and_then(|e| e.clauses.iter().find_map(|c| years(&c.kind)));
+        match (mine, theirs) {
+            (Some((a, b)), Some((c, d))) => a.max(c) <= b.min(d),
+            _ => true,
         }
+    };
+    let allowed: Vec<String> = cadre.enveloppes().iter().map(|e| e.name.clone()).collect();
+    let fallback = ["fir", "redressement_performance"]
+        .into_iter()
+        .map(str::to_string)
+        .filter(|n| program.enveloppes.contains_key(n));
+    allowed
+        .iter()
+        .cloned()
+        .chain(fallback)
+        .find(|n| program.enveloppes.contains_key(n) && agrees(n))
+        .or_else(|| allowed.first().cloned())
+        .unwrap_or_else(|| "fir".to_string())
+}
+
+/// The number of financial years: inside every duration clause, counted
+/// from the signature (from 1 January, N exercices are N years; from a
+/// later day, one more exercice is needed, unless that exceeds the maximum).
+fn exercices(kinds: &[&ClauseKind], signature: Date) -> i32 {
+    let (mut low, mut high) = (1, 99);
+    for (a, b) in kinds.iter().filter_map(|k| years(k)) {
+        low = low.max(a);
+        high = high.min(b);
     }
-    n.max(1)
+    let recommended = kinds.iter().find_map(|k| match k {
+        ClauseKind::DureeRecommandee(q) => q.value.trunc().to_string().parse::<i32>().ok(),
+        _ => None,
+    });
+    let wanted = if low == 1 && high == 99 { 4 } else { low.max(3).min(high) };
+    let wanted = recommended.map_or(wanted, |r| wanted.max(r).min(high));
+    let later = signature.month != 1 || signature.day != 1;
+    if later && wanted < high {
+        wanted + 1
+    } else {
+        wanted
+    }
 }
 
 /// A lever theme (of the required family, if any) and an indicator for it.
@@ -281,14 +330,14 @@ fn reference(out: &mut Vec<String>, p: &Plan) {
     out.push(String::new());
 }
 
-/// Target years: every year from the second exercice to the last.
-fn years(p: &Plan) -> Vec<i32> {
-    let first = (p.debut + 1).min(p.fin);
+/// Target years: every year from the first target to the last exercice.
+fn target_years(p: &Plan) -> Vec<i32> {
+    let first = p.first_target.min(p.fin);
     (first..=p.fin).collect()
 }
 
 fn objectifs(out: &mut Vec<String>, program: &Program, p: &Plan) {
-    let targets = years(p);
+    let targets = target_years(p);
     if p.financier {
         out.push("  objectif marge {".into());
         out.push("    libellé \"Restaurer la marge brute hors aides\"".into());
