@@ -81,7 +81,10 @@ fn money(value: Decimal) -> String {
         return format!("{} €", number(cents));
     }
     let mut text = number(cents);
-    if text.rsplit_once(',').is_some_and(|(_, frac)| frac.len() == 1) {
+    if text
+        .rsplit_once(',')
+        .is_some_and(|(_, frac)| frac.len() == 1)
+    {
         text.push('0');
     }
     format!("{text} €")

@@ -118,11 +118,26 @@ mod tests {
     fn durations_in_years_from_the_signature() {
         // Spec §4: exactly 3 years ends the day before the 3rd anniversary.
         assert_eq!(duree(d("2025-06-30"), d("2028-06-29")).french(), "3 ans");
-        assert_eq!(duree(d("2025-06-30"), d("2028-06-28")).french(), "2 ans et 364 jours");
-        assert_eq!(duree(d("2025-06-30"), d("2028-06-30")).french(), "3 ans et 1 jour");
-        assert_eq!(duree(d("2025-12-15"), d("2027-12-31")).french(), "2 ans et 17 jours");
-        assert_eq!(duree(d("2025-12-10"), d("2028-12-31")).french(), "3 ans et 22 jours");
+        assert_eq!(
+            duree(d("2025-06-30"), d("2028-06-28")).french(),
+            "2 ans et 364 jours"
+        );
+        assert_eq!(
+            duree(d("2025-06-30"), d("2028-06-30")).french(),
+            "3 ans et 1 jour"
+        );
+        assert_eq!(
+            duree(d("2025-12-15"), d("2027-12-31")).french(),
+            "2 ans et 17 jours"
+        );
+        assert_eq!(
+            duree(d("2025-12-10"), d("2028-12-31")).french(),
+            "3 ans et 22 jours"
+        );
         assert_eq!(duree(d("2025-12-10"), d("2025-12-10")).french(), "1 jour");
-        assert_eq!(veille_anniversaire(d("2024-02-29"), 1).to_string(), "2025-02-27");
+        assert_eq!(
+            veille_anniversaire(d("2024-02-29"), 1).to_string(),
+            "2025-02-27"
+        );
     }
 }

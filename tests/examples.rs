@@ -156,7 +156,11 @@ fn fixed_names_of_the_spec_exist() {
     );
     assert_eq!(env.clauses.len(), 12, "the 12 clauses listed in spec §7");
     assert!(p.enveloppes["fir"].clauses.is_empty());
-    for name in ["aides", "résultat_hors_aides", "jours_de_stocks_médicaments"] {
+    for name in [
+        "aides",
+        "résultat_hors_aides",
+        "jours_de_stocks_médicaments",
+    ] {
         assert!(p.indicateurs.contains_key(name), "{name}");
     }
 }

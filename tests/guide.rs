@@ -30,9 +30,16 @@ fn every_framework_template_checks_clean_with_a_finess() {
         let text = template(&program, &options).unwrap();
         assert_eq!(codes_of(&text), Vec::<String>::new(), "{cadre}:\n{text}");
         assert!(text.contains(&format!("cadre {cadre}")));
-        assert!(text.contains("ars \"ARS Bretagne\""), "{cadre}: agency from the FINESS");
+        assert!(
+            text.contains("ars \"ARS Bretagne\""),
+            "{cadre}: agency from the FINESS"
+        );
         // Canonical layout: the formatter leaves it unchanged.
-        assert_eq!(pacte::fmt::format("n.pacte", &text).unwrap(), text, "{cadre}");
+        assert_eq!(
+            pacte::fmt::format("n.pacte", &text).unwrap(),
+            text,
+            "{cadre}"
+        );
     }
 }
 
@@ -71,7 +78,10 @@ fn bad_arguments_are_refused_with_the_fix() {
 fn std_listings_and_items() {
     let program = std_program();
     insta::assert_snapshot!("std_apercu", show(&program, None, None).unwrap());
-    insta::assert_snapshot!("std_cadres", show(&program, Some(Kind::Cadres), None).unwrap());
+    insta::assert_snapshot!(
+        "std_cadres",
+        show(&program, Some(Kind::Cadres), None).unwrap()
+    );
     let themes = show(&program, Some(Kind::Themes), None).unwrap();
     assert_eq!(themes.lines().count(), 30, "{themes}");
     insta::assert_snapshot!("std_themes", themes);
@@ -83,8 +93,16 @@ fn std_listings_and_items() {
         "std_redressement_2025",
         show(&program, None, Some("redressement_2025")).unwrap()
     );
-    let e = show(&program, Some(Kind::Indicateurs), Some("marge_brute_hors_aide")).unwrap_err();
-    assert!(e.contains("vouliez-vous dire « marge_brute_hors_aides »"), "{e}");
+    let e = show(
+        &program,
+        Some(Kind::Indicateurs),
+        Some("marge_brute_hors_aide"),
+    )
+    .unwrap_err();
+    assert!(
+        e.contains("vouliez-vous dire « marge_brute_hors_aides »"),
+        "{e}"
+    );
 }
 
 #[test]

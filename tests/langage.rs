@@ -152,13 +152,19 @@ fn every_grammar_form_is_documented() {
         }
     }
     assert!(seen > 80, "only {seen} grammar forms found");
-    assert!(missing.is_empty(), "absent de {PAGE} :\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "absent de {PAGE} :\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
 fn every_unit_is_documented() {
     let page = std::fs::read_to_string(PAGE).unwrap();
-    for unit in ["€", "k€", "M€", "%", "pt", "j", "jours", "nombre", "booléen", "date"] {
+    for unit in [
+        "€", "k€", "M€", "%", "pt", "j", "jours", "nombre", "booléen", "date",
+    ] {
         assert!(page.contains(&format!("`{unit}`")), "unité {unit}");
     }
 }
@@ -167,14 +173,26 @@ fn every_unit_is_documented() {
 fn std_section() -> String {
     let (_, _, p) = pacte::pipeline::check_text("vide.pacte", "");
     let cell = |t: Option<&pacte::ast::Text>| {
-        t.map_or(String::new(), |t| t.value.replace('|', "\\|").replace('\n', " "))
+        t.map_or(String::new(), |t| {
+            t.value.replace('|', "\\|").replace('\n', " ")
+        })
     };
     let mut out = format!("{START}\n\n");
-    out.push_str(&format!("### Les {} thèmes de leviers\n\n| thème | libellé |\n|---|---|\n", p.themes.len()));
+    out.push_str(&format!(
+        "### Les {} thèmes de leviers\n\n| thème | libellé |\n|---|---|\n",
+        p.themes.len()
+    ));
     for t in p.themes.values() {
-        out.push_str(&format!("| `{}` | {} |\n", t.id.name, cell(t.libelle.as_ref())));
+        out.push_str(&format!(
+            "| `{}` | {} |\n",
+            t.id.name,
+            cell(t.libelle.as_ref())
+        ));
     }
-    out.push_str(&format!("\n### Les {} indicateurs\n\n| indicateur | unité | sens | libellé |\n|---|---|---|---|\n", p.indicateurs.len()));
+    out.push_str(&format!(
+        "\n### Les {} indicateurs\n\n| indicateur | unité | sens | libellé |\n|---|---|---|---|\n",
+        p.indicateurs.len()
+    ));
     for i in p.indicateurs.values() {
         let unite = i.unite.map_or("", |(u, _)| u.keyword());
         let sens = i.sens.map_or("", |(s, _)| s.keyword());
@@ -186,11 +204,19 @@ fn std_section() -> String {
     }
     out.push_str("\n### Les cadres\n\n| cadre | libellé |\n|---|---|\n");
     for c in p.cadres.values() {
-        out.push_str(&format!("| `{}` | {} |\n", c.cadre.id.name, cell(c.cadre.libelle.as_ref())));
+        out.push_str(&format!(
+            "| `{}` | {} |\n",
+            c.cadre.id.name,
+            cell(c.cadre.libelle.as_ref())
+        ));
     }
     out.push_str("\n### Les enveloppes\n\n| enveloppe | libellé |\n|---|---|\n");
     for e in p.enveloppes.values() {
-        out.push_str(&format!("| `{}` | {} |\n", e.id.name, cell(e.libelle.as_ref())));
+        out.push_str(&format!(
+            "| `{}` | {} |\n",
+            e.id.name,
+            cell(e.libelle.as_ref())
+        ));
     }
     out.push_str(&format!("\n{END}"));
     out

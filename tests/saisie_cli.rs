@@ -77,7 +77,10 @@ fn an_exercice_outside_the_period_is_said_and_not_evaluated() {
         err.contains("ne comprend pas l'exercice 2031 : il n'est pas évalué"),
         "{err}"
     );
-    assert!(err.contains("aucun contrat ne couvre l'exercice 2031"), "{err}");
+    assert!(
+        err.contains("aucun contrat ne couvre l'exercice 2031"),
+        "{err}"
+    );
     assert!(text(&o.stdout).is_empty());
 }
 
@@ -137,7 +140,9 @@ fn a_dash_reads_a_contract_or_the_figures_from_standard_input() {
     let contract = std::fs::read("examples/ch_valmont.pacte").unwrap();
     let o = pacte_stdin(&["check", "-"], &contract);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
-    let broken = String::from_utf8(contract.clone()).unwrap().replace("2,8 %", "2.800 %");
+    let broken = String::from_utf8(contract.clone())
+        .unwrap()
+        .replace("2,8 %", "2.800 %");
     let o = pacte_stdin(&["check", "-", "--format", "json"], broken.as_bytes());
     assert_eq!(o.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -165,7 +170,10 @@ fn completions_for_every_shell() {
         let o = pacte(&["completions", shell]);
         assert_eq!(o.status.code(), Some(0), "{shell}");
         let script = text(&o.stdout);
-        assert!(script.contains("nouveau") && script.contains("evaluate"), "{shell}");
+        assert!(
+            script.contains("nouveau") && script.contains("evaluate"),
+            "{shell}"
+        );
     }
 }
 

@@ -78,11 +78,15 @@ pub fn load(req: &Request) -> Result<Inputs, ExitStatus> {
         let done = req.done;
         if figure_errors > 0 {
             let errors = crate::display::count(figure_errors, "erreur", "erreurs");
-            eprintln!("erreur : le fichier de chiffres « {path} » a {errors} : rien n'a été {done}");
+            eprintln!(
+                "erreur : le fichier de chiffres « {path} » a {errors} : rien n'a été {done}"
+            );
             return Err(ExitStatus::Error);
         }
         let errors = crate::display::count(contract_errors, "erreur", "erreurs");
-        eprintln!("erreur : les contrats ont {errors} : rien n'a été {done} (détail : pacte check)");
+        eprintln!(
+            "erreur : les contrats ont {errors} : rien n'a été {done} (détail : pacte check)"
+        );
         return Err(ExitStatus::Failure);
     }
     if figure_diagnostics.count(Severity::Warning) > 0 {

@@ -49,7 +49,10 @@ fn list(p: &Program, kind: Kind) -> String {
             .values()
             .map(|i| {
                 let unite = i.unite.map_or("?", |(u, _)| u.keyword());
-                (i.id.name.clone(), format!("{unite:<7} {}", libelle(i.libelle.as_ref())))
+                (
+                    i.id.name.clone(),
+                    format!("{unite:<7} {}", libelle(i.libelle.as_ref())),
+                )
             })
             .collect(),
         Kind::Themes => p
@@ -60,7 +63,12 @@ fn list(p: &Program, kind: Kind) -> String {
         Kind::Cadres => p
             .cadres
             .values()
-            .map(|c| (c.cadre.id.name.clone(), libelle(c.cadre.libelle.as_ref()).to_string()))
+            .map(|c| {
+                (
+                    c.cadre.id.name.clone(),
+                    libelle(c.cadre.libelle.as_ref()).to_string(),
+                )
+            })
             .collect(),
         Kind::Enveloppes => p
             .enveloppes
@@ -68,7 +76,11 @@ fn list(p: &Program, kind: Kind) -> String {
             .map(|e| (e.id.name.clone(), libelle(e.libelle.as_ref()).to_string()))
             .collect(),
     };
-    let width = rows.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(0);
+    let width = rows
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for (name, text) in rows {
         let pad = width - name.chars().count();
@@ -107,7 +119,9 @@ fn item(p: &Program, kind: Option<Kind>, name: &str) -> Result<String, String> {
     let hint = crate::resolve::suggest::closest(name, names)
         .map(|c| format!(" ; vouliez-vous dire « {c} » ?"))
         .unwrap_or_default();
-    Err(format!("« {name} » n'est pas dans la bibliothèque standard{hint}"))
+    Err(format!(
+        "« {name} » n'est pas dans la bibliothèque standard{hint}"
+    ))
 }
 
 fn line(out: &mut String, label: &str, value: &str) {
@@ -129,7 +143,11 @@ fn indicateur(i: &Indicateur) -> String {
         format!("{} {words}", s.keyword())
     });
     line(&mut out, "sens", &sens);
-    let formule = i.formule.as_ref().map(crate::fmt::lexical::expr).unwrap_or_default();
+    let formule = i
+        .formule
+        .as_ref()
+        .map(crate::fmt::lexical::expr)
+        .unwrap_or_default();
     line(&mut out, "formule", &formule);
     for s in &i.seuils {
         let pour = if s.pour.is_empty() {
@@ -146,8 +164,16 @@ fn indicateur(i: &Indicateur) -> String {
         );
         line(&mut out, "seuil", &seuil);
     }
-    line(&mut out, "hospidiag", i.hospidiag.as_ref().map_or("", |t| t.value.as_str()));
-    line(&mut out, "source", i.source.as_ref().map_or("", |t| t.value.as_str()));
+    line(
+        &mut out,
+        "hospidiag",
+        i.hospidiag.as_ref().map_or("", |t| t.value.as_str()),
+    );
+    line(
+        &mut out,
+        "source",
+        i.source.as_ref().map_or("", |t| t.value.as_str()),
+    );
     if let Some(d) = &i.description {
         out.push_str(&format!("\n{}\n", d.value));
     }
@@ -159,7 +185,11 @@ fn theme(t: &Theme) -> String {
     line(&mut out, "libellé", libelle(t.libelle.as_ref()));
     let indicateurs: Vec<&str> = t.indicateurs.iter().map(|i| i.name.as_str()).collect();
     line(&mut out, "indicateurs", &indicateurs.join(", "));
-    line(&mut out, "source", t.source.as_ref().map_or("", |s| s.value.as_str()));
+    line(
+        &mut out,
+        "source",
+        t.source.as_ref().map_or("", |s| s.value.as_str()),
+    );
     if let Some(d) = &t.description {
         out.push_str(&format!("\n{}\n", d.value));
     }
@@ -172,7 +202,11 @@ fn cadre(c: &CadreEffectif) -> String {
     if c.lignee.len() > 1 {
         line(&mut out, "lignée", &c.lignee.join(" › "));
     }
-    line(&mut out, "source", c.cadre.source.as_ref().map_or("", |s| s.value.as_str()));
+    line(
+        &mut out,
+        "source",
+        c.cadre.source.as_ref().map_or("", |s| s.value.as_str()),
+    );
     out.push_str("\nrègles :\n");
     for clause in &c.clauses {
         let Some(text) = crate::fmt::lexical::clause(&clause.kind) else {
@@ -192,16 +226,28 @@ fn enveloppe(e: &crate::ast::Enveloppe) -> String {
     line(&mut out, "libellé", libelle(e.libelle.as_ref()));
     let exercice = e.exercice.map(|y| y.value.to_string()).unwrap_or_default();
     line(&mut out, "exercice", &exercice);
-    let montant = e.montant.as_ref().map(crate::display::written).unwrap_or_default();
+    let montant = e
+        .montant
+        .as_ref()
+        .map(crate::display::written)
+        .unwrap_or_default();
     line(&mut out, "montant", &montant);
     for (statut, q) in &e.parts {
-        line(&mut out, "part", &format!("{} {}", statut.name, crate::display::written(q)));
+        line(
+            &mut out,
+            "part",
+            &format!("{} {}", statut.name, crate::display::written(q)),
+        );
     }
     for clause in &e.clauses {
         if let Some(text) = crate::fmt::lexical::clause(&clause.kind) {
             line(&mut out, "règle", text.lines().next().unwrap_or(""));
         }
     }
-    line(&mut out, "source", e.source.as_ref().map_or("", |s| s.value.as_str()));
+    line(
+        &mut out,
+        "source",
+        e.source.as_ref().map_or("", |s| s.value.as_str()),
+    );
     out
 }

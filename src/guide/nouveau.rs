@@ -133,7 +133,8 @@ fn plan(program: &Program, cadre: &CadreEffectif) -> Option<Plan> {
         .flatten()
         .collect();
     let financier = required.is_empty() || required.iter().any(|t| t != "levier");
-    let wants_levier = required.is_empty() || required.iter().any(|t| t == "levier") || family.is_some();
+    let wants_levier =
+        required.is_empty() || required.iter().any(|t| t == "levier") || family.is_some();
     let levier = wants_levier.then(|| levier(program, family.as_deref()));
     let gains = kinds.iter().any(|k| {
         matches!(
@@ -208,7 +209,11 @@ fn exercices(kinds: &[&ClauseKind], signature: Date) -> i32 {
         ClauseKind::DureeRecommandee(q) => q.value.trunc().to_string().parse::<i32>().ok(),
         _ => None,
     });
-    let wanted = if low == 1 && high == 99 { 4 } else { low.max(3).min(high) };
+    let wanted = if low == 1 && high == 99 {
+        4
+    } else {
+        low.max(3).min(high)
+    };
     let wanted = recommended.map_or(wanted, |r| wanted.max(r).min(high));
     let later = signature.month != 1 || signature.day != 1;
     if later && wanted < high {
@@ -224,7 +229,11 @@ fn levier(program: &Program, family: Option<&str>) -> (String, String) {
     let theme = program
         .themes
         .values()
-        .find(|t| prefix.as_ref().is_none_or(|p| t.id.name.starts_with(p.as_str())))
+        .find(|t| {
+            prefix
+                .as_ref()
+                .is_none_or(|p| t.id.name.starts_with(p.as_str()))
+        })
         .filter(|_| prefix.is_some());
     match theme {
         Some(t) => {
@@ -232,7 +241,10 @@ fn levier(program: &Program, family: Option<&str>) -> (String, String) {
                 .indicateurs
                 .iter()
                 .find(|i| program.indicateur(&i.name).is_some())
-                .map_or_else(|| "taux_chirurgie_ambulatoire".to_string(), |i| i.name.clone());
+                .map_or_else(
+                    || "taux_chirurgie_ambulatoire".to_string(),
+                    |i| i.name.clone(),
+                );
             (t.id.name.clone(), indicator)
         }
         None => (
@@ -252,8 +264,13 @@ fn render(program: &Program, cadre: &CadreEffectif, p: &Plan, finess: &str, ars:
     let mut out = Vec::new();
     out.push(format!("// {libelle}"));
     out.push("// Modèle écrit par `pacte nouveau` : remplacez chaque « À COMPLÉTER », puis".into());
-    out.push("// vérifiez avec `pacte check`. Les règles du cadre sont rappelées par `pacte std cadres".into());
-    out.push(format!("// {name}` ; la syntaxe de chaque champ est dans docs/langage.md."));
+    out.push(
+        "// vérifiez avec `pacte check`. Les règles du cadre sont rappelées par `pacte std cadres"
+            .into(),
+    );
+    out.push(format!(
+        "// {name}` ; la syntaxe de chaque champ est dans docs/langage.md."
+    ));
     out.push(format!("contrat a_completer_{} {{", p.debut));
     out.push("  intitulé \"À COMPLÉTER : Contrat … du Centre hospitalier de …\"".into());
     out.push(format!("  cadre {name}"));
@@ -276,13 +293,21 @@ fn render(program: &Program, cadre: &CadreEffectif, p: &Plan, finess: &str, ars:
     out.push("    catégorie CH  // CHU, CHR, CH, CHS, HL, SMR, HAD, CLCC, EBNL, autre".into());
     out.push("  }".into());
     out.push(String::new());
-    out.push(format!("  signé le {}  // À COMPLÉTER : date de signature", p.signature));
-    out.push(format!("  période {} à {}  // premier et dernier exercice", p.debut, p.fin));
+    out.push(format!(
+        "  signé le {}  // À COMPLÉTER : date de signature",
+        p.signature
+    ));
+    out.push(format!(
+        "  période {} à {}  // premier et dernier exercice",
+        p.debut, p.fin
+    ));
     for c in &p.cosignataires {
         out.push(format!("  cosignataire \"{c}\"  // exigé par le cadre"));
     }
     if let Some(d) = p.dialogue {
-        out.push(format!("  dialogue {d}  // premier dialogue ARS–établissement"));
+        out.push(format!(
+            "  dialogue {d}  // premier dialogue ARS–établissement"
+        ));
     }
     out.push(String::new());
     aide(&mut out, p);
@@ -291,10 +316,15 @@ fn render(program: &Program, cadre: &CadreEffectif, p: &Plan, finess: &str, ars:
     out.push(String::new());
     out.push("  condition stocks {".into());
     out.push("    libellé \"Nombre de jours de stocks\"".into());
-    out.push(format!("    exige jours_de_stocks <= 28 j à partir de {}", p.debut + 1));
+    out.push(format!(
+        "    exige jours_de_stocks <= 28 j à partir de {}",
+        p.debut + 1
+    ));
     out.push("  }".into());
     out.push(String::new());
-    out.push("  // Part de l'aide de l'année suivante selon le taux de réalisation : à adapter.".into());
+    out.push(
+        "  // Part de l'aide de l'année suivante selon le taux de réalisation : à adapter.".into(),
+    );
     out.push("  modulation {".into());
     out.push("    si réalisation >= 90 %: 100 %".into());
     out.push("    si réalisation >= 50 %: 50 %".into());
@@ -321,7 +351,10 @@ fn aide(out: &mut Vec<String>, p: &Plan) {
 }
 
 fn reference(out: &mut Vec<String>, p: &Plan) {
-    out.push(format!("  // Chiffres du dernier compte financier connu ({}) : à compléter.", p.debut - 1));
+    out.push(format!(
+        "  // Chiffres du dernier compte financier connu ({}) : à compléter.",
+        p.debut - 1
+    ));
     out.push(format!("  référence {} {{", p.debut - 1));
     out.push("    produits: 60 M€".into());
     out.push("    résultat_principal: -2 M€".into());
@@ -368,7 +401,11 @@ fn objectifs(out: &mut Vec<String>, program: &Program, p: &Plan) {
         out.push(format!("    indicateur {indicator}"));
         for (i, y) in targets.iter().enumerate() {
             let step = i32::try_from(i).unwrap_or(0) * 5;
-            let value = if cmp == "<=" { start - step } else { start + step };
+            let value = if cmp == "<=" {
+                start - step
+            } else {
+                start + step
+            };
             out.push(format!("    cible {y}: {cmp} {value} %  // À COMPLÉTER"));
         }
         out.push("    poids 1".into());
@@ -377,7 +414,10 @@ fn objectifs(out: &mut Vec<String>, program: &Program, p: &Plan) {
         }
         out.push("    action \"À COMPLÉTER : première action\" {".into());
         out.push("      responsable \"À COMPLÉTER\"".into());
-        out.push(format!("      échéance {}-06-30", targets.first().copied().unwrap_or(p.debut)));
+        out.push(format!(
+            "      échéance {}-06-30",
+            targets.first().copied().unwrap_or(p.debut)
+        ));
         out.push("    }".into());
         out.push("  }".into());
     }
@@ -390,6 +430,8 @@ fn gains(out: &mut Vec<String>, p: &Plan, targets: &[i32]) {
     // 1,5 M€ a year: above 20 % of the deficit and 2 % of the revenue of
     // the `référence` (contrat performance).
     for y in targets.iter().take(2) {
-        out.push(format!("    gain {y}: 1,5 M€ charges  // À COMPLÉTER : impact attendu des actions"));
+        out.push(format!(
+            "    gain {y}: 1,5 M€ charges  // À COMPLÉTER : impact attendu des actions"
+        ));
     }
 }

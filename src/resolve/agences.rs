@@ -15,19 +15,49 @@ use crate::resolve::suggest::fold;
 /// (official name, départements as the first two characters of a FINESS
 /// number; overseas FINESS numbers all start with `97`).
 const AGENCES: &[(&str, &[&str])] = &[
-    ("ARS Auvergne-Rhône-Alpes", &["01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74"]),
-    ("ARS Bourgogne-Franche-Comté", &["21", "25", "39", "58", "70", "71", "89", "90"]),
+    (
+        "ARS Auvergne-Rhône-Alpes",
+        &[
+            "01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74",
+        ],
+    ),
+    (
+        "ARS Bourgogne-Franche-Comté",
+        &["21", "25", "39", "58", "70", "71", "89", "90"],
+    ),
     ("ARS Bretagne", &["22", "29", "35", "56"]),
-    ("ARS Centre-Val de Loire", &["18", "28", "36", "37", "41", "45"]),
+    (
+        "ARS Centre-Val de Loire",
+        &["18", "28", "36", "37", "41", "45"],
+    ),
     ("ARS Corse", &["2A", "2B", "20"]),
-    ("ARS Grand Est", &["08", "10", "51", "52", "54", "55", "57", "67", "68", "88"]),
+    (
+        "ARS Grand Est",
+        &["08", "10", "51", "52", "54", "55", "57", "67", "68", "88"],
+    ),
     ("ARS Hauts-de-France", &["02", "59", "60", "62", "80"]),
-    ("ARS Île-de-France", &["75", "77", "78", "91", "92", "93", "94", "95"]),
+    (
+        "ARS Île-de-France",
+        &["75", "77", "78", "91", "92", "93", "94", "95"],
+    ),
     ("ARS Normandie", &["14", "27", "50", "61", "76"]),
-    ("ARS Nouvelle-Aquitaine", &["16", "17", "19", "23", "24", "33", "40", "47", "64", "79", "86", "87"]),
-    ("ARS Occitanie", &["09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"]),
+    (
+        "ARS Nouvelle-Aquitaine",
+        &[
+            "16", "17", "19", "23", "24", "33", "40", "47", "64", "79", "86", "87",
+        ],
+    ),
+    (
+        "ARS Occitanie",
+        &[
+            "09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82",
+        ],
+    ),
     ("ARS Pays de la Loire", &["44", "49", "53", "72", "85"]),
-    ("ARS Provence-Alpes-Côte d'Azur", &["04", "05", "06", "13", "83", "84"]),
+    (
+        "ARS Provence-Alpes-Côte d'Azur",
+        &["04", "05", "06", "13", "83", "84"],
+    ),
     ("ARS Guadeloupe", &["97"]),
     ("ARS Guyane", &["97"]),
     ("ARS Martinique", &["97"]),
@@ -62,10 +92,7 @@ fn key(name: &str) -> String {
     } else {
         format!("ars {folded}")
     };
-    folded
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+    folded.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// The official name of the agency a text names, if any.
@@ -112,7 +139,11 @@ pub fn check(program: &Program, d: &mut Diagnostics) {
         }
     }
     for delegation in &program.delegations {
-        if let Some(ars) = delegation.ars.as_ref().filter(|a| official(&a.value).is_none()) {
+        if let Some(ars) = delegation
+            .ars
+            .as_ref()
+            .filter(|a| official(&a.value).is_none())
+        {
             d.push(unknown(ars));
         }
     }
@@ -142,13 +173,22 @@ fn unknown(ars: &Text) -> Diagnostic {
 
 /// E0109 (warning): the FINESS département is not in the agency's region.
 fn region_of_finess(contrat: &Contrat, agence: &str, ars: &Text, d: &mut Diagnostics) {
-    let Some(finess) = contrat.etablissement.as_ref().and_then(|e| e.finess.as_ref()) else {
+    let Some(finess) = contrat
+        .etablissement
+        .as_ref()
+        .and_then(|e| e.finess.as_ref())
+    else {
         return;
     };
     if crate::validate::finess::check_finess(&finess.value).is_err() {
         return; // E0203 says what is wrong with the number
     }
-    let dept: String = finess.value.chars().take(2).collect::<String>().to_uppercase();
+    let dept: String = finess
+        .value
+        .chars()
+        .take(2)
+        .collect::<String>()
+        .to_uppercase();
     if departements(agence).contains(&dept.as_str()) {
         return;
     }

@@ -87,8 +87,7 @@ pub fn premiere_annee(ctx: &Ctx, d: &mut Diagnostics) {
 pub fn cosignataire(ctx: &Ctx, nom: &crate::ast::Text, d: &mut Diagnostics) {
     let wanted = nom.value.to_lowercase();
     let c = ctx.contrat;
-    if c
-        .cosignataires
+    if c.cosignataires
         .iter()
         .any(|t| t.value.to_lowercase().contains(&wanted))
     {

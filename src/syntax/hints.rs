@@ -158,9 +158,13 @@ pub fn brace_error(source: SourceId, text: &str, at: usize, premature: bool) -> 
         Some(item) => format!("supprimez-la : elle ferme `{item}` avant les champs qui suivent"),
         None => "supprimez-la : elle ne ferme aucun bloc".to_string(),
     };
-    Diagnostic::new(Code::E0001, Span::new(source, at, at + 1), "accolade « } » en trop")
-        .label("en trop")
-        .help(help)
+    Diagnostic::new(
+        Code::E0001,
+        Span::new(source, at, at + 1),
+        "accolade « } » en trop",
+    )
+    .label("en trop")
+    .help(help)
 }
 
 /// The header of the top-level item open before `at` (`contrat ch_valmont`).
@@ -190,7 +194,10 @@ pub fn specific(
     found: &str,
     positives: &[Rule],
 ) -> Option<Diagnostic> {
-    let line_start = text.get(..pos).and_then(|t| t.rfind('\n')).map_or(0, |n| n + 1);
+    let line_start = text
+        .get(..pos)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |n| n + 1);
     let line_end = line_end(text.as_bytes(), pos);
     let line = text.get(line_start..line_end).unwrap_or("");
     comment_style(source, text, pos)
@@ -206,7 +213,8 @@ fn comment_style(source: SourceId, text: &str, pos: usize) -> Option<Diagnostic>
         return None;
     }
     let end = if rest.starts_with("/*") {
-        rest.find("*/").map_or(line_end(text.as_bytes(), pos), |n| pos + n + 2)
+        rest.find("*/")
+            .map_or(line_end(text.as_bytes(), pos), |n| pos + n + 2)
     } else {
         line_end(text.as_bytes(), pos)
     };

@@ -36,7 +36,11 @@ pub fn ambiguous_dot(number: &str) -> bool {
 
 /// The two readings of an ambiguous number, in French (`600 000`, `600,000`).
 pub fn ambiguous_readings(number: &str) -> (String, String) {
-    let plain: String = number.trim().chars().filter(|c| !is_group_sep(*c)).collect();
+    let plain: String = number
+        .trim()
+        .chars()
+        .filter(|c| !is_group_sep(*c))
+        .collect();
     let (int, frac) = plain.split_once('.').unwrap_or((plain.as_str(), ""));
     let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
     let thousands = format!("{digits}{frac}");

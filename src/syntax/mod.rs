@@ -90,11 +90,15 @@ fn report_every_item_error(
     let first_pos = error_pos(&first);
     // A stray `}` or an unclosed quote before the error explains it, and
     // everything after it: one error, where the mistake is.
-    if let Some((at, premature)) = hints::stray_brace(&source.text).filter(|(at, _)| *at <= first_pos) {
+    if let Some((at, premature)) =
+        hints::stray_brace(&source.text).filter(|(at, _)| *at <= first_pos)
+    {
         diagnostics.push(hints::brace_error(source.id, &source.text, at, premature));
         return;
     }
-    if let Some((at, block)) = hints::unclosed_quote(&source.text).filter(|(at, _)| *at <= first_pos) {
+    if let Some((at, block)) =
+        hints::unclosed_quote(&source.text).filter(|(at, _)| *at <= first_pos)
+    {
         diagnostics.push(hints::quote_error(source.id, at, block));
         return;
     }
@@ -171,10 +175,15 @@ fn generic_help(text: &str, pos: usize, found: &str, positives: &[Rule]) -> Stri
         return "un texte s'écrit entre « \" » sur une ligne, ou entre « \"\"\" » sur plusieurs : vérifiez les guillemets de cette ligne".into();
     }
     let in_contract = positives.contains(&Rule::kw_intitule);
-    if let Some(block) = champs::block_of(found).filter(|_| in_contract || positives.contains(&Rule::kw_cible)) {
+    if let Some(block) =
+        champs::block_of(found).filter(|_| in_contract || positives.contains(&Rule::kw_cible))
+    {
         return format!("`{found}` s'écrit dans un bloc {block}");
     }
-    let line_start = text.get(..pos).and_then(|t| t.rfind('\n')).map_or(0, |n| n + 1);
+    let line_start = text
+        .get(..pos)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |n| n + 1);
     let first_word: String = text
         .get(line_start..)
         .unwrap_or("")

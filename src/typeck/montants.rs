@@ -15,7 +15,11 @@ pub fn check(program: &Program, d: &mut Diagnostics) {
     for contrat in &program.contrats {
         for aide in &contrat.aides {
             for line in &aide.annees {
-                money(&line.montant, &format!("le montant d'aide {}", line.annee.value), d);
+                money(
+                    &line.montant,
+                    &format!("le montant d'aide {}", line.annee.value),
+                    d,
+                );
             }
             for montant in aide.versements.iter().filter_map(|v| v.montant.as_ref()) {
                 money(montant, "le montant d'un versement", d);
@@ -60,7 +64,10 @@ fn money(q: &Quantity, what: &str, d: &mut Diagnostics) {
         )
     } else {
         (
-            format!("{what} est en {} : un montant s'écrit en euros", q.unit.symbol()),
+            format!(
+                "{what} est en {} : un montant s'écrit en euros",
+                q.unit.symbol()
+            ),
             format!("écrivez par exemple `{written} M€`"),
         )
     };

@@ -10,7 +10,11 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 pub fn check(c: &Contrat, p: &Periode, d: &mut Diagnostics) {
     let inside = |year: i32| (p.debut.value..=p.fin.value).contains(&year);
     for condition in &c.conditions {
-        let Some(year) = condition.exige.as_ref().and_then(|e| e.a_partir_de.as_ref()) else {
+        let Some(year) = condition
+            .exige
+            .as_ref()
+            .and_then(|e| e.a_partir_de.as_ref())
+        else {
             continue;
         };
         if inside(year.value) {

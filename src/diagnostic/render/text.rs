@@ -132,7 +132,12 @@ fn locate_groups(text: &str, d: &Diagnostic, map: &SourceMap) -> String {
             .strip_prefix("├─[ ")
             .and_then(|rest| rest.strip_suffix(" ]"))
             .and_then(|loc| relocate(loc, lines.get(i + 1..).unwrap_or_default(), &labels))
-            .map(|loc| format!("{}├─[ {loc} ]", &line[..line.len() - line.trim_start().len()]));
+            .map(|loc| {
+                format!(
+                    "{}├─[ {loc} ]",
+                    &line[..line.len() - line.trim_start().len()]
+                )
+            });
         out.push_str(fixed.as_deref().unwrap_or(line));
         out.push('\n');
     }

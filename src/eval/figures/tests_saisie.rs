@@ -63,7 +63,11 @@ fn a_dot_before_three_digits_is_ambiguous_in_the_pacte_layout() {
     let (f, found) = read_text(text);
     let codes: Vec<(Code, usize)> = found.iter().map(|(c, l, _, _)| (*c, *l)).collect();
     assert_eq!(codes, vec![(Code::V0203, 2), (Code::V0203, 3)]);
-    assert!(found[0].3.contains("`5 600` (milliers) ou `5,600`"), "{}", found[0].3);
+    assert!(
+        found[0].3.contains("`5 600` (milliers) ou `5,600`"),
+        "{}",
+        found[0].3
+    );
     assert!(found[1].3.contains("`600 000 €`"), "{}", found[1].3);
     // Unambiguous: a dot followed by one digit stays a decimal mark.
     assert_eq!(
@@ -111,7 +115,11 @@ fn a_wrong_finess_key_names_the_expected_one() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!((found[0].0, found[0].1), (Code::V0203, 2));
     assert!(found[0].3.contains("7 au lieu de 8"), "{}", found[0].3);
-    assert!(found[1].3.contains("complété d'un 0 initial"), "{}", found[1].3);
+    assert!(
+        found[1].3.contains("complété d'un 0 initial"),
+        "{}",
+        found[1].3
+    );
     assert!(f.is_empty());
 }
 
