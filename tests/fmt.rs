@@ -194,7 +194,7 @@ fn check_gives_the_same_codes_after_formatting() {
         });
 }
 
-// The generated contracts: 40 each in the default run (a few seconds), 1 000
+// The generated contracts: 40 each in the default run (a few seconds), 500
 // in the ignored run that CI does (`cargo test -- --ignored`); set
 // PROPTEST_CASES to change both.
 proptest! {
@@ -227,7 +227,7 @@ proptest! {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(1000),
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(500),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]

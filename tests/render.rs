@@ -439,7 +439,7 @@ mod properties {
         )
     }
 
-    // 16 cases in the default run, 256 in the ignored run that CI does.
+    // 16 cases in the default run, 128 in the ignored run that CI does.
     proptest! {
         #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
 
@@ -474,7 +474,7 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
         #[test]
         #[ignore = "lourd : cargo test -- --ignored (CI)"]
