@@ -205,6 +205,55 @@ pub fn specific(
         .or_else(|| missing_colon(source, line, line_start))
         .or_else(|| levier_without_theme(source, text, line_start))
         .or_else(|| wrong_case(source, pos, found, positives))
+        .or_else(|| unfinished_line(source, text, pos, line_start, positives))
+}
+
+/// `période 2025 à` then a new line: the value is missing at the end of
+/// the previous line, not on the line where pest noticed it.
+fn unfinished_line(
+    source: SourceId,
+    text: &str,
+    pos: usize,
+    line_start: usize,
+    positives: &[Rule],
+) -> Option<Diagnostic> {
+    let starts_line = text.get(line_start..pos)?.trim().is_empty();
+    // A field list is expected between fields: nothing is unfinished then.
+    let between_fields = positives.iter().any(|r| keyword_words(*r).is_some());
+    if !starts_line || between_fields || positives.is_empty() || line_start == 0 {
+        return None;
+    }
+    let before = text.get(..line_start)?.trim_end();
+    let previous_start = before.rfind('\n').map_or(0, |n| n + 1);
+    let code = before.get(previous_start..)?.split("//").next()?.trim_end();
+    if code.trim().is_empty() {
+        return None;
+    }
+    let end = previous_start + code.len();
+    let mut words: Vec<String> = positives.iter().map(|r| r.describe()).collect();
+    words.dedup();
+    let expected = words.join(" ou ");
+    let field: String = code
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    let help = match super::champs::syntax_of(&field) {
+        Some(syntax) => format!("syntaxe du champ `{field}` : `{syntax}`"),
+        None => "complétez la ligne : la suite est lue sur la ligne suivante".to_string(),
+    };
+    Some(
+        Diagnostic::new(
+            Code::E0001,
+            Span::new(source, end, end),
+            format!(
+                "ligne incomplète : attendu {expected} après « {} »",
+                code.trim()
+            ),
+        )
+        .label("il manque la suite ici")
+        .help(help),
+    )
 }
 
 fn comment_style(source: SourceId, text: &str, pos: usize) -> Option<Diagnostic> {
