@@ -49,6 +49,10 @@ pub struct LoadError(pub String);
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     let mut out = Vec::new();
     for path in paths {
+        if is_stdin(path) {
+            out.push(path.clone());
+            continue;
+        }
         let meta = std::fs::metadata(path).map_err(|e| {
             LoadError(format!(
                 "impossible de lire « {} » : {}",
@@ -137,9 +141,29 @@ fn walk(dir: &Path, ignored: &[PathBuf], out: &mut Vec<PathBuf>) -> std::io::Res
     Ok(())
 }
 
+/// `*.pacte` and `*.pacte.md`, in any case (`CONTRAT.PACTE`, as some
+/// Windows tools write names).
 pub fn is_pacte_file(path: &Path) -> bool {
-    let name = path.to_string_lossy();
+    let name = path.to_string_lossy().to_lowercase();
     name.ends_with(".pacte") || name.ends_with(".pacte.md")
+}
+
+/// How a file read from standard input (`-`) is named in messages.
+pub const STDIN_NAME: &str = "<entrée standard>";
+
+/// Whether a path stands for standard input (`-`).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// A file's bytes, or standard input's for `-`.
+pub fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
+        return Ok(bytes);
+    }
+    std::fs::read(path)
 }
 
 pub fn io_reason(e: &std::io::Error) -> String {
@@ -188,14 +212,18 @@ pub fn read_source(
     origin: Origin,
     diagnostics: &mut Diagnostics,
 ) -> Result<(SourceId, bool), LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = read_bytes(path).map_err(|e| {
         LoadError(format!(
             "impossible de lire « {} » : {}",
             path.display(),
             io_reason(&e)
         ))
     })?;
-    let shown = path.to_string_lossy().replace('\\', "/");
+    let shown = if is_stdin(path) {
+        STDIN_NAME.to_string()
+    } else {
+        path.to_string_lossy().replace('\\', "/")
+    };
     let (text, valid) = match String::from_utf8(bytes) {
         Ok(text) => (text, None),
         Err(e) => {
@@ -207,7 +235,7 @@ pub fn read_source(
         .strip_prefix('\u{FEFF}')
         .map(str::to_string)
         .unwrap_or(text);
-    let text = if shown.ends_with(".pacte.md") {
+    let text = if shown.to_lowercase().ends_with(".pacte.md") {
         crate::literate::extract_code(&text)
     } else {
         text

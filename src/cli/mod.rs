@@ -3,7 +3,9 @@
 //! 2 the command could not run.
 
 mod avenant;
+mod bibliotheque;
 pub mod check;
+mod completions;
 mod diagnose;
 mod diff;
 mod evaluate;
@@ -12,6 +14,7 @@ mod fmt;
 mod french;
 mod inputs;
 pub mod load;
+mod nouveau;
 pub mod output;
 pub mod render;
 mod suivi;
@@ -56,6 +59,12 @@ pub enum Command {
     Render(render::RenderArgs),
     /// Tableau de bord de suivi des contrats : actions, économies, réalisation, tableau régional.
     Suivi(suivi::SuiviArgs),
+    /// Écrit un modèle de contrat commenté, conforme à son cadre, à compléter.
+    Nouveau(nouveau::NouveauArgs),
+    /// Liste et explique la bibliothèque standard : indicateurs, thèmes, cadres, enveloppes.
+    Std(bibliotheque::StdArgs),
+    /// Script de complétion pour l'interpréteur de commandes (bash, zsh, fish, powershell).
+    Completions(completions::CompletionsArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,6 +128,9 @@ pub fn run() -> ExitCode {
             Err(e) => fail(&format!("serveur de langage : {e}")),
         },
         Command::Render(args) => render::run(args, cli.std_dir.as_deref(), color_stderr(cli.color)),
+        Command::Nouveau(args) => nouveau::run(args, cli.std_dir.as_deref()),
+        Command::Std(args) => bibliotheque::run(args, cli.std_dir.as_deref()),
+        Command::Completions(args) => completions::run(args),
     };
     status.into()
 }

@@ -55,17 +55,19 @@ codes! {
     E0104: Error, "resolve", "définition circulaire";
     E0107: Error, "resolve", "import hors de l'arborescence vérifiée";
     E0108: Error, "resolve", "cycle d'imports";
+    E0109: Warning, "resolve", "établissement hors du ressort de l'agence";
     E0201: Error, "validate", "période incohérente";
     E0202: Error, "validate", "année de cible ou de base hors de la période";
     E0203: Error, "validate", "numéro FINESS mal formé ou clé erronée";
     E0204: Error, "validate", "fin du contrat hors du dernier exercice ou avant sa date d'effet";
+    E0206: Warning, "validate", "année ou échéance hors de la période du contrat";
     E0301: Error, "typeck", "dimensions incompatibles dans une comparaison";
     E0302: Error, "typeck", "dimensions incompatibles dans un calcul";
     E0303: Warning, "typeck", "sens de la cible contraire au sens de l'indicateur";
     E0304: Warning, "typeck", "cible qui n'améliore pas la base";
     E0305: Warning, "typeck", "cibles qui reculent d'une année à l'autre";
     E0401: Error, "validate", "table de modulation mal formée";
-    E0501: Error, "validate", "poids non positif";
+    E0501: Error, "validate", "poids non positif ou montant d'aide négatif";
     R0101: Error, "rules/duree", "durée hors du cadre";
     R0102: Error, "rules/aide", "aide de la première année non ferme";
     R0103: Error, "rules/aide", "aide ferme au-delà de la première année";
@@ -100,6 +102,7 @@ codes! {
     V0203: Error, "eval/figures", "valeur illisible dans les chiffres";
     V0204: Error, "eval/figures", "unité incompatible avec l'indicateur";
     V0205: Error, "eval/figures", "valeur en double dans les chiffres";
+    V0206: Warning, "eval/figures", "pourcentage qui ressemble à une fraction Excel";
 }
 
 impl Code {

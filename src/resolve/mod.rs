@@ -5,6 +5,7 @@
 //! Names are global to a run: the std plus every user file given on the
 //! command line or reached through `importe` (see docs/decisions.md).
 
+pub mod agences;
 pub mod imports;
 mod names;
 pub use names::{unknown, CATEGORIES, STATUTS};

@@ -192,7 +192,7 @@ fn a_misspelt_keyword_gets_a_suggestion() {
     let (_, diags) = parse_text("contrat x {\n  intitul \"t\"\n}");
     assert_eq!(
         diags[0].help.as_deref(),
-        Some("vouliez-vous dire « intitulé » ?")
+        Some("vouliez-vous dire `intitulé` ?")
     );
 }
 

@@ -5,6 +5,7 @@
 
 mod dim;
 mod suivi;
+mod montants;
 mod targets;
 
 pub use dim::Ty;
@@ -38,6 +39,7 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
         targets::check(program, contrat, diagnostics);
     }
     suivi::check(program, diagnostics);
+    montants::check(program, diagnostics);
     // Group conditions of `diagnostic` items may also count crossed thresholds.
     let groups = Checker {
         program,

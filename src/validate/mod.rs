@@ -6,6 +6,7 @@
 //! and the rules that depend on it stay silent.
 
 pub mod finess;
+mod hors_periode;
 mod modulation;
 pub mod revue;
 pub mod suivi;
@@ -45,6 +46,10 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
         for objectif in &contrat.objectifs {
             objectif_fields(contrat, objectif, diagnostics);
         }
+        negative_aid(contrat, diagnostics);
+        if let Some(p) = valid_periode(contrat) {
+            hors_periode::check(contrat, p, diagnostics);
+        }
         for condition in contrat.conditions.iter().filter(|c| c.exige.is_none()) {
             diagnostics.push(missing(
                 condition.id.span,
@@ -65,6 +70,7 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
             modulation::check(m, diagnostics);
         }
     }
+    crate::resolve::agences::check(program, diagnostics);
     termes::durees(program, diagnostics);
     for indicateur in program.indicateurs.values().filter(|i| i.unite.is_none()) {
         diagnostics.push(missing(
@@ -180,6 +186,23 @@ fn objectif_fields(c: &Contrat, o: &Objectif, d: &mut Diagnostics) {
         );
     }
     target_years(c, o, d);
+}
+
+/// E0501: an aid amount is never negative (a reduction is written as a
+/// smaller amount, a year without aid as `0 €`).
+fn negative_aid(c: &Contrat, d: &mut Diagnostics) {
+    let lines = c.aides.iter().flat_map(|a| a.annees.iter());
+    for line in lines.filter(|l| l.montant.value < rust_decimal::Decimal::ZERO) {
+        d.push(
+            Diagnostic::new(
+                Code::E0501,
+                line.montant.span,
+                format!("le montant d'aide {} est négatif", line.annee.value),
+            )
+            .label("montant négatif")
+            .help("une aide est versée à l'établissement : écrivez un montant positif, ou `0 €` pour une année sans aide"),
+        );
+    }
 }
 
 /// E0202: targets inside the period, base before the first target.

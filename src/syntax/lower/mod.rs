@@ -136,6 +136,10 @@ impl Lowerer<'_> {
                 .map_or(Unit::None, |p| super::literal::parse_unit(p.as_str()));
             (number, unit)
         };
+        if super::literal::ambiguous_dot(number_text) {
+            self.ambiguous_number(span, number_text, unit);
+            return None;
+        }
         let value =
             super::literal::parse_number(number_text).and_then(|n| super::literal::scale(n, unit));
         match value {
@@ -149,6 +153,28 @@ impl Lowerer<'_> {
                 None
             }
         }
+    }
+
+    /// E0001 for `600.000 €`: a dot before exactly three digits may be a
+    /// French thousands separator, so neither reading is chosen.
+    fn ambiguous_number(&mut self, span: Span, number: &str, unit: Unit) {
+        let (thousands, decimal) = super::literal::ambiguous_readings(number);
+        let unit = match unit.symbol() {
+            "" => String::new(),
+            symbol => format!(" {symbol}"),
+        };
+        self.had_errors = true;
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::E0001,
+                span,
+                format!(
+                    "nombre ambigu : écrivez `{thousands}{unit}` (milliers) ou `{decimal}{unit}`"
+                ),
+            )
+            .label("point suivi de trois chiffres")
+            .help("en français le point peut séparer les milliers : séparez-les par une espace, et les décimales par une virgule"),
+        );
     }
 
     pub fn value(&mut self, pair: P<'_>) -> Option<Value> {
