@@ -17,6 +17,7 @@ pub mod pipeline;
 pub mod render;
 pub mod resolve;
 pub mod rules;
+pub mod scenario;
 pub mod source;
 pub mod std_lib;
 pub mod syntax;

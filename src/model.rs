@@ -19,6 +19,8 @@ pub struct Program {
     pub contrats: Vec<Contrat>,
     /// The ARS's annual reviews (`revue`), in file order.
     pub revues: Vec<Revue>,
+    /// The scenarios (`scénario`, §11), in file order.
+    pub scenarios: Vec<Scenario>,
 }
 
 /// A framework with the clauses in force once its parents are merged.

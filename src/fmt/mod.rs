@@ -15,6 +15,7 @@ mod comments;
 mod doc;
 pub mod erase;
 mod items;
+mod scenario;
 pub mod lexical;
 pub mod printer;
 mod verify;

@@ -26,6 +26,7 @@ fn item(item: &Item) -> Node {
         Item::Delegation(d) => items::delegation(d),
         Item::Diagnostic(d) => items::diagnostic(d),
         Item::Revue(r) => items::revue(r),
+        Item::Scenario(s) => super::scenario::scenario(s),
     }
 }
 

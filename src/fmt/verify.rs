@@ -72,6 +72,8 @@ fn is_block(rule: Rule) -> bool {
             | Rule::delegation
             | Rule::diagnostic
             | Rule::revue
+            | Rule::scenario
+            | Rule::attendu
     )
 }
 

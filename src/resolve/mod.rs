@@ -7,6 +7,8 @@
 
 pub mod imports;
 mod names;
+mod scenarios;
+pub use scenarios::needs_evaluation;
 pub use names::{CATEGORIES, STATUTS};
 pub mod suggest;
 
@@ -72,11 +74,13 @@ pub fn resolve(files: Vec<File>, diagnostics: &mut Diagnostics) -> Program {
             ),
             Item::Delegation(d) => program.delegations.push(d),
             Item::Revue(r) => program.revues.push(r),
+            Item::Scenario(s) => program.scenarios.push(s),
             Item::Importe(_) => {}
         }
     }
     program.cadres = merge_cadres(&cadres, diagnostics);
     names::check(&program, &cadres, diagnostics);
+    scenarios::check(&program, diagnostics);
     program
 }
 

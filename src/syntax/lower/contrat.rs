@@ -538,6 +538,11 @@ pub fn single_field(rule: Rule) -> Option<&'static str> {
         Rule::formule => "formule",
         Rule::source => "source",
         Rule::hospidiag => "hospidiag",
+        Rule::scenario_contrat => "contrat",
+        Rule::attendu => "attendu",
+        Rule::attendu_realisation => "réalisation",
+        Rule::attendu_verdict => "verdict",
+        Rule::attendu_codes => "codes",
         _ => return None,
     })
 }
