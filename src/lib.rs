@@ -21,5 +21,6 @@ pub mod scenario;
 pub mod source;
 pub mod std_lib;
 pub mod syntax;
+pub mod termes;
 pub mod typeck;
 pub mod validate;

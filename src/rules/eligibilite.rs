@@ -25,8 +25,8 @@ pub fn statuts(ctx: &Ctx, allowed: &[String], d: &mut Diagnostics) {
                 Code::R0401,
                 statut.span,
                 format!(
-            "un établissement de statut {name} n'est pas éligible au cadre {} (statuts admis : {})",
-            ctx.cadre_name(),
+            "un établissement de statut {name} n'est pas éligible {} (statuts admis : {})",
+            ctx.au(),
             allowed.join(", ")
         ),
             )
@@ -59,9 +59,9 @@ pub fn enveloppes(ctx: &Ctx, allowed: &[Ident], d: &mut Diagnostics) {
                     Code::R0402,
                     aide.enveloppe.span,
                     format!(
-                        "l'aide est prise sur l'enveloppe `{}`, mais le cadre {} ne l'admet pas (enveloppes admises : {})",
+                        "l'aide est prise sur l'enveloppe `{}`, mais {} ne l'admet pas (enveloppes admises : {})",
                         aide.enveloppe.name,
-                        ctx.cadre_name(),
+                        ctx.le(),
                         names.join(", ")
                     ),
                 )
