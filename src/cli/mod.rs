@@ -14,6 +14,7 @@ mod inputs;
 pub mod load;
 pub mod output;
 pub mod render;
+mod test;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -53,6 +54,8 @@ pub enum Command {
     Lsp,
     /// Met un contrat en forme : document Markdown ou HTML (à imprimer, à signer).
     Render(render::RenderArgs),
+    /// Exécute les scénarios (`scénario`) : résultats attendus des contrats pour des chiffres donnés.
+    Test(test::TestArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,6 +118,7 @@ pub fn run() -> ExitCode {
             Err(e) => fail(&format!("serveur de langage : {e}")),
         },
         Command::Render(args) => render::run(args, cli.std_dir.as_deref(), color_stderr(cli.color)),
+        Command::Test(args) => test::run(args, cli.std_dir.as_deref(), color_stderr(cli.color)),
     };
     status.into()
 }

@@ -198,19 +198,22 @@ fn clauses(
     let mut table: ClauseTable = BTreeMap::new();
     for cadre in program.cadres.values() {
         let owner = format!("cadre {}", cadre.cadre.id.name);
-        for k in &cadre.cadre.clauses {
+        for k in cadre.cadre.clauses.iter().filter(|k| is_rule(&k.kind)) {
             entry(&mut table, &owner, k);
         }
     }
     for e in program.enveloppes.values() {
         let owner = format!("enveloppe {}", e.id.name);
-        for k in &e.clauses {
+        for k in e.clauses.iter().filter(|k| is_rule(&k.kind)) {
             entry(&mut table, &owner, k);
         }
     }
     for c in &program.contrats {
         let outcomes = by_contrat.get(c.id.name.as_str());
         for (owner, k) in applicable(program, c) {
+            if !is_rule(&k.kind) {
+                continue;
+            }
             let key = entry(&mut table, &owner, k);
             let Some(cov) = table.get_mut(&key) else {
                 continue;
@@ -235,13 +238,19 @@ fn clauses(
     table.into_values().collect()
 }
 
-type ClauseKey = (String, u32, u32, u32);
+/// A clause is known by its place: an inherited clause is its definer's.
+type ClauseKey = (u32, u32, u32);
 type ClauseTable = BTreeMap<ClauseKey, ClauseCoverage>;
+
+/// Clauses that are not rules (grouping, document model): not counted.
+fn is_rule(kind: &ClauseKind) -> bool {
+    !matches!(kind, ClauseKind::Famille(_) | ClauseKind::Modele(_))
+}
 
 /// The row of a clause (created at first sight), by owner and position.
 fn entry(table: &mut ClauseTable, owner: &str, k: &Clause) -> ClauseKey {
-    let key = (owner.to_string(), k.span.source.0, k.span.start, k.span.end);
-    table.entry(key.clone()).or_insert_with(|| ClauseCoverage {
+    let key = (k.span.source.0, k.span.start, k.span.end);
+    table.entry(key).or_insert_with(|| ClauseCoverage {
         owner: owner.to_string(),
         clause: crate::fmt::lexical::clause(&k.kind).unwrap_or_else(|| "modulation { … }".into()),
         code: clause_code(&k.kind),
