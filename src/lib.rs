@@ -10,6 +10,7 @@ pub mod diff;
 pub mod display;
 pub mod eval;
 pub mod fmt;
+pub mod impact;
 pub mod literate;
 pub mod lsp;
 pub mod model;

@@ -10,6 +10,7 @@ mod evaluate;
 mod explain;
 mod fmt;
 mod french;
+mod impact;
 mod inputs;
 pub mod load;
 pub mod output;
@@ -111,7 +112,7 @@ pub fn run() -> ExitCode {
         Command::Diagnose(args) => diagnose::run(args, cli.std_dir.as_deref(), color),
         Command::Explain(args) => explain::run(args),
         Command::Fmt(args) => fmt::run(args, color),
-        Command::Diff(args) => diff::run(args, color),
+        Command::Diff(args) => diff::run(args, cli.std_dir.as_deref(), color),
         Command::Avenant(args) => avenant::run(args, cli.std_dir.as_deref(), color),
         Command::Lsp => match crate::lsp::run() {
             Ok(()) => ExitStatus::Success,
