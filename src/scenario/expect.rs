@@ -21,13 +21,7 @@ pub fn compare(s: &Scenario, e: Option<&ContractEvaluation>, codes: &[Code]) -> 
             (AttenteKind::Objectif(id, v), Some(e)) => objectif(e, &id.name, &v.mot),
             (AttenteKind::Condition(id, v), Some(e)) => condition(e, &id.name, &v.mot),
             (AttenteKind::Realisation(q), Some(e)) => realisation(e, q.value),
-            (AttenteKind::Verdict(v), Some(e)) => Partial {
-                what: "verdict".into(),
-                expected: v.mot.clone(),
-                actual: e.verdict.label().to_string(),
-                derivation: Some(e.realisation_derivation.clone()),
-            }
-            .judge(|p| p.expected == p.actual),
+            (AttenteKind::Verdict(v), Some(e)) => verdict(e, &v.mot),
             (AttenteKind::Aide(y, q), Some(e)) => aide(e, y.value, q.value),
         };
         out.push(Check {
@@ -58,6 +52,39 @@ impl Partial {
             span: crate::source::Span::default(),
         }
     }
+}
+
+/// The contract verdict, with what it rests on: the rate and the
+/// conditions that are not respected.
+fn verdict(e: &ContractEvaluation, mot: &str) -> Check {
+    let got = e.verdict.label();
+    let mut why = vec![format!(
+        "réalisation {}",
+        e.realisation
+            .map_or_else(|| "aucune".to_string(), |r| display::quantity(r, Dimension::Ratio))
+    )];
+    why.extend(
+        e.conditions
+            .iter()
+            .filter_map(|c| Some((c, c.verdict?)))
+            .filter(|(_, v)| *v != crate::eval::verdict::ConditionVerdict::Respectee)
+            .map(|(c, v)| format!("condition {} {}", c.condition, v.label())),
+    );
+    let derivation = Derivation::new(
+        crate::eval::derivation::StepKind::Realisation,
+        "verdict du contrat",
+        "engagements tenus dès 90 % avec toutes les conditions respectées, partiellement tenus dès 50 %",
+    )
+    .value(got, got)
+    .input(e.realisation_derivation.clone())
+    .inputs(e.conditions.iter().filter(|c| c.verdict.is_some()).map(|c| c.derivation.clone()));
+    Partial {
+        what: "verdict".into(),
+        expected: mot.to_string(),
+        actual: format!("{got} ({})", why.join(", ")),
+        derivation: Some(derivation),
+    }
+    .judge(|_| got == mot)
 }
 
 fn objectif(e: &ContractEvaluation, id: &str, mot: &str) -> Check {
