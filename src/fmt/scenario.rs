@@ -1,8 +1,8 @@
 //! The canonical layout of `scénario "nom" { … }` (§11): `contrat`,
 //! `exercice`, the `chiffres` blocks (the exercice first, then by year as
-//! written), then `attendu` with its lines in the order objectifs,
-//! conditions, réalisation, verdict, aide, codes. Verdicts are written
-//! with their accents.
+//! written), then `attendu` with its lines in the author's order (an
+//! analyst often writes them in the order of the review). Verdicts are
+//! written with their accents.
 
 use super::doc::Node;
 use super::lexical::{quantity, string, value};
@@ -43,17 +43,17 @@ fn chiffres(c: &Chiffres) -> Node {
 }
 
 fn attente(a: &Attente) -> Node {
-    let (rank, line) = match &a.kind {
-        AttenteKind::Objectif(id, v) => (0, format!("objectif {}: {}", id.name, v.mot)),
-        AttenteKind::Condition(id, v) => (1, format!("condition {}: {}", id.name, v.mot)),
-        AttenteKind::Realisation(q) => (2, format!("réalisation: {}", quantity(q))),
-        AttenteKind::Verdict(v) => (3, format!("verdict: {}", v.mot)),
-        AttenteKind::Aide(y, q) => (4, format!("aide {}: {}", y.value, quantity(q))),
-        AttenteKind::Codes(codes) if codes.is_empty() => (5, "codes: aucun".to_string()),
+    let line = match &a.kind {
+        AttenteKind::Objectif(id, v) => format!("objectif {}: {}", id.name, v.mot),
+        AttenteKind::Condition(id, v) => format!("condition {}: {}", id.name, v.mot),
+        AttenteKind::Realisation(q) => format!("réalisation: {}", quantity(q)),
+        AttenteKind::Verdict(v) => format!("verdict: {}", v.mot),
+        AttenteKind::Aide(y, q) => format!("aide {}: {}", y.value, quantity(q)),
+        AttenteKind::Codes(codes) if codes.is_empty() => "codes: aucun".to_string(),
         AttenteKind::Codes(codes) => {
             let names: Vec<&str> = codes.iter().map(|c| c.name.as_str()).collect();
-            (5, format!("codes: {}", names.join(" ")))
+            format!("codes: {}", names.join(" "))
         }
     };
-    Node::leaf(a.span, rank, line)
+    Node::leaf(a.span, 0, line)
 }
