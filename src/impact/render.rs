@@ -43,7 +43,9 @@ fn arrow<T: PartialEq>(a: &Avant<T>, show: impl Fn(&T) -> String + Copy) -> Stri
 /// The change of an amount, signed (`+200 000 €`, `−150 000 €`).
 fn delta(a: &Avant<Decimal>) -> String {
     let d = a.apres.unwrap_or_default() - a.avant.unwrap_or_default();
-    if d > Decimal::ZERO {
+    if d.is_zero() {
+        "inchangée".to_string()
+    } else if d > Decimal::ZERO {
         format!("+{}", money(d))
     } else {
         money(d)
