@@ -265,7 +265,6 @@ fn inside(at: Span, span: Span) -> bool {
 }
 
 fn codes(program: &Program, outcomes: &[Outcome], annotations: &[Annotation]) -> Vec<CodeCoverage> {
-    let _ = program;
     let mut table: BTreeMap<Code, CodeCoverage> = Code::ALL
         .iter()
         .map(|&code| {
