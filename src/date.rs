@@ -188,7 +188,10 @@ mod tests {
         let d = Date::new(2025, 12, 10).unwrap();
         assert_eq!(d.days_until(Date::new(2025, 12, 31).unwrap()), 21);
         assert_eq!(d.add_days(22).to_string(), "2026-01-01");
-        assert_eq!(Date::new(2028, 3, 1).unwrap().add_days(-1).to_string(), "2028-02-29");
+        assert_eq!(
+            Date::new(2028, 3, 1).unwrap().add_days(-1).to_string(),
+            "2028-02-29"
+        );
         for n in [-800_000, -1, 0, 59, 20_000, 800_000] {
             assert_eq!(Date::from_day_number(n).day_number(), n);
         }

@@ -162,17 +162,23 @@ fn review_has_every_objective_row_and_french_numbers() {
 #[test]
 fn review_lists_every_reason_with_its_code() {
     let h = examples();
-    // Without `suspend`, a late financial account is flagged, not a reason.
+    // Without `suspend`, a late financial account is flagged, not a reason;
+    // the ARS's revue (examples/region-exemple) justifies it and decides 1 M€.
     let (c, bocage) = h.contract("ch_bocage_2025");
     assert!(c.aide.motifs.is_empty());
     let t = text(&bocage);
     assert!(t.contains("Signalements, sans effet sur le montant de l’aide :V0101 compte financier 2026 déposé le 21 juillet 2027, après le 8 juillet : dépassement à justifier"), "{t}");
-    assert!(t.contains("dépassement à justifierdéposé le 21 juillet 2027, après le 8 juillet"));
+    assert!(t.contains("dépassement justifiédéposé le 21 juillet 2027, après le 8 juillet ; justification : « Changement de comptable public"));
+    assert!(
+        t.contains("Aide 2027 décidée par l’ARS1 000 000 €calculée : 1 200 000 €"),
+        "{t}"
+    );
+    assert!(t.contains("Appréciation de l’ARS (revue du 22 septembre 2027)"));
     assert!(!t.contains("non déposé"));
     let (_, bessin) = h.contract("ch_bessin_littoral_2025");
     let t = text(&bessin);
     assert!(t.contains(
-        "V0102 condition de fin d’aide vérifiée en 2026 (résultat du budget principal ≥ 0 €)"
+        "V0102 condition de fin d’aide vérifiée en 2026 (résultat du budget principal hors aides ≥ 0 €)"
     ));
     // Aid due 0 €: the review names the reason, never « aucun motif ».
     assert!(t.contains("Aide due pour 20270 €"));
@@ -285,14 +291,16 @@ fn dashboard_has_a_row_per_contract_and_totals_against_the_delegation() {
         assert!(rows_text.contains(expected), "{expected}");
     }
     let total = text(between(suivi, "<tfoot>", "</tfoot>"));
-    assert_eq!(total, "Total (8 contrats)6 000 000 €2 800 000 €");
+    // The decided 1 M€ of ch_bocage_2025 replaces its computed 1,2 M€.
+    assert_eq!(total, "Total (8 contrats)6 000 000 €2 600 000 €");
+    assert!(text(rows).contains("1 000 000 €décidée par l’ARS (calculée 1 200 000 €)"));
     let t = text(normandie);
     for expected in [
-        "Délégation 20276 000 000 €disponible après la revue : 3 200 000 €",
-        "Après la revue 2026, l’aide due pour 2027 s’élève à 2 800 000 €, soit 46,7 % de la délégation 2027 (6 000 000 €) : 3 200 000 € restent disponibles.",
+        "Délégation 20276 000 000 €disponible après la revue : 3 400 000 €",
+        "Après la revue 2026, l’aide due pour 2027 s’élève à 2 600 000 €, soit 43,3 % de la délégation 2027 (6 000 000 €) : 3 400 000 € restent disponibles.",
         "Déficit total des établissements sous contrat : 21 464 000 €",
         "Total (7 établissements en déficit)21 464 000 €100 %",
-        "À l’équilibre ou en excédent : Centre hospitalier de Bessin-Littoral (150 000 €).",
+        "À l’équilibre ou en excédent : Centre hospitalier de Bessin-Littoral (750 000 €).",
     ] {
         assert!(t.contains(expected), "{expected}\n{t}");
     }

@@ -240,6 +240,26 @@ fn each_source_has_its_decision_and_its_envelope_clauses() {
     );
     let json = report::report(Format::Json, &e, &run.map, Options::default());
     assert!(json.contains("\"aides\": ["));
+    // The review names the source each reason bears on.
+    let html = report::contract(Format::Html, &e, c, &run.map, Options::default());
+    assert!(
+        html.contains("Motifs qui écartent ou suspendent l’aide, par source"),
+        "{html}"
+    );
+    assert!(html.contains("<li><code>env_essai</code> : <span class=\"code\">V0101</span>"));
+    // The délégation of `env_essai` counts only the blocks drawing on it:
+    // 0 € (suspended) + 500 000 €, not the 300 000 € of `crédits_essai`.
+    let ctx = pacte::eval::report::html::Context::new(&run.program, &run.figures, &e);
+    let options = Options {
+        explain: false,
+        context: Some(&ctx),
+    };
+    let board =
+        report::summary(Format::Html, &e, &run.map, options).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        board.contains("l’aide due pour 2027 s’élève à <span class=\"nw\">500 000 €</span>"),
+        "{board}"
+    );
     snapshot("v02_sources", &run, &e);
 }
 
@@ -286,4 +306,44 @@ fn a_missing_figure_never_ends_eligibility() {
             "fin d'éligibilité non vérifiable : `résultat_principal` manque pour 2026".to_string()
         )]
     );
+}
+
+/// The std's clause (`redressement_performance`: `fin_aide si
+/// résultat_hors_aides >= 0 €`, with `résultat_hors_aides` =
+/// `résultat_principal - aides`), on contracts signed on 10 December 2025.
+#[test]
+fn the_std_tests_the_result_excluding_aid_from_the_year_after_signature() {
+    let run = case("v02_std_eligibilite");
+    // 2025 (year of the date of effect, result positive): the 2026 aid stays.
+    let e = run.evaluate(2025);
+    let c = contract(&e, "cas_signe_decembre");
+    assert!(c.aide.motifs.is_empty() && c.aide.signalements.is_empty());
+    assert_eq!(c.aide.due, dec("800000"));
+    // 2026: 900 000 € − 800 000 € of aid = +100 000 €: no aid for 2027, nor 2028.
+    for year in [2026, 2027] {
+        let e = run.evaluate(year);
+        let c = contract(&e, "cas_equilibre_hors_aides");
+        assert_eq!(c.aide.due, dec("0"), "{year}");
+        let m = &c.aide.motifs[0];
+        assert_eq!(m.code, Some(Code::V0102));
+        assert!(m
+            .message
+            .contains("`résultat_hors_aides >= 0 €` vérifiée en 2026"));
+    }
+    // The same year, result excluding aid negative: the 2027 aid stays.
+    let e = run.evaluate(2026);
+    let kept = contract(&e, "cas_signe_decembre");
+    assert!(kept.aide.motifs.is_empty() && kept.aide.signalements.is_empty());
+    assert_eq!(kept.aide.due, dec("600000"));
+    // `aides` missing: not verifiable, the aid stays, the review says which figure.
+    let missing = contract(&e, "cas_aides_manquantes");
+    assert_eq!(missing.aide.due, dec("600000"));
+    assert_eq!(
+        signalements(missing),
+        vec![(
+            Code::V0102,
+            "fin d'éligibilité non vérifiable : `aides` manque pour 2026".to_string()
+        )]
+    );
+    snapshot("v02_std_eligibilite", &run, &e);
 }

@@ -8,8 +8,8 @@
 pub mod imports;
 mod names;
 mod scenarios;
+pub use names::{unknown, CATEGORIES, STATUTS};
 pub use scenarios::needs_evaluation;
-pub use names::{CATEGORIES, STATUTS};
 pub mod suggest;
 
 use crate::ast::*;

@@ -110,7 +110,9 @@ fn degressive(ctx: &Ctx, aide: &Aide, d: &mut Diagnostics) {
     lines.sort_by_key(|a| a.annee.value);
     for pair in lines.windows(2) {
         let [prev, next] = pair else { continue };
-        if next.annee.value > prev.annee.value + 1 && next.montant.value > rust_decimal::Decimal::ZERO {
+        if next.annee.value > prev.annee.value + 1
+            && next.montant.value > rust_decimal::Decimal::ZERO
+        {
             let gap = next.annee.value - 1;
             d.push(
                 ctx.cite(

@@ -88,10 +88,12 @@ fn report_run(run: &[&Span701], finess: &str, famille: &str, d: &mut Diagnostics
     if distinct.len() < 2 {
         return; // the same contract twice is E0102
     }
-    let names: Vec<String> = run
+    let mut names: Vec<String> = run
         .iter()
         .map(|s| format!("`{}`", s.contrat.id.name))
         .collect();
+    let last_name = names.pop().unwrap_or_default();
+    let names = [names.join(", "), last_name];
     let span_of = |c: &Contrat| c.periode.as_ref().map_or(c.id.span, |p| p.span);
     let shown = |s: &Span701| format!("du {} au {}", s.debut.french(), s.fin.french());
     let mut diag = Diagnostic::new(
@@ -99,7 +101,7 @@ fn report_run(run: &[&Span701], finess: &str, famille: &str, d: &mut Diagnostics
         span_of(last.contrat),
         format!(
             "les contrats {} portent sur le même établissement (FINESS {finess}), relèvent de la même famille de cadres ({famille}) et se chevauchent",
-            names.join(", ")
+            names.join(" et ")
         ),
     )
     .label(format!("`{}` : {}", last.contrat.id.name, shown(last)))

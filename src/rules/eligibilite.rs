@@ -25,10 +25,10 @@ pub fn statuts(ctx: &Ctx, allowed: &[String], d: &mut Diagnostics) {
                 Code::R0401,
                 statut.span,
                 format!(
-            "un établissement de statut {name} n'est pas éligible {} (statuts admis : {})",
-            ctx.au(),
-            allowed.join(", ")
-        ),
+                    "un établissement de statut {name} n'est pas éligible {} (statuts admis : {})",
+                    ctx.au(),
+                    allowed.join(", ")
+                ),
             )
             .label("statut non éligible")
             .help("vérifiez le statut de l'établissement, ou choisissez un cadre qui l'admet"),

@@ -174,7 +174,11 @@ fn clauses_of<'a>(
     let mut seen: Vec<&str> = Vec::new();
     for aide in &contrat.aides {
         let name = aide.enveloppe.name.as_str();
-        let Some(env) = program.enveloppes.get(name).filter(|_| !seen.contains(&name)) else {
+        let Some(env) = program
+            .enveloppes
+            .get(name)
+            .filter(|_| !seen.contains(&name))
+        else {
             continue;
         };
         seen.push(name);

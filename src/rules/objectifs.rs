@@ -115,9 +115,11 @@ pub fn themes_requis(ctx: &Ctx, prefix: &Ident, d: &mut Diagnostics) {
                 .strip_prefix(family)
                 .is_some_and(|rest| rest.starts_with('.'))
     };
-    let present = ctx.contrat.objectifs.iter().any(|o| {
-        matches!(&o.kind, Some((ObjectifType::Levier(t), _)) if in_family(&t.name))
-    });
+    let present = ctx
+        .contrat
+        .objectifs
+        .iter()
+        .any(|o| matches!(&o.kind, Some((ObjectifType::Levier(t), _)) if in_family(&t.name)));
     if present {
         return;
     }

@@ -70,9 +70,16 @@ fn looser(mine: &ClauseKind, rule: &ClauseKind) -> bool {
         (K::Enveloppes(a), K::Enveloppes(b)) => {
             a.iter().any(|x| !b.iter().any(|y| y.name == x.name))
         }
-        (K::GainsMinimum { deficit: a, produits: b }, K::GainsMinimum { deficit: c, produits: e }) => {
-            a.value < c.value || b.value < e.value
-        }
+        (
+            K::GainsMinimum {
+                deficit: a,
+                produits: b,
+            },
+            K::GainsMinimum {
+                deficit: c,
+                produits: e,
+            },
+        ) => a.value < c.value || b.value < e.value,
         _ => false,
     }
 }

@@ -57,14 +57,14 @@ pub fn durees(program: &Program, d: &mut Diagnostics) {
     for clause in cadres.chain(enveloppes) {
         let (min, max, unit) = match &clause.kind {
             ClauseKind::Duree { min, max } => (min, max, "exercices"),
-            ClauseKind::DureeAns { min: Some(min), max } => (min, max, "ans"),
+            ClauseKind::DureeAns {
+                min: Some(min),
+                max,
+            } => (min, max, "ans"),
             _ => continue,
         };
         if min.value > max.value {
-            let (a, b) = (
-                crate::display::written(min),
-                crate::display::written(max),
-            );
+            let (a, b) = (crate::display::written(min), crate::display::written(max));
             d.push(
                 Diagnostic::new(
                     Code::E0201,

@@ -207,6 +207,7 @@ pub fn compte_financier(
                 Some(Signalement {
                     code: Code::V0101,
                     message,
+                    justification: None,
                 }),
             )
         }
@@ -279,6 +280,7 @@ pub fn fin_aide(
     let signalement = (held.is_none() && !unknown.is_empty()).then(|| Signalement {
         code: Code::V0102,
         message: non_verifiable(&unknown),
+        justification: None,
     });
     Check {
         motif,

@@ -59,6 +59,8 @@ pub struct Motif {
 pub struct Signalement {
     pub code: Code,
     pub message: String,
+    /// The ARS's justification (`compte_financier justifié "…"` in its `revue`).
+    pub justification: Option<String>,
 }
 
 /// The aid decision of one source for the year after the exercice (or,
@@ -83,6 +85,18 @@ impl AidDecision {
     /// Every reason is a suspension: due 0 until the evidence comes.
     pub fn suspendue(&self) -> bool {
         !self.motifs.is_empty() && self.motifs.iter().all(|m| m.suspend)
+    }
+
+    /// Records the ARS's justification of a late or undated financial
+    /// account on its V0101 signalement.
+    pub fn justifier_compte_financier(&mut self, why: &str) {
+        for s in self
+            .signalements
+            .iter_mut()
+            .filter(|s| s.code == Code::V0101)
+        {
+            s.justification = Some(why.to_string());
+        }
     }
 
     /// The planned amount × the share, before any reason (not rounded).
@@ -244,7 +258,13 @@ fn total(next: i32, decisions: &[AidDecision]) -> AidDecision {
     .inputs(
         decisions
             .iter()
-            .map(|d| d.derivation.clone())
+            .map(|d| {
+                let mut step = d.derivation.clone();
+                if let Some(source) = &d.enveloppe {
+                    step.what = format!("aide {next} due ({source})").into();
+                }
+                step
+            })
             .collect::<Vec<_>>(),
     );
     AidDecision {

@@ -49,6 +49,9 @@ pub fn section(
         ));
     }
     out.push(pourquoi(c, k));
+    if let Some(html) = decision(c) {
+        out.push(html);
+    }
     if let Some(why) = c.aide.bareme.non_module() {
         out.push(element("p", &[("class", "mention")], texte(&phrase(why))));
     }
@@ -63,6 +66,9 @@ pub fn section(
             let mut item = el("span", &[("class", "code")], s.code.as_str());
             item.push_text(" ");
             item.push(avec_code(&s.message));
+            if let Some(why) = &s.justification {
+                item.push(detail(&format!("justifié par l'ARS : « {why} »")));
+            }
             element("li", &[], item)
         }));
         out.push(element("ul", &[("class", "signalements")], items));
@@ -71,6 +77,36 @@ pub fn section(
         out.push(html);
     }
     element("section", &[("class", "rubrique insecable")], out)
+}
+
+/// The ARS's decision (its `revue`), beside the computed aid.
+fn decision(c: &ContractEvaluation) -> Option<Html> {
+    let r = c.revue.as_ref()?;
+    let d = r.decision.as_ref()?;
+    let part = d
+        .part
+        .map(|p| format!(", soit {} de l'aide prévue", pct(p)))
+        .unwrap_or_default();
+    let date = r
+        .date
+        .map(|x| format!(" (revue du {})", x.french()))
+        .unwrap_or_default();
+    let mut out = element(
+        "p",
+        &[("class", "decision")],
+        texte(&format!(
+            "Décision de l'ARS{date} : aide {} de {}{part}, pour une aide calculée de {}.",
+            d.exercice,
+            euros(d.due),
+            euros(c.aide.due)
+        )),
+    );
+    out.push(element(
+        "p",
+        &[("class", "mention")],
+        texte(&format!("Motif : {}", d.motif)),
+    ));
+    Some(out)
 }
 
 /// A sentence from a clause: capital first, final period.
@@ -156,7 +192,9 @@ fn tableau(a: &AidDecision) -> Html {
 fn pourquoi(c: &ContractEvaluation, k: Option<&ContractContext>) -> Html {
     let a = &c.aide;
     if a.motifs.is_empty() {
-        let text = if !a.due.is_zero() {
+        let text = if !a.due.is_zero() && c.decidee() && c.aide_retenue().is_zero() {
+            "Aucun motif de calcul ne s'oppose au versement de l'aide calculée ; l'ARS en décide autrement (voir sa décision ci-dessous).".to_string()
+        } else if !a.due.is_zero() {
             "Aucun motif ne s'oppose au versement.".to_string()
         } else if a.prevue.is_zero() {
             format!(
@@ -177,14 +215,32 @@ fn pourquoi(c: &ContractEvaluation, k: Option<&ContractContext>) -> Html {
         };
         return element("p", &[], texte(&text));
     }
-    let intro = match (a.suspendue(), a.motifs.len() > 1) {
+    let several_sources = c.aides.len() > 1;
+    let intro = match (a.suspendue() && !several_sources, a.motifs.len() > 1) {
         (true, true) => "Motifs pour lesquels l'aide est suspendue :",
         (true, false) => "Motif pour lequel l'aide est suspendue :",
         (false, true) => "Motifs pour lesquels l'aide n'est pas versée :",
         (false, false) => "Motif pour lequel l'aide n'est pas versée :",
     };
+    let intro = if several_sources {
+        "Motifs qui écartent ou suspendent l'aide, par source :"
+    } else {
+        intro
+    };
     let mut out = element("p", &[], texte(intro));
-    let items = Html::concat(a.motifs.iter().map(|m| element("li", &[], motif(m, c, k))));
+    // With several sources, each reason names the source it bears on.
+    let several = c.aides.len() > 1;
+    let items = Html::concat(c.aides.iter().flat_map(|d| {
+        d.motifs.iter().map(move |m| {
+            let mut item = Html::new();
+            if let Some(source) = d.enveloppe.as_deref().filter(|_| several) {
+                item.push(el("code", &[], source));
+                item.push_text(" : ");
+            }
+            item.push(motif(m, c, k));
+            element("li", &[], item)
+        })
+    }));
     out.push(element("ul", &[("class", "motifs")], items));
     out
 }
@@ -225,8 +281,17 @@ fn exercices(start: i32, end: i32) -> String {
 }
 
 /// The financial account's row of the conditions table.
-pub fn ligne_compte_financier(cf: CompteFinancier, y: i32) -> Vec<Html> {
+pub fn ligne_compte_financier(cf: CompteFinancier, y: i32, justifie: Option<&str>) -> Vec<Html> {
     let (etat, quand) = match (cf.depot, cf.suspend) {
+        (Some(d), false) if d > cf.limite && justifie.is_some() => (
+            "dépassement justifié",
+            format!(
+                "déposé le {}, après le {} ; justification : « {} »",
+                d.french(),
+                cf.echeance,
+                justifie.unwrap_or_default()
+            ),
+        ),
         (Some(d), _) if d <= cf.limite => ("respectée", format!("déposé le {}", d.french())),
         (Some(d), false) => (
             "dépassement à justifier",

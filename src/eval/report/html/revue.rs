@@ -48,6 +48,9 @@ pub fn feuille(e: &Evaluation, c: &ContractEvaluation, map: &SourceMap, ctx: &Co
         n += 1;
         n
     };
+    if let Some(html) = appreciation(c, numero()) {
+        out.push(html);
+    }
     out.push(objectifs(e, c, k, numero()));
     if let Some(html) = conditions(e, c, k, numero()) {
         out.push(html);
@@ -121,7 +124,9 @@ fn bilan(e: &Evaluation, c: &ContractEvaluation) -> Html {
     } else {
         format!("prévue {}, non modulée", euros(a.prevue))
     };
-    let ramenee = if a.suspendue() {
+    let ramenee = if c.aides.len() > 1 {
+        "sources ramenées à 0 € ou suspendues"
+    } else if a.suspendue() {
         "suspendue"
     } else {
         "ramenée à 0 €"
@@ -138,11 +143,7 @@ fn bilan(e: &Evaluation, c: &ContractEvaluation) -> Html {
             texte(&rate_text(c.realisation)),
             None,
         ),
-        chiffre_cle(
-            &format!("Aide {} due", a.exercice),
-            texte(&euros(a.due)),
-            Some(&motifs),
-        ),
+        aide_cle(c, &motifs),
     ]);
     let mut out = element("div", &[("class", "bilan")], chiffres);
     out.push(element("p", &[], texte(&raison(e, c))));
@@ -157,6 +158,24 @@ fn bilan(e: &Evaluation, c: &ContractEvaluation) -> Html {
         ));
     }
     element("div", &[("class", "insecable")], out)
+}
+
+/// The aid key figure: the ARS's decision when its `revue` takes one
+/// (with the computed amount below), else the computed aid due.
+fn aide_cle(c: &ContractEvaluation, motifs: &str) -> Html {
+    let a = &c.aide;
+    match c.revue.as_ref().and_then(|r| r.decision.as_ref()) {
+        Some(d) => chiffre_cle(
+            &format!("Aide {} décidée par l'ARS", d.exercice),
+            texte(&euros(d.due)),
+            Some(&format!("calculée : {} ({motifs})", euros(a.due))),
+        ),
+        None => chiffre_cle(
+            &format!("Aide {} due", a.exercice),
+            texte(&euros(a.due)),
+            Some(motifs),
+        ),
+    }
 }
 
 /// Why the contract has its verdict (§8.6).
@@ -185,6 +204,36 @@ fn raison(e: &Evaluation, c: &ContractEvaluation) -> String {
             "Avec un taux de réalisation de {r} (moins de 50 %), les engagements de l'exercice {y} ne sont pas tenus."
         ),
     }
+}
+
+/// The verdict badge, with the ARS's comment of its `revue` beside it.
+fn verdict_commente(c: &ContractEvaluation, o: &ObjectiveEvaluation) -> Html {
+    let mut out = badge(o.verdict.label());
+    if let Some(comment) = c.revue.as_ref().and_then(|r| r.commentaire(&o.objectif)) {
+        out.push(element(
+            "span",
+            &[("class", "detail commentaire")],
+            texte(&format!("ARS : « {comment} »")),
+        ));
+    }
+    out
+}
+
+/// The ARS's appraisal (its `revue`), Markdown rendered and sanitised.
+fn appreciation(c: &ContractEvaluation, numero: usize) -> Option<Html> {
+    let r = c.revue.as_ref()?;
+    let text = r.appreciation.as_deref()?;
+    let titre_ = match r.date {
+        Some(d) => format!("Appréciation de l'ARS (revue du {})", d.french()),
+        None => "Appréciation de l'ARS".to_string(),
+    };
+    let mut out = titre(numero, &titre_);
+    out.push(element(
+        "div",
+        &[("class", "appreciation")],
+        Html::markdown(text, 3),
+    ));
+    Some(element("section", &[("class", "rubrique")], out))
 }
 
 /// `≥ 4 %`, `entre 21 j et 30 j`.
@@ -256,7 +305,7 @@ fn objectifs(
                     &o.valeur
                         .map_or_else(|| "manquant".into(), |v| v.display(o.dimension)),
                 ),
-                badge(o.verdict.label()),
+                verdict_commente(c, o),
                 texte(&score_text(o.score)),
                 texte(&display::number(o.poids)),
             ]
@@ -333,7 +382,8 @@ fn conditions(
         })
         .collect();
     if let Some(cf) = cf {
-        lignes.push(super::aide::ligne_compte_financier(cf, y));
+        let justifie = c.revue.as_ref().and_then(|r| r.compte_financier.as_deref());
+        lignes.push(super::aide::ligne_compte_financier(cf, y, justifie));
     }
     out.push(grille(&colonnes, &lignes, None));
     out.push(element(
