@@ -8,6 +8,7 @@
 //!   compared.
 
 #[path = "../tests/support/corpus.rs"]
+#[allow(dead_code)] // `program` is for the other benches
 mod corpus;
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -86,13 +87,23 @@ fn bench(c: &mut Criterion) {
             let (old, old_d, mut old_map) = analyse(region(None));
             let (new, new_d, mut new_map) = analyse(region(Some(7)));
             let mut d = Diagnostics::new();
-            let f_old = pacte::eval::figures::read(&mut old_map, "c.csv", csv.as_bytes(), &old, &mut d);
-            let f_new = pacte::eval::figures::read(&mut new_map, "c.csv", csv.as_bytes(), &new, &mut d);
+            let f_old =
+                pacte::eval::figures::read(&mut old_map, "c.csv", csv.as_bytes(), &old, &mut d);
+            let f_new =
+                pacte::eval::figures::read(&mut new_map, "c.csv", csv.as_bytes(), &new, &mut d);
             let e_old = pacte::eval::evaluate(&old, &f_old, 2026);
             let e_new = pacte::eval::evaluate(&new, &f_new, 2026);
             let impact = pacte::impact::compare(
-                &pacte::impact::Version { program: &old, diagnostics: &old_d, evaluation: Some(&e_old) },
-                &pacte::impact::Version { program: &new, diagnostics: &new_d, evaluation: Some(&e_new) },
+                &pacte::impact::Version {
+                    program: &old,
+                    diagnostics: &old_d,
+                    evaluation: Some(&e_old),
+                },
+                &pacte::impact::Version {
+                    program: &new,
+                    diagnostics: &new_d,
+                    evaluation: Some(&e_new),
+                },
             );
             assert_eq!(impact.contrats.len(), 1);
             black_box(pacte::impact::render::markdown(&impact).len())

@@ -48,10 +48,19 @@ fn clauses_are_counted_by_the_scenarios_and_fixtures_that_reach_them() {
     // Evaluation clauses: the six evaluation scenarios.
     assert_eq!(clause(&c, env, "compte_financier").tally, tally(6, 0));
     assert_eq!(clause(&c, env, "fin_aide").tally, tally(6, 0));
-    assert_eq!(clause(&c, "cadre redressement_2025", "durée 3 à 5 ans").tally, tally(2, 0));
+    assert_eq!(
+        clause(&c, "cadre redressement_2025", "durée 3 à 5 ans").tally,
+        tally(2, 0)
+    );
     // Frameworks no contract of the fixture uses.
-    assert_eq!(clause(&c, "cadre cref", "durée au plus 3 ans").tally, tally(0, 0));
-    assert_eq!(clause(&c, "cadre cpom", "durée au plus 5 ans").tally, tally(0, 0));
+    assert_eq!(
+        clause(&c, "cadre cref", "durée au plus 3 ans").tally,
+        tally(0, 0)
+    );
+    assert_eq!(
+        clause(&c, "cadre cpom", "durée au plus 5 ans").tally,
+        tally(0, 0)
+    );
     // `famille` and `modèle` are not rules.
     assert!(c.clauses.iter().all(|k| !k.clause.starts_with("famille")));
 }
@@ -70,7 +79,11 @@ fn codes_are_counted_from_scenarios_and_fixture_annotations() {
 #[test]
 fn contracts_list_objectives_conditions_and_modulation_lines_reached() {
     let (c, json) = coverage();
-    let valmont = c.contrats.iter().find(|k| k.contrat == "ch_valmont_2025").unwrap();
+    let valmont = c
+        .contrats
+        .iter()
+        .find(|k| k.contrat == "ch_valmont_2025")
+        .unwrap();
     assert_eq!(valmont.scenarios, 7);
     assert!(valmont.objectifs.iter().all(|o| o.atteint));
     assert!(valmont.conditions.iter().all(|o| o.atteint));
@@ -88,7 +101,11 @@ fn contracts_list_objectives_conditions_and_modulation_lines_reached() {
             ("sinon: 0 %", true),
         ]
     );
-    let degressif = c.contrats.iter().find(|k| k.contrat == "ch_degressif_2025").unwrap();
+    let degressif = c
+        .contrats
+        .iter()
+        .find(|k| k.contrat == "ch_degressif_2025")
+        .unwrap();
     assert_eq!(degressif.scenarios, 1);
     assert!(degressif.objectifs.iter().all(|o| !o.atteint));
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -117,9 +134,15 @@ fn coverage_text_has_the_three_tables() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    for heading in ["Clauses des cadres et des enveloppes", "Codes de diagnostic", "Contrats"] {
+    for heading in [
+        "Clauses des cadres et des enveloppes",
+        "Codes de diagnostic",
+        "Contrats",
+    ] {
         assert!(text.contains(heading), "{heading}");
     }
-    assert!(text.contains("      3       0  enveloppe redressement_performance : aide stable_ou_dégressive [R0104]"));
+    assert!(text.contains(
+        "      3       0  enveloppe redressement_performance : aide stable_ou_dégressive [R0104]"
+    ));
     assert!(text.contains("modulation : 2 atteint(s) sur 4 (jamais : si réalisation >= 60 %: 75 %, si réalisation >= 30 %: 50 %)"));
 }

@@ -15,7 +15,8 @@ fn the_example_scenarios_pass_through_pacte_test() {
     assert!(resume["scenarios"].as_u64().unwrap() >= 17, "{resume}");
     assert_eq!(resume["echoues"], 0);
     // Every contract of the examples has at least one scenario.
-    let checked = pacte::cli::check::check_paths(&[std::path::PathBuf::from("examples")], None).unwrap();
+    let checked =
+        pacte::cli::check::check_paths(&[std::path::PathBuf::from("examples")], None).unwrap();
     let named: std::collections::BTreeSet<&str> = json["scenarios"]
         .as_array()
         .unwrap()
@@ -23,6 +24,10 @@ fn the_example_scenarios_pass_through_pacte_test() {
         .filter_map(|s| s["contrat"].as_str())
         .collect();
     for c in &checked.program.contrats {
-        assert!(named.contains(c.id.name.as_str()), "{} has no scenario", c.id.name);
+        assert!(
+            named.contains(c.id.name.as_str()),
+            "{} has no scenario",
+            c.id.name
+        );
     }
 }

@@ -29,7 +29,12 @@ fn impact(version: &str, format: &str) -> String {
         "--format",
         format,
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -51,7 +56,10 @@ fn a_changed_aid_line_changes_the_aid_due_and_the_regional_total() {
     insta::assert_snapshot!("impact_aide_md", md);
     let json: serde_json::Value = serde_json::from_str(&impact("aide", "json")).unwrap();
     let total = &json["impact"]["total_aide_due"];
-    assert_eq!((total["avant"].as_str(), total["apres"].as_str()), (Some("1000000"), Some("850000")));
+    assert_eq!(
+        (total["avant"].as_str(), total["apres"].as_str()),
+        (Some("1000000"), Some("850000"))
+    );
 }
 
 #[test]
@@ -59,7 +67,10 @@ fn a_changed_framework_clause_lists_every_contract_it_touches() {
     let text = impact("cadre", "text");
     insta::assert_snapshot!("impact_cadre_text", text);
     assert!(text.contains("+ R0301"));
-    assert!(!text.contains("contrat ch_valmont_2025"), "valmont is not under the regional framework");
+    assert!(
+        !text.contains("contrat ch_valmont_2025"),
+        "valmont is not under the regional framework"
+    );
 }
 
 #[test]
@@ -82,11 +93,25 @@ fn a_change_of_the_std_lists_the_contracts_whose_check_changes() {
         &format!("{DIR}/avant"),
         "--impact",
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("contrat ch_valmont_2025\n  + R0301"), "{text}");
-    assert!(text.contains("contrat ch_bessin_littoral_2025\n  + R0301"), "{text}");
-    assert!(!text.contains("aucune différence"), "no semantic diff of contracts in --std-avant mode");
+    assert!(
+        text.contains("contrat ch_valmont_2025\n  + R0301"),
+        "{text}"
+    );
+    assert!(
+        text.contains("contrat ch_bessin_littoral_2025\n  + R0301"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("aucune différence"),
+        "no semantic diff of contracts in --std-avant mode"
+    );
 }
 
 #[test]
@@ -99,9 +124,22 @@ fn without_a_change_the_impact_says_so_and_exit_code_follows() {
         "--exit-code",
     ]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("aucun changement de vérification ni d'évaluation"));
-    let out = pacte(&["diff", &format!("{DIR}/avant"), &format!("{DIR}/cadre"), "--impact", "--exit-code"]);
+    assert!(String::from_utf8_lossy(&out.stdout)
+        .contains("aucun changement de vérification ni d'évaluation"));
+    let out = pacte(&[
+        "diff",
+        &format!("{DIR}/avant"),
+        &format!("{DIR}/cadre"),
+        "--impact",
+        "--exit-code",
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    let out = pacte(&["diff", &format!("{DIR}/avant"), &format!("{DIR}/aide"), "--figures", &format!("{DIR}/chiffres.csv")]);
+    let out = pacte(&[
+        "diff",
+        &format!("{DIR}/avant"),
+        &format!("{DIR}/aide"),
+        "--figures",
+        &format!("{DIR}/chiffres.csv"),
+    ]);
     assert_eq!(out.status.code(), Some(2), "--figures without --exercice");
 }

@@ -58,7 +58,14 @@ fn passing_scenarios_pass_for_every_kind_of_expectation() {
         .flat_map(|o| &o.checks)
         .map(|c| c.what.split(' ').next().unwrap().to_string())
         .collect();
-    let expected = ["aide", "codes", "condition", "objectif", "réalisation", "verdict"];
+    let expected = [
+        "aide",
+        "codes",
+        "condition",
+        "objectif",
+        "réalisation",
+        "verdict",
+    ];
     assert_eq!(kinds, expected.iter().map(|s| s.to_string()).collect());
     // `codes: aucun` and `codes: R0104` both ran.
     let codes: Vec<&str> = outcomes
@@ -81,21 +88,40 @@ fn failing_scenarios_fail_with_expected_actual_and_derivation() {
     let first = |n: &str| by_name(n).checks[0].clone();
     let c = first("objectif");
     assert_eq!((c.expected.as_str(), c.passed), ("atteint", false));
-    assert!(c.actual.starts_with("partiellement atteint"), "{}", c.actual);
+    assert!(
+        c.actual.starts_with("partiellement atteint"),
+        "{}",
+        c.actual
+    );
     assert!(c.derivation.is_some());
     assert_eq!(first("condition").actual, "non respectée");
     let r = first("réalisation");
-    assert_eq!((r.expected.as_str(), r.actual.as_str()), ("92,31 %", "93,75 %"));
+    assert_eq!(
+        (r.expected.as_str(), r.actual.as_str()),
+        ("92,31 %", "93,75 %")
+    );
     assert!(first("verdict").actual.starts_with("partiellement tenus"));
     let a = first("aide : versée");
     assert!(a.actual.starts_with("0 €"), "{}", a.actual);
-    assert!(a.derivation.unwrap().walk().iter().any(|d| d.what.contains("aide prévue 2027")));
-    assert!(first("aide d'une autre année").actual.contains("décide l'aide 2027"));
+    assert!(a
+        .derivation
+        .unwrap()
+        .walk()
+        .iter()
+        .any(|d| d.what.contains("aide prévue 2027")));
+    assert!(first("aide d'une autre année")
+        .actual
+        .contains("décide l'aide 2027"));
     assert_eq!(first("objectif sans cible").actual, "pas de cible en 2027");
     assert_eq!(first("codes").actual, "R0104");
     let errored = by_name("évaluer un contrat");
     assert!(errored.erreur.as_deref().unwrap().contains("1 erreur(s)"));
-    let text = report::render(report::Format::Text, &outcomes, None, &checked.workspace.map);
+    let text = report::render(
+        report::Format::Text,
+        &outcomes,
+        None,
+        &checked.workspace.map,
+    );
     insta::assert_snapshot!("echecs_text", mask_std(&text));
 }
 
@@ -127,15 +153,34 @@ fn the_scenario_figures_go_through_the_evaluator_of_pacte_evaluate() {
     assert_eq!(c["aide"]["due"], "800000");
     let (outcomes, _) = run(&["reussis.pacte"]);
     let o = &outcomes[0];
-    assert!(o.checks.iter().any(|c| c.what == "réalisation" && c.actual == "93,75 %"));
-    assert!(o.checks.iter().any(|c| c.what == "aide 2027" && c.actual == "800 000 €"));
+    assert!(o
+        .checks
+        .iter()
+        .any(|c| c.what == "réalisation" && c.actual == "93,75 %"));
+    assert!(o
+        .checks
+        .iter()
+        .any(|c| c.what == "aide 2027" && c.actual == "800 000 €"));
 }
 
 #[test]
 fn exit_codes_follow_the_results() {
-    let ok = pacte(&["test", &format!("{DIR}/contrats"), &format!("{DIR}/reussis.pacte")]);
-    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stdout));
-    let ko = pacte(&["test", &format!("{DIR}/contrats"), &format!("{DIR}/echecs.pacte")]);
+    let ok = pacte(&[
+        "test",
+        &format!("{DIR}/contrats"),
+        &format!("{DIR}/reussis.pacte"),
+    ]);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    let ko = pacte(&[
+        "test",
+        &format!("{DIR}/contrats"),
+        &format!("{DIR}/echecs.pacte"),
+    ]);
     assert_eq!(ko.status.code(), Some(1));
     let missing = pacte(&["test", "tests/fixtures/scenarios/absent"]);
     assert_eq!(missing.status.code(), Some(2));
@@ -146,18 +191,30 @@ fn an_error_in_a_scenario_fails_the_run_on_stderr() {
     let dir = std::env::temp_dir().join(format!("pacte-scenario-err-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("s.pacte");
-    std::fs::write(&file, "scénario \"x\" { contrat ch_valmon_2025\n attendu { codes: aucun } }\n").unwrap();
+    std::fs::write(
+        &file,
+        "scénario \"x\" { contrat ch_valmon_2025\n attendu { codes: aucun } }\n",
+    )
+    .unwrap();
     let out = pacte(&["test", &format!("{DIR}/contrats"), file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("E0101"), "{stderr}");
-    assert!(stderr.contains("vouliez-vous dire `ch_valmont_2025`"), "{stderr}");
+    assert!(
+        stderr.contains("vouliez-vous dire `ch_valmont_2025`"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn json_report_has_expected_and_actual_values() {
     let (outcomes, checked) = run(&["echecs.pacte"]);
-    let text = report::render(report::Format::Json, &outcomes, None, &checked.workspace.map);
+    let text = report::render(
+        report::Format::Json,
+        &outcomes,
+        None,
+        &checked.workspace.map,
+    );
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(json["resume"]["echoues"], 9);
     let first = &json["scenarios"][0];

@@ -27,7 +27,11 @@ fn summary(d: &[Diagnostic]) -> Vec<(String, String, String)> {
 
 #[test]
 fn a_well_formed_scenario_checks_clean() {
-    let d = check(include_str!("fixtures/scenarios/reussis.pacte").replace("ch_degressif_2025", "ch_valmont_2025").as_str());
+    let d = check(
+        include_str!("fixtures/scenarios/reussis.pacte")
+            .replace("ch_degressif_2025", "ch_valmont_2025")
+            .as_str(),
+    );
     // Only the duplicate-free, known names of the fixture: no diagnostic.
     assert!(d.is_empty(), "{:#?}", summary(&d));
 }
@@ -54,8 +58,12 @@ scénario "membres" {
             .unwrap_or_else(|| panic!("no E0101 for {what}: {s:#?}"))
             .clone()
     };
-    assert!(find("le contrat `ch_valmon_2025`").2.contains("`ch_valmont_2025`"));
-    assert!(find("`marge_brute_hors_aide`").2.contains("`marge_brute_hors_aides`"));
+    assert!(find("le contrat `ch_valmon_2025`")
+        .2
+        .contains("`ch_valmont_2025`"));
+    assert!(find("`marge_brute_hors_aide`")
+        .2
+        .contains("`marge_brute_hors_aides`"));
     assert!(find("le code `R0140`").2.contains("vouliez-vous dire"));
     let o = find("l'objectif `marges` n'existe pas dans le contrat `ch_valmont_2025`");
     assert!(o.2.contains("`marge`"));
@@ -90,9 +98,22 @@ scénario "double" {
     assert_eq!(count("E0103", "n'a pas de champ `contrat`"), 1, "{s:#?}");
     assert_eq!(count("E0103", "n'a pas de champ `exercice`"), 1, "{s:#?}");
     assert_eq!(count("E0103", "n'a pas de champ `attendu`"), 1, "{s:#?}");
-    assert_eq!(count("E0102", "le champ `contrat` est écrit deux fois"), 1, "{s:#?}");
-    assert_eq!(count("E0102", "le chiffre de `jours_de_stocks` est donné deux fois"), 1);
-    assert_eq!(count("E0102", "le scénario « double » est défini deux fois"), 1);
+    assert_eq!(
+        count("E0102", "le champ `contrat` est écrit deux fois"),
+        1,
+        "{s:#?}"
+    );
+    assert_eq!(
+        count(
+            "E0102",
+            "le chiffre de `jours_de_stocks` est donné deux fois"
+        ),
+        1
+    );
+    assert_eq!(
+        count("E0102", "le scénario « double » est défini deux fois"),
+        1
+    );
     assert_eq!(count("E0301", "`jours_de_stocks`"), 1, "{s:#?}");
 }
 
@@ -108,7 +129,9 @@ fn a_verdict_of_the_wrong_kind_is_a_syntax_error_naming_the_allowed_words() {
     let s = summary(&d);
     assert_eq!(s.len(), 1, "{s:#?}");
     assert_eq!(s[0].0, "E0001");
-    assert!(s[0].1.contains("« respectée » n'est pas un verdict d'objectif"));
+    assert!(s[0]
+        .1
+        .contains("« respectée » n'est pas un verdict d'objectif"));
     assert!(s[0].2.contains("partiellement atteint"));
 }
 
@@ -140,5 +163,8 @@ scénario "conforme" {
 }
 "#;
     assert_eq!(formatted, expected);
-    assert_eq!(pacte::fmt::format("s.pacte", &formatted).unwrap(), formatted);
+    assert_eq!(
+        pacte::fmt::format("s.pacte", &formatted).unwrap(),
+        formatted
+    );
 }

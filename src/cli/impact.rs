@@ -50,7 +50,9 @@ pub fn run(args: &DiffArgs, std_dir: Option<&Path>, color: bool) -> ExitStatus {
         Err(message) => return fail(&message),
     };
     if syntax_errors(&old, color) | syntax_errors(&new, color) {
-        eprintln!("erreur : des fichiers ont des erreurs de syntaxe : les versions ne sont pas comparées");
+        eprintln!(
+            "erreur : des fichiers ont des erreurs de syntaxe : les versions ne sont pas comparées"
+        );
         return ExitStatus::Failure;
     }
     let evaluations = match (&args.figures, args.exercice) {
@@ -65,8 +67,16 @@ pub fn run(args: &DiffArgs, std_dir: Option<&Path>, color: bool) -> ExitStatus {
         None => (None, None),
     };
     let result = impact::compare(
-        &Version { program: &old.program, diagnostics: &old.diagnostics, evaluation: eval_old },
-        &Version { program: &new.program, diagnostics: &new.diagnostics, evaluation: eval_new },
+        &Version {
+            program: &old.program,
+            diagnostics: &old.diagnostics,
+            evaluation: eval_old,
+        },
+        &Version {
+            program: &new.program,
+            diagnostics: &new.diagnostics,
+            evaluation: eval_new,
+        },
     );
     let changes = if args.std_avant.is_some() {
         Vec::new()
@@ -129,8 +139,9 @@ fn load_git(rev: &str, paths: &[PathBuf], std_dir: Option<&Path>) -> Result<Load
         }
         Some(dir) => {
             for path in load::discover(&[dir.to_path_buf()]).map_err(|e| e.0)? {
-                let (id, _) = load::read_source(&mut ws.map, &path, Origin::Std, &mut ws.diagnostics)
-                    .map_err(|e| e.0)?;
+                let (id, _) =
+                    load::read_source(&mut ws.map, &path, Origin::Std, &mut ws.diagnostics)
+                        .map_err(|e| e.0)?;
                 ws.std.push(id);
             }
         }
@@ -154,7 +165,10 @@ fn syntax_errors(side: &Loaded, color: bool) -> bool {
         .filter(|d| d.code.as_str().starts_with("E00"))
         .collect();
     for d in &errors {
-        eprint!("{}", crate::diagnostic::render::text_one(d, &side.map, color));
+        eprint!(
+            "{}",
+            crate::diagnostic::render::text_one(d, &side.map, color)
+        );
     }
     !errors.is_empty()
 }
@@ -190,8 +204,15 @@ fn evaluate_side(
     let mut diagnostics = Diagnostics::new();
     let figures = eval::figures::read(&mut side.map, path, bytes, &side.program, &mut diagnostics);
     if diagnostics.has_errors() {
-        for d in diagnostics.into_vec().iter().filter(|d| d.severity() == Severity::Error) {
-            eprint!("{}", crate::diagnostic::render::text_one(d, &side.map, color));
+        for d in diagnostics
+            .into_vec()
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+        {
+            eprint!(
+                "{}",
+                crate::diagnostic::render::text_one(d, &side.map, color)
+            );
         }
         eprintln!("erreur : le fichier de chiffres « {path} » a des erreurs : rien n'a été évalué");
         return Err(ExitStatus::Error);
@@ -201,7 +222,11 @@ fn evaluate_side(
         .program
         .contrats
         .iter()
-        .map(|c| !index.inside(c.span).any(|d| d.severity() == Severity::Error))
+        .map(|c| {
+            !index
+                .inside(c.span)
+                .any(|d| d.severity() == Severity::Error)
+        })
         .collect();
     if clean.iter().all(|ok| *ok) {
         return Ok(eval::evaluate(&side.program, &figures, exercice));

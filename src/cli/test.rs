@@ -104,7 +104,9 @@ fn blocking(
             let span = d.primary.span;
             d.code.as_str().starts_with("E00")
                 || program.scenarios.iter().any(|s| {
-                    s.span.source == span.source && s.span.start <= span.start && span.end <= s.span.end
+                    s.span.source == span.source
+                        && s.span.start <= span.start
+                        && span.end <= s.span.end
                 })
         })
         .filter(|d| {

@@ -15,9 +15,9 @@ mod comments;
 mod doc;
 pub mod erase;
 mod items;
-mod scenario;
 pub mod lexical;
 pub mod printer;
+mod scenario;
 mod verify;
 
 use crate::ast::Item;

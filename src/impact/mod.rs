@@ -108,7 +108,12 @@ pub fn compare(old: &Version<'_>, new: &Version<'_>) -> Impact {
     ids.extend(old.program.contrats.iter().map(|c| c.id.name.as_str()));
     ids.extend(new.program.contrats.iter().map(|c| c.id.name.as_str()));
     // Keep the new version's order, then contracts that were removed.
-    let mut order: Vec<&str> = new.program.contrats.iter().map(|c| c.id.name.as_str()).collect();
+    let mut order: Vec<&str> = new
+        .program
+        .contrats
+        .iter()
+        .map(|c| c.id.name.as_str())
+        .collect();
     order.extend(
         old.program
             .contrats
@@ -128,9 +133,11 @@ pub fn compare(old: &Version<'_>, new: &Version<'_>) -> Impact {
         let a = after.get(id).unwrap_or(&empty);
         let (apparus, disparus) = difference(b, a);
         let evaluation = match (old.evaluation, new.evaluation) {
-            (Some(_), Some(e)) => {
-                eval_impact(eval_old.get(id).copied(), eval_new.get(id).copied(), e.exercice)
-            }
+            (Some(_), Some(e)) => eval_impact(
+                eval_old.get(id).copied(),
+                eval_new.get(id).copied(),
+                e.exercice,
+            ),
             _ => None,
         };
         if existe.changed() || !apparus.is_empty() || !disparus.is_empty() || evaluation.is_some() {
@@ -257,10 +264,8 @@ fn eval_impact(
         })
         .filter(|o| o.verdict.changed() && !evalue.changed())
         .collect();
-    let changed = verdict.changed()
-        || realisation.changed()
-        || aide_due.changed()
-        || !objectifs.is_empty();
+    let changed =
+        verdict.changed() || realisation.changed() || aide_due.changed() || !objectifs.is_empty();
     changed.then(|| EvalImpact {
         verdict,
         realisation,

@@ -80,8 +80,14 @@ pub fn text(i: &Impact) -> String {
         }
         out.push('\n');
         if let Some(e) = &c.evaluation {
-            out.push_str(&format!("  verdict : {}\n", arrow(&verdict(e), String::clone)));
-            out.push_str(&format!("  réalisation : {}\n", arrow(&e.realisation, |d| pct(*d))));
+            out.push_str(&format!(
+                "  verdict : {}\n",
+                arrow(&verdict(e), String::clone)
+            ));
+            out.push_str(&format!(
+                "  réalisation : {}\n",
+                arrow(&e.realisation, |d| pct(*d))
+            ));
             out.push_str(&format!(
                 "  aide {} due : {} ({})\n",
                 e.aide_exercice,
@@ -110,7 +116,10 @@ pub fn text(i: &Impact) -> String {
         out.push_str(&format!("hors contrat : - {}\n", constat(d)));
     }
     if let (Some((a, b)), Some(y)) = (i.total_aide, i.exercice) {
-        let total = Avant { avant: Some(a), apres: Some(b) };
+        let total = Avant {
+            avant: Some(a),
+            apres: Some(b),
+        };
         out.push_str(&format!(
             "total régional de l'aide {} due : {} ({})\n",
             y + 1,
@@ -132,10 +141,19 @@ pub fn markdown(i: &Impact) -> String {
         out.push_str("Aucun contrat ne change de vérification ni d'évaluation.\n");
         return out;
     }
-    let evaluated: Vec<&ContratImpact> = i.contrats.iter().filter(|c| c.evaluation.is_some()).collect();
+    let evaluated: Vec<&ContratImpact> = i
+        .contrats
+        .iter()
+        .filter(|c| c.evaluation.is_some())
+        .collect();
     if let (false, Some(y)) = (evaluated.is_empty(), i.exercice) {
-        out.push_str(&format!("### Évaluation de l'exercice {y} (aide {})\n\n", y + 1));
-        out.push_str("| Contrat | Verdict | Réalisation | Aide due | Écart |\n|---|---|---|---|---|\n");
+        out.push_str(&format!(
+            "### Évaluation de l'exercice {y} (aide {})\n\n",
+            y + 1
+        ));
+        out.push_str(
+            "| Contrat | Verdict | Réalisation | Aide due | Écart |\n|---|---|---|---|---|\n",
+        );
         for c in &evaluated {
             if let Some(e) = &c.evaluation {
                 out.push_str(&format!(
@@ -149,7 +167,10 @@ pub fn markdown(i: &Impact) -> String {
             }
         }
         if let Some((a, b)) = i.total_aide {
-            let total = Avant { avant: Some(a), apres: Some(b) };
+            let total = Avant {
+                avant: Some(a),
+                apres: Some(b),
+            };
             out.push_str(&format!(
                 "| **Total régional** | | | **{}** | **{}** |\n",
                 arrow(&total, |d| money(*d)),
@@ -161,7 +182,11 @@ pub fn markdown(i: &Impact) -> String {
             if let Some(e) = c.evaluation.as_ref().filter(|e| !e.objectifs.is_empty()) {
                 out.push_str(&format!("Objectifs de `{}` :\n\n", c.contrat));
                 for o in &e.objectifs {
-                    out.push_str(&format!("- `{}` : {}\n", o.objectif, arrow(&o.verdict, String::clone)));
+                    out.push_str(&format!(
+                        "- `{}` : {}\n",
+                        o.objectif,
+                        arrow(&o.verdict, String::clone)
+                    ));
                 }
                 out.push('\n');
             }

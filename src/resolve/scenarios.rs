@@ -220,7 +220,10 @@ fn unknown_in(id: &Ident, what: &str, c: &Contrat, suggestion: Option<&str>) -> 
     let diagnostic = Diagnostic::new(
         Code::E0101,
         id.span,
-        format!("{what} `{}` n'existe pas dans le contrat `{}`", id.name, c.id.name),
+        format!(
+            "{what} `{}` n'existe pas dans le contrat `{}`",
+            id.name, c.id.name
+        ),
     )
     .label("nom inconnu");
     match suggestion {

@@ -335,7 +335,9 @@ fn contrat(program: &Program, c: &Contrat, outcomes: Option<&Vec<&Outcome>>) -> 
                 .iter()
                 .map(|line| {
                     let span = match line {
-                        ModulationLine::Si { span, .. } | ModulationLine::Sinon { span, .. } => *span,
+                        ModulationLine::Si { span, .. } | ModulationLine::Sinon { span, .. } => {
+                            *span
+                        }
                     };
                     Atteinte {
                         nom: crate::fmt::lexical::modulation_line(line),
@@ -374,7 +376,11 @@ pub fn annotations(map: &SourceMap, diagnostics: &[Diagnostic]) -> Vec<Annotatio
                 let Some(code) = Code::parse(&code) else {
                     continue;
                 };
-                let target = if line[..at].trim().is_empty() { i + 1 } else { i };
+                let target = if line[..at].trim().is_empty() {
+                    i + 1
+                } else {
+                    i
+                };
                 let (Some(&start), end) = (
                     starts.get(target),
                     starts.get(target + 1).copied().unwrap_or(source.text.len()),

@@ -60,8 +60,10 @@ fn verdict(e: &ContractEvaluation, mot: &str) -> Check {
     let got = e.verdict.label();
     let mut why = vec![format!(
         "réalisation {}",
-        e.realisation
-            .map_or_else(|| "aucune".to_string(), |r| display::quantity(r, Dimension::Ratio))
+        e.realisation.map_or_else(
+            || "aucune".to_string(),
+            |r| display::quantity(r, Dimension::Ratio)
+        )
     )];
     why.extend(
         e.conditions

@@ -156,10 +156,13 @@ pub fn run_one(
         match (errors, s.exercice) {
             (0, Some(year)) => {
                 let figures = figures::build(program, contrat, s, year.value);
-                Some(eval::evaluate_contract(program, &figures, contrat, year.value))
+                Some(eval::evaluate_contract(
+                    program, &figures, contrat, year.value,
+                ))
             }
             (0, None) => {
-                outcome.erreur = Some("le scénario n'a pas d'`exercice` : rien n'est évalué".into());
+                outcome.erreur =
+                    Some("le scénario n'a pas d'`exercice` : rien n'est évalué".into());
                 None
             }
             (n, _) => {

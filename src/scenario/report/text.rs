@@ -35,7 +35,10 @@ fn scenario(out: &mut String, o: &Outcome, map: &SourceMap) {
         _ => String::new(),
     };
     let status = if o.passed() { "réussi" } else { "ÉCHEC " };
-    out.push_str(&format!("{status} « {} »{subject} [{file}:{line}]\n", o.nom));
+    out.push_str(&format!(
+        "{status} « {} »{subject} [{file}:{line}]\n",
+        o.nom
+    ));
     if let Some(e) = &o.erreur {
         out.push_str(&format!("    n'a pas pu être exécuté : {e}\n"));
     }
@@ -72,17 +75,27 @@ fn cells(t: &Tally) -> String {
 
 /// The coverage tables.
 pub fn couverture(c: &Coverage) -> String {
-    let mut out = String::from("Couverture
+    let mut out = String::from(
+        "Couverture
 
 Clauses des cadres et des enveloppes
-");
+",
+    );
     out.push_str(&format!("  {:>7} {:>7}  clause\n", "réussis", "échoués"));
     for k in &c.clauses {
         let code = k.code.map(|c| format!(" [{c}]")).unwrap_or_default();
-        out.push_str(&format!("  {}  {} : {}{code}\n", cells(&k.tally), k.owner, k.clause));
+        out.push_str(&format!(
+            "  {}  {} : {}{code}\n",
+            cells(&k.tally),
+            k.owner,
+            k.clause
+        ));
     }
     let exercised = c.clauses.iter().filter(|k| k.tally.total() > 0).count();
-    out.push_str(&format!("  {exercised} clause(s) exercée(s) sur {}\n", c.clauses.len()));
+    out.push_str(&format!(
+        "  {exercised} clause(s) exercée(s) sur {}\n",
+        c.clauses.len()
+    ));
     out.push_str("\nCodes de diagnostic (scénarios, puis fixtures)\n");
     out.push_str(&format!(
         "  {:>7} {:>7}  {:>7} {:>7}  code\n",
@@ -102,7 +115,10 @@ Clauses des cadres et des enveloppes
         .iter()
         .filter(|k| k.scenarios.total() + k.fixtures.total() > 0)
         .count();
-    out.push_str(&format!("  {exercised} code(s) exercé(s) sur {}\n", c.codes.len()));
+    out.push_str(&format!(
+        "  {exercised} code(s) exercé(s) sur {}\n",
+        c.codes.len()
+    ));
     out.push_str("\nContrats\n");
     for k in &c.contrats {
         out.push_str(&format!("  {} : {} scénario(s)\n", k.contrat, k.scenarios));
@@ -123,7 +139,10 @@ fn list(out: &mut String, what: &str, items: &[Atteinte]) {
         .filter(|a| !a.atteint)
         .map(|a| a.nom.as_str())
         .collect();
-    out.push_str(&format!("    {what} : {reached} atteint(s) sur {}", items.len()));
+    out.push_str(&format!(
+        "    {what} : {reached} atteint(s) sur {}",
+        items.len()
+    ));
     if !missing.is_empty() {
         out.push_str(&format!(" (jamais : {})", missing.join(", ")));
     }

@@ -106,7 +106,10 @@ impl Lowerer<'_> {
         let kind = match rule {
             Rule::attendu_objectif => {
                 let id = self.ident(parts.next()?);
-                AttenteKind::Objectif(id, self.verdict(parts.next()?, &OBJECTIF_VERDICTS, "d'objectif")?)
+                AttenteKind::Objectif(
+                    id,
+                    self.verdict(parts.next()?, &OBJECTIF_VERDICTS, "d'objectif")?,
+                )
             }
             Rule::attendu_condition => {
                 let id = self.ident(parts.next()?);
@@ -114,9 +117,11 @@ impl Lowerer<'_> {
                 AttenteKind::Condition(id, v)
             }
             Rule::attendu_realisation => AttenteKind::Realisation(self.quantity(parts.next()?)?),
-            Rule::attendu_verdict => {
-                AttenteKind::Verdict(self.verdict(parts.next()?, &CONTRAT_VERDICTS, "de contrat")?)
-            }
+            Rule::attendu_verdict => AttenteKind::Verdict(self.verdict(
+                parts.next()?,
+                &CONTRAT_VERDICTS,
+                "de contrat",
+            )?),
             Rule::attendu_aide => {
                 let annee = self.year(parts.next()?);
                 AttenteKind::Aide(annee, self.quantity(parts.next()?)?)
@@ -131,13 +136,21 @@ impl Lowerer<'_> {
     /// belong to the line's kind.
     fn verdict(&mut self, pair: P<'_>, allowed: &[&str], what: &str) -> Option<VerdictMot> {
         let span = self.span(&pair);
-        let written = pair.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        let written = pair
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let mot = canonical(&written);
         if allowed.contains(&mot.as_str()) {
             return Some(VerdictMot { mot, span });
         }
         let help = format!("les verdicts {what} sont : {}", allowed.join(", "));
-        self.error(span, format!("« {written} » n'est pas un verdict {what}"), &help);
+        self.error(
+            span,
+            format!("« {written} » n'est pas un verdict {what}"),
+            &help,
+        );
         None
     }
 }
