@@ -143,3 +143,63 @@ fn without_a_change_the_impact_says_so_and_exit_code_follows() {
     ]);
     assert_eq!(out.status.code(), Some(2), "--figures without --exercice");
 }
+
+#[test]
+fn against_a_git_revision_the_impact_compares_the_working_tree_with_it() {
+    let dir = std::env::temp_dir().join(format!("pacte-impact-git-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in [
+        "valmont.pacte",
+        "cadre_regional.pacte",
+        "ch_bessin_littoral.pacte",
+        "../chiffres.csv",
+    ] {
+        let from = std::path::Path::new(DIR).join("avant").join(name);
+        let to = dir.join(std::path::Path::new(name).file_name().unwrap());
+        std::fs::copy(from, to).unwrap();
+    }
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .unwrap()
+            .status
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "avant"]);
+    let aide = std::fs::read_to_string(format!("{DIR}/aide/valmont.pacte")).unwrap();
+    std::fs::write(dir.join("valmont.pacte"), aide).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args([
+            "diff",
+            "--git",
+            "HEAD",
+            "--figures",
+            "chiffres.csv",
+            "--exercice",
+            "2026",
+            "--format",
+            "json",
+        ])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c = &json["impact"]["contrats"][0];
+    assert_eq!(c["contrat"], "ch_valmont_2025");
+    assert_eq!(c["evaluation"]["aide"]["due"]["avant"], "600000");
+    assert_eq!(c["evaluation"]["aide"]["due"]["apres"], "450000");
+    let _ = std::fs::remove_dir_all(&dir);
+}
