@@ -119,6 +119,29 @@ fn the_html_review_shows_the_revue_and_the_dashboard_marks_decisions() {
     assert!(summary.contains("2 220 000"));
 }
 
+/// The revue of `examples/region-exemple` for ch_bocage_2025.
+#[test]
+fn the_example_revue_justifies_the_delay_and_decides() {
+    let run = support::load_run(&["examples"], "examples/chiffres-2026.csv");
+    let e = run.evaluate(2026);
+    let ctx = Context::new(&run.program, &run.figures, &e);
+    let options = Options {
+        explain: false,
+        context: Some(&ctx),
+    };
+    let c = contract(&e, "ch_bocage_2025");
+    assert_eq!(
+        (c.aide.due, c.aide_retenue()),
+        (dec("1200000"), dec("1000000"))
+    );
+    let html = report::contract(Format::Html, &e, c, &run.map, options)
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(html.contains("dépassement justifié"));
+    assert!(html.contains("justification : « Changement de comptable public"));
+    assert!(html.contains("Aide 2027 décidée par l’ARS"));
+    assert!(html.contains("Appréciation de l’ARS (revue du 22 septembre 2027)"));
+}
+
 /// The example of `pacte explain V0103` gives V0103.
 #[test]
 fn v0103_page_example_triggers_it() {

@@ -158,7 +158,12 @@ fn tableau(a: &AidDecision) -> Html {
         lignes.push(vec![
             cell(
                 "Modulation",
-                "aucune : l'aide prévue n'est pas liée aux résultats",
+                match a.bareme {
+                    crate::eval::aid::Bareme::SansTaux => {
+                        "aucune : pas de taux de réalisation dans l'exercice"
+                    }
+                    _ => "aucune : l'aide prévue n'est pas liée aux résultats",
+                },
             ),
             texte("—"),
         ]);
