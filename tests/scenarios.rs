@@ -80,7 +80,7 @@ fn passing_scenarios_pass_for_every_kind_of_expectation() {
 #[test]
 fn failing_scenarios_fail_with_expected_actual_and_derivation() {
     let (outcomes, checked) = run(&["echecs.pacte"]);
-    assert_eq!(outcomes.len(), 9);
+    assert_eq!(outcomes.len(), 10);
     for o in &outcomes {
         assert!(!o.passed(), "{} should fail", o.nom);
     }
@@ -113,7 +113,10 @@ fn failing_scenarios_fail_with_expected_actual_and_derivation() {
         .actual
         .contains("décide l'aide 2027"));
     assert_eq!(first("objectif sans cible").actual, "pas de cible en 2027");
-    assert_eq!(first("codes").actual, "R0104");
+    assert_eq!(first("codes : aucun").actual, "R0104");
+    let partial = first("codes : un autre");
+    assert_eq!(partial.expected, "R0104 R0203");
+    assert_eq!(partial.actual, "R0104 (manque R0203)");
     let errored = by_name("évaluer un contrat");
     assert!(errored.erreur.as_deref().unwrap().contains("1 erreur(s)"));
     let text = report::render(
@@ -216,7 +219,7 @@ fn json_report_has_expected_and_actual_values() {
         &checked.workspace.map,
     );
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(json["resume"]["echoues"], 9);
+    assert_eq!(json["resume"]["echoues"], 10);
     let first = &json["scenarios"][0];
     assert_eq!(first["statut"], "échoué");
     assert_eq!(first["contrat"], "ch_valmont_2025");
@@ -278,8 +281,8 @@ fn junit_output_has_the_shape_of_the_junit_schema() {
     let els = elements(&xml);
     let (root, attrs) = &els[0];
     assert_eq!(root, "testsuites");
-    assert_eq!(attrs["tests"], "17");
-    assert_eq!(attrs["failures"], "8");
+    assert_eq!(attrs["tests"], "18");
+    assert_eq!(attrs["failures"], "9");
     assert_eq!(attrs["errors"], "1");
     let suites: Vec<_> = els.iter().filter(|(n, _)| n == "testsuite").collect();
     assert_eq!(suites.len(), 2, "one suite per scenario file");
@@ -289,7 +292,7 @@ fn junit_output_has_the_shape_of_the_junit_schema() {
         }
     }
     let cases: Vec<_> = els.iter().filter(|(n, _)| n == "testcase").collect();
-    assert_eq!(cases.len(), 17);
+    assert_eq!(cases.len(), 18);
     for (_, a) in &cases {
         for key in ["name", "classname", "time"] {
             assert!(a.contains_key(key), "testcase without {key}");
@@ -297,7 +300,7 @@ fn junit_output_has_the_shape_of_the_junit_schema() {
     }
     let failures = els.iter().filter(|(n, _)| n == "failure").count();
     let errors = els.iter().filter(|(n, _)| n == "error").count();
-    assert_eq!((failures, errors), (8, 1));
+    assert_eq!((failures, errors), (9, 1));
     // Only the elements of the schema appear.
     for (name, _) in &els {
         assert!(

@@ -180,10 +180,23 @@ fn codes_check(want: &[crate::ast::Ident], got: &[Code]) -> Check {
             set.iter().copied().collect::<Vec<_>>().join(" ")
         }
     };
+    let mut actual = list(&got);
+    let missing: BTreeSet<&str> = want.difference(&got).copied().collect();
+    let extra: BTreeSet<&str> = got.difference(&want).copied().collect();
+    let mut detail = Vec::new();
+    if !missing.is_empty() {
+        detail.push(format!("manque {}", list(&missing)));
+    }
+    if !extra.is_empty() {
+        detail.push(format!("en trop {}", list(&extra)));
+    }
+    if !detail.is_empty() && !want.is_empty() && !got.is_empty() {
+        actual.push_str(&format!(" ({})", detail.join(" ; ")));
+    }
     Partial {
         what: "codes".into(),
         expected: list(&want),
-        actual: list(&got),
+        actual,
         derivation: None,
     }
     .judge(|_| want == got)
