@@ -142,6 +142,16 @@ fn without_a_change_the_impact_says_so_and_exit_code_follows() {
         &format!("{DIR}/chiffres.csv"),
     ]);
     assert_eq!(out.status.code(), Some(2), "--figures without --exercice");
+    let out = pacte(&[
+        "diff",
+        &format!("{DIR}/avant"),
+        &format!("{DIR}/aide"),
+        "--figures",
+        &format!("{DIR}/chiffres.csv"),
+        "--exercice",
+        "2147483647",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "an exercice that is not a year");
 }
 
 #[test]

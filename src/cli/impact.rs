@@ -32,6 +32,11 @@ pub fn run(args: &DiffArgs, std_dir: Option<&Path>, color: bool) -> ExitStatus {
     if args.figures.is_some() != args.exercice.is_some() {
         return fail("--figures et --exercice vont ensemble : indiquez le fichier de chiffres et l'exercice évalué");
     }
+    if let Some(y) = args.exercice.filter(|y| !(1900..=2200).contains(y)) {
+        return fail(&format!(
+            "exercice invalide : {y} (attendu : une année, ex. 2026)"
+        ));
+    }
     let sides = match (&args.std_avant, &args.git, args.paths.as_slice()) {
         (Some(old_std), _, paths) if !paths.is_empty() => {
             load_paths(paths, Some(old_std)).and_then(|o| Ok((o, load_paths(paths, std_dir)?)))
