@@ -274,6 +274,7 @@ pub enum Item {
     Diagnostic(DiagnosticDef),
     Revue(Revue),
     Suivi(Suivi),
+    Scenario(Scenario),
 }
 
 impl Item {
@@ -289,6 +290,7 @@ impl Item {
             Item::Diagnostic(x) => x.span,
             Item::Revue(x) => x.span,
             Item::Suivi(x) => x.span,
+            Item::Scenario(x) => x.span,
         }
     }
 }
@@ -905,5 +907,62 @@ pub struct SuiviAction {
     pub realisation: Option<Quantity>,
     pub economies: Option<Quantity>,
     pub commentaire: Option<Text>,
+    pub span: Span,
+}
+
+// ------------------------------------------------------------------ scénario (§11)
+
+/// `scénario "nom" { contrat ID; exercice AAAA; chiffres [AAAA] { … }; attendu { … } }`:
+/// what a contract must give for given figures, run by `pacte test`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scenario {
+    pub nom: Text,
+    pub span: Span,
+    pub contrat: Option<Ident>,
+    pub exercice: Option<Year>,
+    /// `chiffres { … }` (the exercice) and `chiffres AAAA { … }` (another year).
+    pub chiffres: Vec<Chiffres>,
+    /// The `attendu { … }` block's span, when there is one.
+    pub attendu_span: Option<Span>,
+    pub attendu: Vec<Attente>,
+    pub repeated: Vec<Repeated>,
+}
+
+/// `chiffres [AAAA] { INDICATEUR: VALEUR … }`: figures of the contract's FINESS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chiffres {
+    /// `None`: the scenario's exercice.
+    pub annee: Option<Year>,
+    pub valeurs: Vec<ReferenceLine>,
+    pub span: Span,
+}
+
+/// One line of `attendu { … }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attente {
+    pub kind: AttenteKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttenteKind {
+    /// `objectif ID: VERDICT`.
+    Objectif(Ident, VerdictMot),
+    /// `condition ID: VERDICT`.
+    Condition(Ident, VerdictMot),
+    /// `réalisation: P`, compared at the displayed precision.
+    Realisation(Quantity),
+    /// `verdict: VERDICT` (the contract's).
+    Verdict(VerdictMot),
+    /// `aide AAAA: MONTANT` (the aid due for that year, all sources).
+    Aide(Year, Quantity),
+    /// `codes: R0104 R0203` (exactly these), or `codes: aucun` (empty).
+    Codes(Vec<Ident>),
+}
+
+/// A verdict as written, in its canonical accented form (`non évaluable`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerdictMot {
+    pub mot: String,
     pub span: Span,
 }

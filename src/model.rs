@@ -21,6 +21,8 @@ pub struct Program {
     pub revues: Vec<Revue>,
     /// The follow-up records (`suivi`, §10), in file order.
     pub suivis: Vec<Suivi>,
+    /// The scenarios (`scénario`, §11), in file order.
+    pub scenarios: Vec<Scenario>,
 }
 
 /// A framework with the clauses in force once its parents are merged.

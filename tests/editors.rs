@@ -16,6 +16,7 @@ const CONSTANT_RULES: &[&str] = &[
     "category_name",
     "status_name",
     "objective_kind",
+    "verdict_word",
 ];
 const UNIT_RULES: &[&str] = &["unit", "unit_name"];
 const FUNCTION_RULES: &[&str] = &["func"];
@@ -41,27 +42,8 @@ const SPEC_V02_KEYWORDS: &[&str] = &[
     "économies",
     "economies",
     "commentaire",
-    // §11: `scénario`
-    "scénario",
-    "scenario",
-    "chiffres",
-    "attendu",
-    "codes",
-    "aucun",
 ];
-const SPEC_V02_CONSTANTS: &[&str] = &[
-    // §11: verdicts in `attendu`
-    "atteint",
-    "partiellement",
-    "respectée",
-    "respectee",
-    "évaluable",
-    "evaluable",
-    "tenus",
-    "engagements",
-    "sans",
-    "objet",
-];
+const SPEC_V02_CONSTANTS: &[&str] = &[];
 
 struct Words {
     keywords: BTreeSet<String>,

@@ -168,7 +168,7 @@ fn every_clean_example_renders_in_both_formats() {
             let path = entry.unwrap().path();
             let name = path.to_string_lossy().into_owned();
             let has_contract = std::fs::read_to_string(&path)
-                .map(|t| t.contains("contrat "))
+                .map(|t| t.lines().any(|l| l.starts_with("contrat ")))
                 .unwrap_or(false);
             if pacte::cli::load::is_pacte_file(&path) && has_contract {
                 files.push(name);

@@ -27,6 +27,25 @@ pub struct DiffArgs {
     /// Code de sortie 1 lorsqu'il y a des différences.
     #[arg(long)]
     pub exit_code: bool,
+    /// Ajoute l'impact sur la vérification : diagnostics qui apparaissent ou disparaissent.
+    #[arg(long)]
+    pub impact: bool,
+    /// Fichier de chiffres : ajoute l'impact sur l'évaluation (verdicts, réalisation, aide due, total régional).
+    #[arg(long, value_name = "FICHIER")]
+    pub figures: Option<PathBuf>,
+    /// Exercice évalué pour l'impact (avec --figures).
+    #[arg(long, value_name = "AAAA")]
+    pub exercice: Option<i32>,
+    /// Ancienne bibliothèque standard : compare la vérification et l'évaluation des CHEMINS avec elle et avec l'actuelle (--std).
+    #[arg(long = "std-avant", value_name = "DOSSIER")]
+    pub std_avant: Option<PathBuf>,
+}
+
+impl DiffArgs {
+    /// Whether the impact of the change is asked for.
+    fn wants_impact(&self) -> bool {
+        self.impact || self.figures.is_some() || self.exercice.is_some() || self.std_avant.is_some()
+    }
 }
 
 /// The contracts of one side of a comparison, or the diagnostics that
@@ -36,7 +55,10 @@ pub(super) enum Side {
     Errors(SourceMap, Vec<Diagnostic>),
 }
 
-pub fn run(args: &DiffArgs, color: bool) -> ExitStatus {
+pub fn run(args: &DiffArgs, std_dir: Option<&Path>, color: bool) -> ExitStatus {
+    if args.wants_impact() {
+        return super::impact::run(args, std_dir, color);
+    }
     let sides = match &args.git {
         Some(rev) => git_sides(rev, &args.paths),
         None => match args.paths.as_slice() {
@@ -133,19 +155,8 @@ fn git_sides(rev: &str, paths: &[PathBuf]) -> Result<(Side, Side), String> {
         paths.to_vec()
     };
     let mut map = SourceMap::new();
-    for file in git(&["ls-tree", "-r", "--name-only", rev, "--"], &paths)?.lines() {
-        let path = Path::new(file);
-        if !load::is_pacte_file(path) || load::is_ignored(path, &paths) {
-            continue;
-        }
-        let text = git(&["show", &format!("{rev}:./{file}")], &[])?;
-        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text).to_string();
-        let code = if file.ends_with(".pacte.md") {
-            crate::literate::extract_code(&text)
-        } else {
-            text
-        };
-        map.add(format!("{rev}:{file}"), code, Origin::User);
+    for (name, code) in git_files(rev, &paths)? {
+        map.add(name, code, Origin::User);
     }
     let ids: Vec<SourceId> = map.iter().map(|s| s.id).collect();
     let old = parse_side(map, &ids, Diagnostics::new());
@@ -156,6 +167,26 @@ fn git_sides(rev: &str, paths: &[PathBuf]) -> Result<(Side, Side), String> {
         read_paths(&existing)?
     };
     Ok((old, new))
+}
+
+/// The Pacte files of a revision under some paths: (`REV:path`, code).
+pub(super) fn git_files(rev: &str, paths: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    for file in git(&["ls-tree", "-r", "--name-only", rev, "--"], paths)?.lines() {
+        let path = Path::new(file);
+        if !load::is_pacte_file(path) || load::is_ignored(path, paths) {
+            continue;
+        }
+        let text = git(&["show", &format!("{rev}:./{file}")], &[])?;
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text).to_string();
+        let code = if file.ends_with(".pacte.md") {
+            crate::literate::extract_code(&text)
+        } else {
+            text
+        };
+        out.push((format!("{rev}:{file}"), code));
+    }
+    Ok(out)
 }
 
 /// Runs git and returns its standard output.

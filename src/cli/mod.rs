@@ -12,12 +12,14 @@ mod evaluate;
 mod explain;
 mod fmt;
 mod french;
+mod impact;
 mod inputs;
 pub mod load;
 mod nouveau;
 pub mod output;
 pub mod render;
 mod suivi;
+mod test;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -65,6 +67,8 @@ pub enum Command {
     Std(bibliotheque::StdArgs),
     /// Script de complétion pour l'interpréteur de commandes (bash, zsh, fish, powershell).
     Completions(completions::CompletionsArgs),
+    /// Exécute les scénarios (`scénario`) : résultats attendus des contrats pour des chiffres donnés.
+    Test(test::TestArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,7 +125,7 @@ pub fn run() -> ExitCode {
         Command::Suivi(args) => suivi::run(args, cli.std_dir.as_deref(), color),
         Command::Explain(args) => explain::run(args),
         Command::Fmt(args) => fmt::run(args, color),
-        Command::Diff(args) => diff::run(args, color),
+        Command::Diff(args) => diff::run(args, cli.std_dir.as_deref(), color),
         Command::Avenant(args) => avenant::run(args, cli.std_dir.as_deref(), color),
         Command::Lsp => match crate::lsp::run() {
             Ok(()) => ExitStatus::Success,
@@ -131,6 +135,7 @@ pub fn run() -> ExitCode {
         Command::Nouveau(args) => nouveau::run(args, cli.std_dir.as_deref()),
         Command::Std(args) => bibliotheque::run(args, cli.std_dir.as_deref()),
         Command::Completions(args) => completions::run(args),
+        Command::Test(args) => test::run(args, cli.std_dir.as_deref(), color_stderr(cli.color)),
     };
     status.into()
 }

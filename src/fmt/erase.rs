@@ -391,6 +391,7 @@ impl Erase for Item {
             Item::Diagnostic(x) => x.erase(how),
             Item::Revue(x) => x.erase(how),
             Item::Suivi(x) => x.erase(how),
+            Item::Scenario(x) => x.erase(how),
         }
     }
 }
@@ -447,6 +448,42 @@ impl Erase for ClauseKind {
             ClauseKind::TresorerieRequiseSi(e) | ClauseKind::FinAideSi(e) => e.erase(how),
             ClauseKind::Modulation(m) => m.erase(how),
             _ => {}
+        }
+    }
+}
+
+spans!(Scenario {
+    nom,
+    span,
+    contrat,
+    exercice,
+    chiffres,
+    attendu_span,
+    attendu,
+    repeated
+});
+spans!(Chiffres {
+    annee,
+    valeurs,
+    span
+});
+spans!(Attente { kind, span });
+spans!(VerdictMot { span });
+
+impl Erase for AttenteKind {
+    fn erase(&mut self, how: Eraser) {
+        match self {
+            AttenteKind::Objectif(id, v) | AttenteKind::Condition(id, v) => {
+                id.erase(how);
+                v.erase(how);
+            }
+            AttenteKind::Realisation(q) => q.erase(how),
+            AttenteKind::Verdict(v) => v.erase(how),
+            AttenteKind::Aide(y, q) => {
+                y.erase(how);
+                q.erase(how);
+            }
+            AttenteKind::Codes(codes) => codes.erase(how),
         }
     }
 }

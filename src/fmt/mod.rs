@@ -18,6 +18,7 @@ mod items;
 pub mod lexical;
 pub mod printer;
 mod suivi;
+mod scenario;
 mod verify;
 
 use crate::ast::Item;

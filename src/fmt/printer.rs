@@ -27,6 +27,7 @@ fn item(item: &Item) -> Node {
         Item::Diagnostic(d) => items::diagnostic(d),
         Item::Revue(r) => items::revue(r),
         Item::Suivi(s) => super::suivi::suivi(s),
+        Item::Scenario(s) => super::scenario::scenario(s),
     }
 }
 

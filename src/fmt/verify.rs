@@ -75,6 +75,8 @@ fn is_block(rule: Rule) -> bool {
             | Rule::suivi
             | Rule::sous_action
             | Rule::prevision
+            | Rule::scenario
+            | Rule::attendu
     )
 }
 

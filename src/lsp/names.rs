@@ -392,6 +392,14 @@ pub fn document_symbols(a: &Analysis) -> Value {
                 vec![],
             ),
             Item::Importe(i) => symbol(&i.path.value, "importe", 2, i.span, i.path.span, vec![]),
+            Item::Scenario(sc) => symbol(
+                &format!("scénario « {} »", sc.nom.value),
+                sc.contrat.as_ref().map_or("scénario", |c| c.name.as_str()),
+                24,
+                sc.span,
+                sc.nom.span,
+                vec![],
+            ),
         };
         out.push(s);
     }

@@ -8,7 +8,9 @@
 pub mod agences;
 pub mod imports;
 mod names;
+mod scenarios;
 pub use names::{unknown, CATEGORIES, STATUTS};
+pub use scenarios::needs_evaluation;
 pub mod suggest;
 mod suivi;
 pub use suivi::actions_by_id;
@@ -76,12 +78,14 @@ pub fn resolve(files: Vec<File>, diagnostics: &mut Diagnostics) -> Program {
             Item::Delegation(d) => program.delegations.push(d),
             Item::Revue(r) => program.revues.push(r),
             Item::Suivi(s) => program.suivis.push(s),
+            Item::Scenario(s) => program.scenarios.push(s),
             Item::Importe(_) => {}
         }
     }
     program.cadres = merge_cadres(&cadres, diagnostics);
     names::check(&program, &cadres, diagnostics);
     suivi::check(&program, diagnostics);
+    scenarios::check(&program, diagnostics);
     program
 }
 

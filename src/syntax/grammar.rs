@@ -42,6 +42,8 @@ impl Rule {
             Rule::objective_kind => "un type d'objectif (financier, levier, trésorerie)",
             Rule::aide_statut => "« ferme » ou « indicatif »",
             Rule::gain_side => "« charges » ou « recettes »",
+            Rule::code_name => "un code de diagnostic (ex. R0104)",
+            Rule::verdict_word => "un verdict (ex. atteint, partiellement atteint, respectée, engagements tenus)",
             Rule::file | Rule::EOI => "un élément de premier niveau (contrat, indicateur, thème, cadre, enveloppe, délégation, importe)",
             _ => item_or_field_words(self),
         };
@@ -66,6 +68,15 @@ fn item_or_field_words(rule: Rule) -> &'static str {
         }
         Rule::sous_action => "une sous-action",
         Rule::prevision => "une prévision",
+        Rule::scenario => "un scénario",
+        Rule::chiffres => "un bloc « chiffres { indicateur: valeur … } »",
+        Rule::attendu => "un bloc « attendu { … } »",
+        Rule::attendu_objectif => "une ligne « objectif ID: verdict »",
+        Rule::attendu_condition => "une ligne « condition ID: verdict »",
+        Rule::attendu_realisation => "une ligne « réalisation: P % »",
+        Rule::attendu_verdict => "une ligne « verdict: engagements tenus »",
+        Rule::attendu_aide => "une ligne « aide AAAA: MONTANT »",
+        Rule::attendu_codes => "une ligne « codes: R0104 » ou « codes: aucun »",
         Rule::revue_objectif => "une ligne « objectif ID: \"commentaire\" »",
         Rule::revue_decision => "une ligne « décision aide AAAA: MONTANT \"motif\" »",
         Rule::aide_annee => "une ligne d'aide (ex. 2026: 1,2 M€)",
@@ -219,6 +230,12 @@ pub(crate) fn keyword_words(rule: Rule) -> Option<&'static str> {
         Rule::kw_prochaine_rencontre => "prochaine_rencontre",
         Rule::kw_economies => "économies",
         Rule::kw_commentaire => "commentaire",
+        Rule::kw_scenario => "scénario",
+        Rule::kw_chiffres => "chiffres",
+        Rule::kw_attendu => "attendu",
+        Rule::kw_verdict => "verdict",
+        Rule::kw_codes => "codes",
+        Rule::kw_aucun => "aucun",
         _ => return None,
     })
 }

@@ -9,9 +9,9 @@
 #define LANGUAGE_VERSION 14
 #define STATE_COUNT 42
 #define LARGE_STATE_COUNT 21
-#define SYMBOL_COUNT 293
+#define SYMBOL_COUNT 294
 #define ALIAS_COUNT 1
-#define TOKEN_COUNT 275
+#define TOKEN_COUNT 276
 #define EXTERNAL_TOKEN_COUNT 0
 #define FIELD_COUNT 5
 #define MAX_ALIAS_SEQUENCE_LENGTH 4
@@ -205,114 +205,115 @@ enum ts_symbol_identifiers {
   anon_sym_type = 183,
   anon_sym_unite = 184,
   anon_sym_unitu00e9 = 185,
-  anon_sym_versement = 186,
-  anon_sym_zero = 187,
-  anon_sym_zu00e9ro = 188,
-  anon_sym_u00e0 = 189,
-  anon_sym_u00e0_contractualiser = 190,
-  anon_sym_u00e9chu00e9ance = 191,
-  anon_sym_u00e9conomies = 192,
-  anon_sym_u00e9conomies_pru00e9vues = 193,
-  anon_sym_u00e9tablissement = 194,
-  anon_sym_CH = 195,
-  anon_sym_CHR = 196,
-  anon_sym_CHS = 197,
-  anon_sym_CHU = 198,
-  anon_sym_CLCC = 199,
-  anon_sym_EBNL = 200,
-  anon_sym_HAD = 201,
-  anon_sym_HL = 202,
-  anon_sym_SMR = 203,
-  anon_sym_alerte = 204,
-  anon_sym_aout = 205,
-  anon_sym_aou00fbt = 206,
-  anon_sym_atteint = 207,
-  anon_sym_autre = 208,
-  anon_sym_avril = 209,
-  anon_sym_baisse = 210,
-  anon_sym_critique = 211,
-  anon_sym_decembre = 212,
-  anon_sym_du00e9cembre = 213,
-  anon_sym_ebnl = 214,
-  anon_sym_engagements = 215,
-  anon_sym_evaluable = 216,
-  anon_sym_fevrier = 217,
-  anon_sym_fu00e9vrier = 218,
-  anon_sym_hausse = 219,
-  anon_sym_janvier = 220,
-  anon_sym_juillet = 221,
-  anon_sym_juin = 222,
-  anon_sym_mai = 223,
-  anon_sym_mars = 224,
-  anon_sym_novembre = 225,
-  anon_sym_objet = 226,
-  anon_sym_octobre = 227,
-  anon_sym_oui = 228,
-  anon_sym_partiellement = 229,
-  anon_sym_prive_lucratif = 230,
-  anon_sym_privu00e9_lucratif = 231,
-  anon_sym_public = 232,
-  anon_sym_respectee = 233,
-  anon_sym_respectu00e9e = 234,
-  anon_sym_sans = 235,
-  anon_sym_septembre = 236,
-  anon_sym_tenus = 237,
-  anon_sym_vigilance = 238,
-  anon_sym_u00e9valuable = 239,
-  anon_sym_abs = 240,
-  anon_sym_max = 241,
-  anon_sym_min = 242,
-  sym_qualified_name = 243,
-  sym_year_or_number = 244,
-  anon_sym_PERCENT = 245,
-  anon_sym_Mu20ac = 246,
-  anon_sym_ku20ac = 247,
-  anon_sym_u20ac = 248,
-  anon_sym_booleen = 249,
-  anon_sym_boolu00e9en = 250,
-  anon_sym_date = 251,
-  anon_sym_j = 252,
-  anon_sym_jours = 253,
-  anon_sym_nombre = 254,
-  anon_sym_pt = 255,
-  sym_date = 256,
-  sym_string = 257,
-  sym_text_block = 258,
-  anon_sym_GT_EQ = 259,
-  anon_sym_LT_EQ = 260,
-  anon_sym_u2265 = 261,
-  anon_sym_u2264 = 262,
-  anon_sym_GT = 263,
-  anon_sym_LT = 264,
-  anon_sym_EQ = 265,
-  anon_sym_PLUS = 266,
-  anon_sym_DASH = 267,
-  anon_sym_STAR = 268,
-  anon_sym_SLASH = 269,
-  anon_sym_COLON = 270,
-  anon_sym_COMMA = 271,
-  anon_sym_LPAREN = 272,
-  anon_sym_RPAREN = 273,
-  sym_comment = 274,
-  sym_source_file = 275,
-  sym__item = 276,
-  sym_import = 277,
-  sym_item = 278,
-  sym_block = 279,
-  sym_named_block = 280,
-  sym__element = 281,
-  sym_keyword = 282,
-  sym_constant = 283,
-  sym_function = 284,
-  sym_name = 285,
-  sym_quantity = 286,
-  sym_unit = 287,
-  sym_operator = 288,
-  sym_punctuation = 289,
-  aux_sym_source_file_repeat1 = 290,
-  aux_sym_item_repeat1 = 291,
-  aux_sym_block_repeat1 = 292,
-  alias_sym_item_keyword = 293,
+  anon_sym_verdict = 186,
+  anon_sym_versement = 187,
+  anon_sym_zero = 188,
+  anon_sym_zu00e9ro = 189,
+  anon_sym_u00e0 = 190,
+  anon_sym_u00e0_contractualiser = 191,
+  anon_sym_u00e9chu00e9ance = 192,
+  anon_sym_u00e9conomies = 193,
+  anon_sym_u00e9conomies_pru00e9vues = 194,
+  anon_sym_u00e9tablissement = 195,
+  anon_sym_CH = 196,
+  anon_sym_CHR = 197,
+  anon_sym_CHS = 198,
+  anon_sym_CHU = 199,
+  anon_sym_CLCC = 200,
+  anon_sym_EBNL = 201,
+  anon_sym_HAD = 202,
+  anon_sym_HL = 203,
+  anon_sym_SMR = 204,
+  anon_sym_alerte = 205,
+  anon_sym_aout = 206,
+  anon_sym_aou00fbt = 207,
+  anon_sym_atteint = 208,
+  anon_sym_autre = 209,
+  anon_sym_avril = 210,
+  anon_sym_baisse = 211,
+  anon_sym_critique = 212,
+  anon_sym_decembre = 213,
+  anon_sym_du00e9cembre = 214,
+  anon_sym_ebnl = 215,
+  anon_sym_engagements = 216,
+  anon_sym_evaluable = 217,
+  anon_sym_fevrier = 218,
+  anon_sym_fu00e9vrier = 219,
+  anon_sym_hausse = 220,
+  anon_sym_janvier = 221,
+  anon_sym_juillet = 222,
+  anon_sym_juin = 223,
+  anon_sym_mai = 224,
+  anon_sym_mars = 225,
+  anon_sym_novembre = 226,
+  anon_sym_objet = 227,
+  anon_sym_octobre = 228,
+  anon_sym_oui = 229,
+  anon_sym_partiellement = 230,
+  anon_sym_prive_lucratif = 231,
+  anon_sym_privu00e9_lucratif = 232,
+  anon_sym_public = 233,
+  anon_sym_respectee = 234,
+  anon_sym_respectu00e9e = 235,
+  anon_sym_sans = 236,
+  anon_sym_septembre = 237,
+  anon_sym_tenus = 238,
+  anon_sym_vigilance = 239,
+  anon_sym_u00e9valuable = 240,
+  anon_sym_abs = 241,
+  anon_sym_max = 242,
+  anon_sym_min = 243,
+  sym_qualified_name = 244,
+  sym_year_or_number = 245,
+  anon_sym_PERCENT = 246,
+  anon_sym_Mu20ac = 247,
+  anon_sym_ku20ac = 248,
+  anon_sym_u20ac = 249,
+  anon_sym_booleen = 250,
+  anon_sym_boolu00e9en = 251,
+  anon_sym_date = 252,
+  anon_sym_j = 253,
+  anon_sym_jours = 254,
+  anon_sym_nombre = 255,
+  anon_sym_pt = 256,
+  sym_date = 257,
+  sym_string = 258,
+  sym_text_block = 259,
+  anon_sym_GT_EQ = 260,
+  anon_sym_LT_EQ = 261,
+  anon_sym_u2265 = 262,
+  anon_sym_u2264 = 263,
+  anon_sym_GT = 264,
+  anon_sym_LT = 265,
+  anon_sym_EQ = 266,
+  anon_sym_PLUS = 267,
+  anon_sym_DASH = 268,
+  anon_sym_STAR = 269,
+  anon_sym_SLASH = 270,
+  anon_sym_COLON = 271,
+  anon_sym_COMMA = 272,
+  anon_sym_LPAREN = 273,
+  anon_sym_RPAREN = 274,
+  sym_comment = 275,
+  sym_source_file = 276,
+  sym__item = 277,
+  sym_import = 278,
+  sym_item = 279,
+  sym_block = 280,
+  sym_named_block = 281,
+  sym__element = 282,
+  sym_keyword = 283,
+  sym_constant = 284,
+  sym_function = 285,
+  sym_name = 286,
+  sym_quantity = 287,
+  sym_unit = 288,
+  sym_operator = 289,
+  sym_punctuation = 290,
+  aux_sym_source_file_repeat1 = 291,
+  aux_sym_item_repeat1 = 292,
+  aux_sym_block_repeat1 = 293,
+  alias_sym_item_keyword = 294,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -502,6 +503,7 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_type] = "type",
   [anon_sym_unite] = "unite",
   [anon_sym_unitu00e9] = "unit\u00e9",
+  [anon_sym_verdict] = "verdict",
   [anon_sym_versement] = "versement",
   [anon_sym_zero] = "zero",
   [anon_sym_zu00e9ro] = "z\u00e9ro",
@@ -799,6 +801,7 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_type] = anon_sym_type,
   [anon_sym_unite] = anon_sym_unite,
   [anon_sym_unitu00e9] = anon_sym_unitu00e9,
+  [anon_sym_verdict] = anon_sym_verdict,
   [anon_sym_versement] = anon_sym_versement,
   [anon_sym_zero] = anon_sym_zero,
   [anon_sym_zu00e9ro] = anon_sym_zu00e9ro,
@@ -1651,6 +1654,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_unitu00e9] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_verdict] = {
     .visible = true,
     .named = false,
   },
@@ -3747,34 +3754,35 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       if (lookahead == 't') ADVANCE(440);
       END_STATE();
     case 273:
-      if (lookahead == 's') ADVANCE(441);
+      if (lookahead == 'd') ADVANCE(441);
+      if (lookahead == 's') ADVANCE(442);
       END_STATE();
     case 274:
-      if (lookahead == 'i') ADVANCE(442);
+      if (lookahead == 'i') ADVANCE(443);
       END_STATE();
     case 275:
-      if (lookahead == 'o') ADVANCE(443);
-      END_STATE();
-    case 276:
       if (lookahead == 'o') ADVANCE(444);
       END_STATE();
-    case 277:
+    case 276:
       if (lookahead == 'o') ADVANCE(445);
       END_STATE();
+    case 277:
+      if (lookahead == 'o') ADVANCE(446);
+      END_STATE();
     case 278:
-      if (lookahead == 0xe9) ADVANCE(446);
+      if (lookahead == 0xe9) ADVANCE(447);
       END_STATE();
     case 279:
-      if (lookahead == 'n') ADVANCE(447);
+      if (lookahead == 'n') ADVANCE(448);
       END_STATE();
     case 280:
-      if (lookahead == 'b') ADVANCE(448);
+      if (lookahead == 'b') ADVANCE(449);
       END_STATE();
     case 281:
-      if (lookahead == 'n') ADVANCE(449);
+      if (lookahead == 'n') ADVANCE(450);
       END_STATE();
     case 282:
-      if (lookahead == 'l') ADVANCE(450);
+      if (lookahead == 'l') ADVANCE(451);
       END_STATE();
     case 283:
       ACCEPT_TOKEN(anon_sym_CLCC);
@@ -3783,25 +3791,25 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(anon_sym_EBNL);
       END_STATE();
     case 285:
-      if (lookahead == 'n') ADVANCE(451);
+      if (lookahead == 'n') ADVANCE(452);
       END_STATE();
     case 286:
-      if (lookahead == 'o') ADVANCE(452);
+      if (lookahead == 'o') ADVANCE(453);
       END_STATE();
     case 287:
       ACCEPT_TOKEN(anon_sym_aide);
       END_STATE();
     case 288:
-      if (lookahead == 't') ADVANCE(453);
+      if (lookahead == 't') ADVANCE(454);
       END_STATE();
     case 289:
-      if (lookahead == 'e') ADVANCE(454);
-      END_STATE();
-    case 290:
       if (lookahead == 'e') ADVANCE(455);
       END_STATE();
-    case 291:
+    case 290:
       if (lookahead == 'e') ADVANCE(456);
+      END_STATE();
+    case 291:
+      if (lookahead == 'e') ADVANCE(457);
       END_STATE();
     case 292:
       ACCEPT_TOKEN(anon_sym_aout);
@@ -3810,79 +3818,79 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(anon_sym_aou00fbt);
       END_STATE();
     case 294:
-      if (lookahead == 'e') ADVANCE(457);
-      if (lookahead == 0xe9) ADVANCE(458);
+      if (lookahead == 'e') ADVANCE(458);
+      if (lookahead == 0xe9) ADVANCE(459);
       END_STATE();
     case 295:
-      if (lookahead == 'i') ADVANCE(459);
-      if (lookahead == 'n') ADVANCE(460);
-      END_STATE();
-    case 296:
+      if (lookahead == 'i') ADVANCE(460);
       if (lookahead == 'n') ADVANCE(461);
       END_STATE();
+    case 296:
+      if (lookahead == 'n') ADVANCE(462);
+      END_STATE();
     case 297:
-      if (lookahead == 'e') ADVANCE(462);
+      if (lookahead == 'e') ADVANCE(463);
       END_STATE();
     case 298:
-      if (lookahead == 't') ADVANCE(463);
+      if (lookahead == 't') ADVANCE(464);
       END_STATE();
     case 299:
-      if (lookahead == 'a') ADVANCE(464);
+      if (lookahead == 'a') ADVANCE(465);
       END_STATE();
     case 300:
-      if (lookahead == 'l') ADVANCE(465);
+      if (lookahead == 'l') ADVANCE(466);
       END_STATE();
     case 301:
-      if (lookahead == 's') ADVANCE(466);
+      if (lookahead == 's') ADVANCE(467);
       END_STATE();
     case 302:
       ACCEPT_TOKEN(anon_sym_base);
       END_STATE();
     case 303:
-      if (lookahead == 'e') ADVANCE(467);
-      if (lookahead == 0xe9) ADVANCE(468);
+      if (lookahead == 'e') ADVANCE(468);
+      if (lookahead == 0xe9) ADVANCE(469);
       END_STATE();
     case 304:
-      if (lookahead == 'e') ADVANCE(469);
+      if (lookahead == 'e') ADVANCE(470);
       END_STATE();
     case 305:
-      if (lookahead == 'g') ADVANCE(470);
-      END_STATE();
-    case 306:
       if (lookahead == 'g') ADVANCE(471);
       END_STATE();
-    case 307:
+    case 306:
       if (lookahead == 'g') ADVANCE(472);
       END_STATE();
+    case 307:
+      if (lookahead == 'g') ADVANCE(473);
+      END_STATE();
     case 308:
-      if (lookahead == '_') ADVANCE(473);
+      if (lookahead == '_') ADVANCE(474);
       END_STATE();
     case 309:
-      if (lookahead == 'f') ADVANCE(474);
+      if (lookahead == 'f') ADVANCE(475);
       END_STATE();
     case 310:
-      if (lookahead == 'e') ADVANCE(475);
+      if (lookahead == 'e') ADVANCE(476);
       END_STATE();
     case 311:
-      if (lookahead == 's') ADVANCE(476);
+      if (lookahead == 's') ADVANCE(477);
       END_STATE();
     case 312:
-      if (lookahead == 'e') ADVANCE(477);
+      if (lookahead == 'e') ADVANCE(478);
       END_STATE();
     case 313:
-      if (lookahead == 't') ADVANCE(478);
+      if (lookahead == 't') ADVANCE(479);
       END_STATE();
     case 314:
-      if (lookahead == 'i') ADVANCE(479);
+      if (lookahead == 'i') ADVANCE(480);
       END_STATE();
     case 315:
-      if (lookahead == 'r') ADVANCE(480);
+      if (lookahead == 'r') ADVANCE(481);
       END_STATE();
     case 316:
-      if (lookahead == 'g') ADVANCE(481);
+      if (lookahead == 'g') ADVANCE(482);
       END_STATE();
     case 317:
-      if (lookahead == 'i') ADVANCE(482);
+      if (lookahead == 'i') ADVANCE(483);
       END_STATE();
     case 318:
       ACCEPT_TOKEN(anon_sym_dans);
@@ -3891,168 +3899,168 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(anon_sym_date);
       END_STATE();
     case 320:
-      if (lookahead == 't') ADVANCE(483);
+      if (lookahead == 't') ADVANCE(484);
       END_STATE();
     case 321:
-      if (lookahead == 'm') ADVANCE(484);
+      if (lookahead == 'm') ADVANCE(485);
       END_STATE();
     case 322:
-      if (lookahead == 's') ADVANCE(485);
+      if (lookahead == 's') ADVANCE(486);
       END_STATE();
     case 323:
-      if (lookahead == 'c') ADVANCE(486);
+      if (lookahead == 'c') ADVANCE(487);
       END_STATE();
     case 324:
-      if (lookahead == 'g') ADVANCE(487);
+      if (lookahead == 'g') ADVANCE(488);
       END_STATE();
     case 325:
-      if (lookahead == 'r') ADVANCE(488);
+      if (lookahead == 'r') ADVANCE(489);
       END_STATE();
     case 326:
-      if (lookahead == 'n') ADVANCE(489);
+      if (lookahead == 'n') ADVANCE(490);
       END_STATE();
     case 327:
-      if (lookahead == 'o') ADVANCE(490);
+      if (lookahead == 'o') ADVANCE(491);
       END_STATE();
     case 328:
-      if (lookahead == 'e') ADVANCE(491);
-      if (lookahead == 0xe9) ADVANCE(492);
+      if (lookahead == 'e') ADVANCE(492);
+      if (lookahead == 0xe9) ADVANCE(493);
       END_STATE();
     case 329:
       ACCEPT_TOKEN(anon_sym_dont);
       END_STATE();
     case 330:
-      if (lookahead == 'e') ADVANCE(493);
-      END_STATE();
-    case 331:
       if (lookahead == 'e') ADVANCE(494);
       END_STATE();
+    case 331:
+      if (lookahead == 'e') ADVANCE(495);
+      END_STATE();
     case 332:
-      if (lookahead == 't') ADVANCE(495);
+      if (lookahead == 't') ADVANCE(496);
       END_STATE();
     case 333:
-      if (lookahead == 'm') ADVANCE(496);
+      if (lookahead == 'm') ADVANCE(497);
       END_STATE();
     case 334:
-      if (lookahead == 's') ADVANCE(497);
+      if (lookahead == 's') ADVANCE(498);
       END_STATE();
     case 335:
-      if (lookahead == 'c') ADVANCE(498);
+      if (lookahead == 'c') ADVANCE(499);
       END_STATE();
     case 336:
-      if (lookahead == 'g') ADVANCE(499);
+      if (lookahead == 'g') ADVANCE(500);
       END_STATE();
     case 337:
       ACCEPT_TOKEN(anon_sym_ebnl);
       END_STATE();
     case 338:
-      if (lookahead == 'a') ADVANCE(500);
+      if (lookahead == 'a') ADVANCE(501);
       END_STATE();
     case 339:
-      if (lookahead == 'o') ADVANCE(501);
+      if (lookahead == 'o') ADVANCE(502);
       END_STATE();
     case 340:
-      if (lookahead == 'g') ADVANCE(502);
+      if (lookahead == 'g') ADVANCE(503);
       END_STATE();
     case 341:
-      if (lookahead == 'e') ADVANCE(503);
+      if (lookahead == 'e') ADVANCE(504);
       END_STATE();
     case 342:
-      if (lookahead == 'l') ADVANCE(504);
-      END_STATE();
-    case 343:
       if (lookahead == 'l') ADVANCE(505);
       END_STATE();
+    case 343:
+      if (lookahead == 'l') ADVANCE(506);
+      END_STATE();
     case 344:
-      if (lookahead == 'd') ADVANCE(506);
+      if (lookahead == 'd') ADVANCE(507);
       END_STATE();
     case 345:
-      if (lookahead == 'u') ADVANCE(507);
-      END_STATE();
-    case 346:
       if (lookahead == 'u') ADVANCE(508);
       END_STATE();
+    case 346:
+      if (lookahead == 'u') ADVANCE(509);
+      END_STATE();
     case 347:
-      if (lookahead == 'c') ADVANCE(509);
+      if (lookahead == 'c') ADVANCE(510);
       END_STATE();
     case 348:
-      if (lookahead == 'e') ADVANCE(510);
+      if (lookahead == 'e') ADVANCE(511);
       END_STATE();
     case 349:
-      if (lookahead == 'l') ADVANCE(511);
+      if (lookahead == 'l') ADVANCE(512);
       END_STATE();
     case 350:
-      if (lookahead == 'e') ADVANCE(512);
+      if (lookahead == 'e') ADVANCE(513);
       END_STATE();
     case 351:
-      if (lookahead == 'i') ADVANCE(513);
+      if (lookahead == 'i') ADVANCE(514);
       END_STATE();
     case 352:
-      if (lookahead == 'a') ADVANCE(514);
+      if (lookahead == 'a') ADVANCE(515);
       END_STATE();
     case 353:
-      if (lookahead == 'n') ADVANCE(515);
+      if (lookahead == 'n') ADVANCE(516);
       END_STATE();
     case 354:
-      if (lookahead == 's') ADVANCE(516);
+      if (lookahead == 's') ADVANCE(517);
       END_STATE();
     case 355:
-      if (lookahead == 'u') ADVANCE(517);
+      if (lookahead == 'u') ADVANCE(518);
       END_STATE();
     case 356:
-      if (lookahead == 'i') ADVANCE(518);
+      if (lookahead == 'i') ADVANCE(519);
       END_STATE();
     case 357:
       ACCEPT_TOKEN(anon_sym_gain);
-      if (lookahead == 's') ADVANCE(519);
+      if (lookahead == 's') ADVANCE(520);
       END_STATE();
     case 358:
-      if (lookahead == 'p') ADVANCE(520);
+      if (lookahead == 'p') ADVANCE(521);
       END_STATE();
     case 359:
-      if (lookahead == 's') ADVANCE(521);
+      if (lookahead == 's') ADVANCE(522);
       END_STATE();
     case 360:
-      if (lookahead == 'i') ADVANCE(522);
+      if (lookahead == 'i') ADVANCE(523);
       END_STATE();
     case 361:
-      if (lookahead == 'r') ADVANCE(523);
+      if (lookahead == 'r') ADVANCE(524);
       END_STATE();
     case 362:
-      if (lookahead == 'c') ADVANCE(524);
+      if (lookahead == 'c') ADVANCE(525);
       END_STATE();
     case 363:
-      if (lookahead == 'i') ADVANCE(525);
+      if (lookahead == 'i') ADVANCE(526);
       END_STATE();
     case 364:
-      if (lookahead == 'g') ADVANCE(526);
+      if (lookahead == 'g') ADVANCE(527);
       END_STATE();
     case 365:
-      if (lookahead == 't') ADVANCE(527);
+      if (lookahead == 't') ADVANCE(528);
       END_STATE();
     case 366:
-      if (lookahead == 'g') ADVANCE(528);
+      if (lookahead == 'g') ADVANCE(529);
       END_STATE();
     case 367:
-      if (lookahead == 'i') ADVANCE(529);
+      if (lookahead == 'i') ADVANCE(530);
       END_STATE();
     case 368:
-      if (lookahead == 's') ADVANCE(530);
+      if (lookahead == 's') ADVANCE(531);
       END_STATE();
     case 369:
-      if (lookahead == 'l') ADVANCE(531);
+      if (lookahead == 'l') ADVANCE(532);
       END_STATE();
     case 370:
       ACCEPT_TOKEN(anon_sym_juin);
       END_STATE();
     case 371:
-      if (lookahead == 'i') ADVANCE(532);
+      if (lookahead == 'i') ADVANCE(533);
       END_STATE();
     case 372:
-      if (lookahead == 'e') ADVANCE(533);
+      if (lookahead == 'e') ADVANCE(534);
       END_STATE();
     case 373:
-      if (lookahead == 'l') ADVANCE(534);
+      if (lookahead == 'l') ADVANCE(535);
       END_STATE();
     case 374:
       ACCEPT_TOKEN(anon_sym_lieu);
@@ -4061,1799 +4069,1799 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(anon_sym_mars);
       END_STATE();
     case 376:
-      if (lookahead == 'm') ADVANCE(535);
-      END_STATE();
-    case 377:
       if (lookahead == 'm') ADVANCE(536);
       END_STATE();
-    case 378:
-      if (lookahead == 'l') ADVANCE(537);
+    case 377:
+      if (lookahead == 'm') ADVANCE(537);
       END_STATE();
-    case 379:
+    case 378:
       if (lookahead == 'l') ADVANCE(538);
       END_STATE();
-    case 380:
+    case 379:
       if (lookahead == 'l') ADVANCE(539);
       END_STATE();
+    case 380:
+      if (lookahead == 'l') ADVANCE(540);
+      END_STATE();
     case 381:
-      if (lookahead == 's') ADVANCE(540);
+      if (lookahead == 's') ADVANCE(541);
       END_STATE();
     case 382:
       ACCEPT_TOKEN(anon_sym_mois);
       END_STATE();
     case 383:
-      if (lookahead == 'a') ADVANCE(541);
+      if (lookahead == 'a') ADVANCE(542);
       END_STATE();
     case 384:
-      if (lookahead == 'r') ADVANCE(542);
+      if (lookahead == 'r') ADVANCE(543);
       END_STATE();
     case 385:
-      if (lookahead == 'm') ADVANCE(543);
+      if (lookahead == 'm') ADVANCE(544);
       END_STATE();
     case 386:
-      if (lookahead == 'c') ADVANCE(544);
-      if (lookahead == 't') ADVANCE(545);
+      if (lookahead == 'c') ADVANCE(545);
+      if (lookahead == 't') ADVANCE(546);
       END_STATE();
     case 387:
-      if (lookahead == 'b') ADVANCE(546);
+      if (lookahead == 'b') ADVANCE(547);
       END_STATE();
     case 388:
-      if (lookahead == 's') ADVANCE(547);
+      if (lookahead == 's') ADVANCE(548);
       END_STATE();
     case 389:
       ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == 'i') ADVANCE(548);
+      if (lookahead == 'i') ADVANCE(549);
       END_STATE();
     case 390:
-      if (lookahead == 'o') ADVANCE(549);
+      if (lookahead == 'o') ADVANCE(550);
       END_STATE();
     case 391:
       ACCEPT_TOKEN(anon_sym_plus);
       END_STATE();
     case 392:
-      if (lookahead == 's') ADVANCE(550);
+      if (lookahead == 's') ADVANCE(551);
       END_STATE();
     case 393:
-      if (lookahead == 'e') ADVANCE(551);
-      if (lookahead == 0xe9) ADVANCE(552);
+      if (lookahead == 'e') ADVANCE(552);
+      if (lookahead == 0xe9) ADVANCE(553);
       END_STATE();
     case 394:
       ACCEPT_TOKEN(anon_sym_pour);
       END_STATE();
     case 395:
-      if (lookahead == 'e') ADVANCE(553);
+      if (lookahead == 'e') ADVANCE(554);
       END_STATE();
     case 396:
-      if (lookahead == 'i') ADVANCE(554);
-      END_STATE();
-    case 397:
       if (lookahead == 'i') ADVANCE(555);
       END_STATE();
+    case 397:
+      if (lookahead == 'i') ADVANCE(556);
+      END_STATE();
     case 398:
-      if (lookahead == 'e') ADVANCE(556);
-      if (lookahead == 0xe9) ADVANCE(557);
+      if (lookahead == 'e') ADVANCE(557);
+      if (lookahead == 0xe9) ADVANCE(558);
       END_STATE();
     case 399:
-      if (lookahead == 'h') ADVANCE(558);
+      if (lookahead == 'h') ADVANCE(559);
       END_STATE();
     case 400:
-      if (lookahead == 'u') ADVANCE(559);
+      if (lookahead == 'u') ADVANCE(560);
       END_STATE();
     case 401:
-      if (lookahead == 0xe8) ADVANCE(560);
+      if (lookahead == 0xe8) ADVANCE(561);
       END_STATE();
     case 402:
-      if (lookahead == 'i') ADVANCE(561);
-      END_STATE();
-    case 403:
       if (lookahead == 'i') ADVANCE(562);
       END_STATE();
-    case 404:
-      if (lookahead == 'o') ADVANCE(563);
+    case 403:
+      if (lookahead == 'i') ADVANCE(563);
       END_STATE();
-    case 405:
+    case 404:
       if (lookahead == 'o') ADVANCE(564);
       END_STATE();
+    case 405:
+      if (lookahead == 'o') ADVANCE(565);
+      END_STATE();
     case 406:
-      if (lookahead == 'i') ADVANCE(565);
+      if (lookahead == 'i') ADVANCE(566);
       END_STATE();
     case 407:
-      if (lookahead == 't') ADVANCE(566);
+      if (lookahead == 't') ADVANCE(567);
       END_STATE();
     case 408:
-      if (lookahead == 'r') ADVANCE(567);
+      if (lookahead == 'r') ADVANCE(568);
       END_STATE();
     case 409:
-      if (lookahead == 'o') ADVANCE(568);
+      if (lookahead == 'o') ADVANCE(569);
       END_STATE();
     case 410:
-      if (lookahead == 'i') ADVANCE(569);
+      if (lookahead == 'i') ADVANCE(570);
       END_STATE();
     case 411:
-      if (lookahead == 'e') ADVANCE(570);
-      if (lookahead == 'o') ADVANCE(571);
+      if (lookahead == 'e') ADVANCE(571);
+      if (lookahead == 'o') ADVANCE(572);
       END_STATE();
     case 412:
-      if (lookahead == 'e') ADVANCE(572);
+      if (lookahead == 'e') ADVANCE(573);
       END_STATE();
     case 413:
-      if (lookahead == 'i') ADVANCE(573);
+      if (lookahead == 'i') ADVANCE(574);
       END_STATE();
     case 414:
-      if (lookahead == 'r') ADVANCE(574);
+      if (lookahead == 'r') ADVANCE(575);
       END_STATE();
     case 415:
-      if (lookahead == 'o') ADVANCE(575);
+      if (lookahead == 'o') ADVANCE(576);
       END_STATE();
     case 416:
       ACCEPT_TOKEN(anon_sym_sans);
       END_STATE();
     case 417:
-      if (lookahead == 'a') ADVANCE(576);
+      if (lookahead == 'a') ADVANCE(577);
       END_STATE();
     case 418:
-      if (lookahead == 'a') ADVANCE(577);
+      if (lookahead == 'a') ADVANCE(578);
       END_STATE();
     case 419:
       ACCEPT_TOKEN(anon_sym_sens);
       END_STATE();
     case 420:
-      if (lookahead == 'e') ADVANCE(578);
+      if (lookahead == 'e') ADVANCE(579);
       END_STATE();
     case 421:
-      if (lookahead == 'l') ADVANCE(579);
+      if (lookahead == 'l') ADVANCE(580);
       END_STATE();
     case 422:
-      if (lookahead == 'a') ADVANCE(580);
-      if (lookahead == 'e') ADVANCE(581);
-      if (lookahead == 0xe9) ADVANCE(582);
+      if (lookahead == 'a') ADVANCE(581);
+      if (lookahead == 'e') ADVANCE(582);
+      if (lookahead == 0xe9) ADVANCE(583);
       END_STATE();
     case 423:
-      if (lookahead == 'n') ADVANCE(583);
+      if (lookahead == 'n') ADVANCE(584);
       END_STATE();
     case 424:
-      if (lookahead == 'c') ADVANCE(584);
+      if (lookahead == 'c') ADVANCE(585);
       END_STATE();
     case 425:
       ACCEPT_TOKEN(anon_sym_sous);
-      if (lookahead == '_') ADVANCE(585);
+      if (lookahead == '_') ADVANCE(586);
       END_STATE();
     case 426:
-      if (lookahead == 'l') ADVANCE(586);
+      if (lookahead == 'l') ADVANCE(587);
       END_STATE();
     case 427:
-      if (lookahead == 'u') ADVANCE(587);
+      if (lookahead == 'u') ADVANCE(588);
       END_STATE();
     case 428:
-      if (lookahead == 'i') ADVANCE(588);
+      if (lookahead == 'i') ADVANCE(589);
       END_STATE();
     case 429:
-      if (lookahead == 'e') ADVANCE(589);
+      if (lookahead == 'e') ADVANCE(590);
       END_STATE();
     case 430:
       ACCEPT_TOKEN(anon_sym_tard);
       END_STATE();
     case 431:
-      if (lookahead == 's') ADVANCE(590);
+      if (lookahead == 's') ADVANCE(591);
       END_STATE();
     case 432:
-      if (lookahead == 'e') ADVANCE(591);
-      END_STATE();
-    case 433:
       if (lookahead == 'e') ADVANCE(592);
       END_STATE();
-    case 434:
+    case 433:
       if (lookahead == 'e') ADVANCE(593);
       END_STATE();
-    case 435:
+    case 434:
       if (lookahead == 'e') ADVANCE(594);
       END_STATE();
-    case 436:
+    case 435:
       if (lookahead == 'e') ADVANCE(595);
       END_STATE();
+    case 436:
+      if (lookahead == 'e') ADVANCE(596);
+      END_STATE();
     case 437:
-      if (lookahead == 'o') ADVANCE(596);
+      if (lookahead == 'o') ADVANCE(597);
       END_STATE();
     case 438:
-      if (lookahead == 'o') ADVANCE(597);
+      if (lookahead == 'o') ADVANCE(598);
       END_STATE();
     case 439:
       ACCEPT_TOKEN(anon_sym_type);
       END_STATE();
     case 440:
-      if (lookahead == 'e') ADVANCE(598);
-      if (lookahead == 0xe9) ADVANCE(599);
+      if (lookahead == 'e') ADVANCE(599);
+      if (lookahead == 0xe9) ADVANCE(600);
       END_STATE();
     case 441:
-      if (lookahead == 'e') ADVANCE(600);
+      if (lookahead == 'i') ADVANCE(601);
       END_STATE();
     case 442:
-      if (lookahead == 'l') ADVANCE(601);
+      if (lookahead == 'e') ADVANCE(602);
       END_STATE();
     case 443:
-      ACCEPT_TOKEN(anon_sym_zero);
+      if (lookahead == 'l') ADVANCE(603);
       END_STATE();
     case 444:
-      ACCEPT_TOKEN(anon_sym_zu00e9ro);
+      ACCEPT_TOKEN(anon_sym_zero);
       END_STATE();
     case 445:
-      if (lookahead == 'n') ADVANCE(602);
+      ACCEPT_TOKEN(anon_sym_zu00e9ro);
       END_STATE();
     case 446:
-      if (lookahead == 'a') ADVANCE(603);
+      if (lookahead == 'n') ADVANCE(604);
       END_STATE();
     case 447:
-      if (lookahead == 'o') ADVANCE(604);
+      if (lookahead == 'a') ADVANCE(605);
       END_STATE();
     case 448:
-      if (lookahead == 'l') ADVANCE(605);
+      if (lookahead == 'o') ADVANCE(606);
       END_STATE();
     case 449:
-      if (lookahead == 'd') ADVANCE(606);
+      if (lookahead == 'l') ADVANCE(607);
       END_STATE();
     case 450:
-      if (lookahead == 'u') ADVANCE(607);
+      if (lookahead == 'd') ADVANCE(608);
       END_STATE();
     case 451:
-      if (lookahead == 't') ADVANCE(608);
+      if (lookahead == 'u') ADVANCE(609);
       END_STATE();
     case 452:
-      if (lookahead == 'n') ADVANCE(609);
+      if (lookahead == 't') ADVANCE(610);
       END_STATE();
     case 453:
-      if (lookahead == 'e') ADVANCE(610);
+      if (lookahead == 'n') ADVANCE(611);
       END_STATE();
     case 454:
-      if (lookahead == '_') ADVANCE(611);
-      if (lookahead == 's') ADVANCE(612);
+      if (lookahead == 'e') ADVANCE(612);
       END_STATE();
     case 455:
-      if (lookahead == 'l') ADVANCE(613);
+      if (lookahead == '_') ADVANCE(613);
+      if (lookahead == 's') ADVANCE(614);
       END_STATE();
     case 456:
-      if (lookahead == '_') ADVANCE(614);
-      if (lookahead == 's') ADVANCE(615);
+      if (lookahead == 'l') ADVANCE(615);
       END_STATE();
     case 457:
-      if (lookahead == 'c') ADVANCE(616);
+      if (lookahead == '_') ADVANCE(616);
+      if (lookahead == 's') ADVANCE(617);
       END_STATE();
     case 458:
-      if (lookahead == 'c') ADVANCE(617);
+      if (lookahead == 'c') ADVANCE(618);
       END_STATE();
     case 459:
-      if (lookahead == 'n') ADVANCE(618);
+      if (lookahead == 'c') ADVANCE(619);
       END_STATE();
     case 460:
-      if (lookahead == 'd') ADVANCE(619);
-      END_STATE();
-    case 461:
-      ACCEPT_TOKEN(anon_sym_aucun);
-      END_STATE();
-    case 462:
-      ACCEPT_TOKEN(anon_sym_autre);
-      END_STATE();
-    case 463:
-      ACCEPT_TOKEN(anon_sym_avant);
-      END_STATE();
-    case 464:
       if (lookahead == 'n') ADVANCE(620);
       END_STATE();
+    case 461:
+      if (lookahead == 'd') ADVANCE(621);
+      END_STATE();
+    case 462:
+      ACCEPT_TOKEN(anon_sym_aucun);
+      END_STATE();
+    case 463:
+      ACCEPT_TOKEN(anon_sym_autre);
+      END_STATE();
+    case 464:
+      ACCEPT_TOKEN(anon_sym_avant);
+      END_STATE();
     case 465:
-      ACCEPT_TOKEN(anon_sym_avril);
+      if (lookahead == 'n') ADVANCE(622);
       END_STATE();
     case 466:
-      if (lookahead == 'e') ADVANCE(621);
+      ACCEPT_TOKEN(anon_sym_avril);
       END_STATE();
     case 467:
-      if (lookahead == 'e') ADVANCE(622);
-      END_STATE();
-    case 468:
       if (lookahead == 'e') ADVANCE(623);
       END_STATE();
+    case 468:
+      if (lookahead == 'e') ADVANCE(624);
+      END_STATE();
     case 469:
-      ACCEPT_TOKEN(anon_sym_cadre);
+      if (lookahead == 'e') ADVANCE(625);
       END_STATE();
     case 470:
-      if (lookahead == 'o') ADVANCE(624);
+      ACCEPT_TOKEN(anon_sym_cadre);
       END_STATE();
     case 471:
-      if (lookahead == 'o') ADVANCE(625);
+      if (lookahead == 'o') ADVANCE(626);
       END_STATE();
     case 472:
-      if (lookahead == 'e') ADVANCE(626);
+      if (lookahead == 'o') ADVANCE(627);
       END_STATE();
     case 473:
-      if (lookahead == 'd') ADVANCE(627);
+      if (lookahead == 'e') ADVANCE(628);
       END_STATE();
     case 474:
-      if (lookahead == 'r') ADVANCE(628);
+      if (lookahead == 'd') ADVANCE(629);
       END_STATE();
     case 475:
-      ACCEPT_TOKEN(anon_sym_cible);
-      if (lookahead == 's') ADVANCE(629);
+      if (lookahead == 'r') ADVANCE(630);
       END_STATE();
     case 476:
-      ACCEPT_TOKEN(anon_sym_codes);
+      ACCEPT_TOKEN(anon_sym_cible);
+      if (lookahead == 's') ADVANCE(631);
       END_STATE();
     case 477:
-      if (lookahead == 'n') ADVANCE(630);
+      ACCEPT_TOKEN(anon_sym_codes);
       END_STATE();
     case 478:
-      if (lookahead == 'e') ADVANCE(631);
+      if (lookahead == 'n') ADVANCE(632);
       END_STATE();
     case 479:
-      if (lookahead == 't') ADVANCE(632);
+      if (lookahead == 'e') ADVANCE(633);
       END_STATE();
     case 480:
-      if (lookahead == 'a') ADVANCE(633);
+      if (lookahead == 't') ADVANCE(634);
       END_STATE();
     case 481:
-      if (lookahead == 'n') ADVANCE(634);
+      if (lookahead == 'a') ADVANCE(635);
       END_STATE();
     case 482:
-      if (lookahead == 'q') ADVANCE(635);
+      if (lookahead == 'n') ADVANCE(636);
       END_STATE();
     case 483:
-      ACCEPT_TOKEN(anon_sym_debut);
+      if (lookahead == 'q') ADVANCE(637);
       END_STATE();
     case 484:
-      if (lookahead == 'b') ADVANCE(636);
+      ACCEPT_TOKEN(anon_sym_debut);
       END_STATE();
     case 485:
-      if (lookahead == 'i') ADVANCE(637);
+      if (lookahead == 'b') ADVANCE(638);
       END_STATE();
     case 486:
-      if (lookahead == 'i') ADVANCE(638);
+      if (lookahead == 'i') ADVANCE(639);
       END_STATE();
     case 487:
-      if (lookahead == 'a') ADVANCE(639);
-      END_STATE();
-    case 488:
       if (lookahead == 'i') ADVANCE(640);
       END_STATE();
+    case 488:
+      if (lookahead == 'a') ADVANCE(641);
+      END_STATE();
     case 489:
-      if (lookahead == 'o') ADVANCE(641);
+      if (lookahead == 'i') ADVANCE(642);
       END_STATE();
     case 490:
-      if (lookahead == 'g') ADVANCE(642);
+      if (lookahead == 'o') ADVANCE(643);
       END_STATE();
     case 491:
-      if (lookahead == 'e') ADVANCE(643);
+      if (lookahead == 'g') ADVANCE(644);
       END_STATE();
     case 492:
-      if (lookahead == 'e') ADVANCE(644);
+      if (lookahead == 'e') ADVANCE(645);
       END_STATE();
     case 493:
-      ACCEPT_TOKEN(anon_sym_duree);
-      if (lookahead == '_') ADVANCE(645);
+      if (lookahead == 'e') ADVANCE(646);
       END_STATE();
     case 494:
-      ACCEPT_TOKEN(anon_sym_duru00e9e);
-      if (lookahead == '_') ADVANCE(646);
+      ACCEPT_TOKEN(anon_sym_duree);
+      if (lookahead == '_') ADVANCE(647);
       END_STATE();
     case 495:
-      ACCEPT_TOKEN(anon_sym_du00e9but);
+      ACCEPT_TOKEN(anon_sym_duru00e9e);
+      if (lookahead == '_') ADVANCE(648);
       END_STATE();
     case 496:
-      if (lookahead == 'b') ADVANCE(647);
+      ACCEPT_TOKEN(anon_sym_du00e9but);
       END_STATE();
     case 497:
-      if (lookahead == 'i') ADVANCE(648);
+      if (lookahead == 'b') ADVANCE(649);
       END_STATE();
     case 498:
-      if (lookahead == 'i') ADVANCE(649);
+      if (lookahead == 'i') ADVANCE(650);
       END_STATE();
     case 499:
-      if (lookahead == 'a') ADVANCE(650);
+      if (lookahead == 'i') ADVANCE(651);
       END_STATE();
     case 500:
-      if (lookahead == 'n') ADVANCE(651);
+      if (lookahead == 'a') ADVANCE(652);
       END_STATE();
     case 501:
-      if (lookahead == 'm') ADVANCE(652);
+      if (lookahead == 'n') ADVANCE(653);
       END_STATE();
     case 502:
-      if (lookahead == 'e') ADVANCE(653);
+      if (lookahead == 'm') ADVANCE(654);
       END_STATE();
     case 503:
-      ACCEPT_TOKEN(anon_sym_entre);
+      if (lookahead == 'e') ADVANCE(655);
       END_STATE();
     case 504:
-      if (lookahead == 'o') ADVANCE(654);
+      ACCEPT_TOKEN(anon_sym_entre);
       END_STATE();
     case 505:
-      if (lookahead == 'i') ADVANCE(655);
+      if (lookahead == 'o') ADVANCE(656);
       END_STATE();
     case 506:
-      ACCEPT_TOKEN(anon_sym_etend);
+      if (lookahead == 'i') ADVANCE(657);
       END_STATE();
     case 507:
-      if (lookahead == 'a') ADVANCE(656);
+      ACCEPT_TOKEN(anon_sym_etend);
       END_STATE();
     case 508:
-      if (lookahead == 'e') ADVANCE(657);
+      if (lookahead == 'a') ADVANCE(658);
       END_STATE();
     case 509:
-      if (lookahead == 'i') ADVANCE(658);
+      if (lookahead == 'e') ADVANCE(659);
       END_STATE();
     case 510:
-      ACCEPT_TOKEN(anon_sym_exige);
+      if (lookahead == 'i') ADVANCE(660);
       END_STATE();
     case 511:
-      if (lookahead == 'l') ADVANCE(659);
+      ACCEPT_TOKEN(anon_sym_exige);
       END_STATE();
     case 512:
-      ACCEPT_TOKEN(anon_sym_ferme);
+      if (lookahead == 'l') ADVANCE(661);
       END_STATE();
     case 513:
-      if (lookahead == 'e') ADVANCE(660);
+      ACCEPT_TOKEN(anon_sym_ferme);
       END_STATE();
     case 514:
-      if (lookahead == 'i') ADVANCE(661);
+      if (lookahead == 'e') ADVANCE(662);
       END_STATE();
     case 515:
-      if (lookahead == 'c') ADVANCE(662);
+      if (lookahead == 'i') ADVANCE(663);
       END_STATE();
     case 516:
-      if (lookahead == 's') ADVANCE(663);
+      if (lookahead == 'c') ADVANCE(664);
       END_STATE();
     case 517:
-      if (lookahead == 'l') ADVANCE(664);
+      if (lookahead == 's') ADVANCE(665);
       END_STATE();
     case 518:
-      if (lookahead == 'e') ADVANCE(665);
+      if (lookahead == 'l') ADVANCE(666);
       END_STATE();
     case 519:
-      ACCEPT_TOKEN(anon_sym_gains);
-      END_STATE();
-    case 520:
-      if (lookahead == 'e') ADVANCE(666);
-      END_STATE();
-    case 521:
       if (lookahead == 'e') ADVANCE(667);
       END_STATE();
+    case 520:
+      ACCEPT_TOKEN(anon_sym_gains);
+      END_STATE();
+    case 521:
+      if (lookahead == 'e') ADVANCE(668);
+      END_STATE();
     case 522:
-      if (lookahead == 'd') ADVANCE(668);
+      if (lookahead == 'e') ADVANCE(669);
       END_STATE();
     case 523:
-      if (lookahead == 't') ADVANCE(669);
+      if (lookahead == 'd') ADVANCE(670);
       END_STATE();
     case 524:
-      if (lookahead == 'a') ADVANCE(670);
+      if (lookahead == 't') ADVANCE(671);
       END_STATE();
     case 525:
-      if (lookahead == 'a') ADVANCE(671);
+      if (lookahead == 'a') ADVANCE(672);
       END_STATE();
     case 526:
-      if (lookahead == 'r') ADVANCE(672);
+      if (lookahead == 'a') ADVANCE(673);
       END_STATE();
     case 527:
-      if (lookahead == 'u') ADVANCE(673);
-      END_STATE();
-    case 528:
       if (lookahead == 'r') ADVANCE(674);
       END_STATE();
+    case 528:
+      if (lookahead == 'u') ADVANCE(675);
+      END_STATE();
     case 529:
-      if (lookahead == 'e') ADVANCE(675);
+      if (lookahead == 'r') ADVANCE(676);
       END_STATE();
     case 530:
-      ACCEPT_TOKEN(anon_sym_jours);
+      if (lookahead == 'e') ADVANCE(677);
       END_STATE();
     case 531:
-      if (lookahead == 'e') ADVANCE(676);
+      ACCEPT_TOKEN(anon_sym_jours);
       END_STATE();
     case 532:
-      if (lookahead == 'f') ADVANCE(677);
+      if (lookahead == 'e') ADVANCE(678);
       END_STATE();
     case 533:
-      if (lookahead == 'r') ADVANCE(678);
+      if (lookahead == 'f') ADVANCE(679);
       END_STATE();
     case 534:
-      if (lookahead == 'l') ADVANCE(679);
+      if (lookahead == 'r') ADVANCE(680);
       END_STATE();
     case 535:
-      if (lookahead == 'u') ADVANCE(680);
+      if (lookahead == 'l') ADVANCE(681);
       END_STATE();
     case 536:
-      if (lookahead == 'u') ADVANCE(681);
+      if (lookahead == 'u') ADVANCE(682);
       END_STATE();
     case 537:
-      if (lookahead == 'e') ADVANCE(682);
+      if (lookahead == 'u') ADVANCE(683);
       END_STATE();
     case 538:
-      if (lookahead == 'a') ADVANCE(683);
-      END_STATE();
-    case 539:
       if (lookahead == 'e') ADVANCE(684);
       END_STATE();
+    case 539:
+      if (lookahead == 'a') ADVANCE(685);
+      END_STATE();
     case 540:
-      ACCEPT_TOKEN(anon_sym_moins);
-      END_STATE();
-    case 541:
-      if (lookahead == 'n') ADVANCE(685);
-      END_STATE();
-    case 542:
       if (lookahead == 'e') ADVANCE(686);
       END_STATE();
+    case 541:
+      ACCEPT_TOKEN(anon_sym_moins);
+      END_STATE();
+    case 542:
+      if (lookahead == 'n') ADVANCE(687);
+      END_STATE();
     case 543:
-      if (lookahead == 'b') ADVANCE(687);
+      if (lookahead == 'e') ADVANCE(688);
       END_STATE();
     case 544:
-      if (lookahead == 't') ADVANCE(688);
+      if (lookahead == 'b') ADVANCE(689);
       END_STATE();
     case 545:
-      ACCEPT_TOKEN(anon_sym_objet);
+      if (lookahead == 't') ADVANCE(690);
       END_STATE();
     case 546:
-      if (lookahead == 'r') ADVANCE(689);
+      ACCEPT_TOKEN(anon_sym_objet);
       END_STATE();
     case 547:
-      if (lookahead == 'a') ADVANCE(690);
+      if (lookahead == 'r') ADVANCE(691);
       END_STATE();
     case 548:
-      if (lookahead == 'e') ADVANCE(691);
-      if (lookahead == 'r') ADVANCE(692);
+      if (lookahead == 'a') ADVANCE(692);
       END_STATE();
     case 549:
-      if (lookahead == 'd') ADVANCE(693);
-      END_STATE();
-    case 550:
-      ACCEPT_TOKEN(anon_sym_poids);
-      END_STATE();
-    case 551:
+      if (lookahead == 'e') ADVANCE(693);
       if (lookahead == 'r') ADVANCE(694);
       END_STATE();
+    case 550:
+      if (lookahead == 'd') ADVANCE(695);
+      END_STATE();
+    case 551:
+      ACCEPT_TOKEN(anon_sym_poids);
+      END_STATE();
     case 552:
-      if (lookahead == 'r') ADVANCE(695);
+      if (lookahead == 'r') ADVANCE(696);
       END_STATE();
     case 553:
-      if (lookahead == 'v') ADVANCE(696);
+      if (lookahead == 'r') ADVANCE(697);
       END_STATE();
     case 554:
-      if (lookahead == 'e') ADVANCE(697);
-      if (lookahead == 0xe8) ADVANCE(698);
+      if (lookahead == 'v') ADVANCE(698);
       END_STATE();
     case 555:
-      if (lookahead == 's') ADVANCE(699);
+      if (lookahead == 'e') ADVANCE(699);
+      if (lookahead == 0xe8) ADVANCE(700);
       END_STATE();
     case 556:
-      if (lookahead == '_') ADVANCE(700);
+      if (lookahead == 's') ADVANCE(701);
       END_STATE();
     case 557:
-      if (lookahead == '_') ADVANCE(701);
+      if (lookahead == '_') ADVANCE(702);
       END_STATE();
     case 558:
-      if (lookahead == 'a') ADVANCE(702);
+      if (lookahead == '_') ADVANCE(703);
       END_STATE();
     case 559:
-      if (lookahead == 'i') ADVANCE(703);
+      if (lookahead == 'a') ADVANCE(704);
       END_STATE();
     case 560:
-      if (lookahead == 'v') ADVANCE(704);
+      if (lookahead == 'i') ADVANCE(705);
       END_STATE();
     case 561:
-      if (lookahead == 's') ADVANCE(705);
+      if (lookahead == 'v') ADVANCE(706);
       END_STATE();
     case 562:
-      if (lookahead == 'c') ADVANCE(706);
+      if (lookahead == 's') ADVANCE(707);
       END_STATE();
     case 563:
-      if (lookahead == 'd') ADVANCE(707);
+      if (lookahead == 'c') ADVANCE(708);
       END_STATE();
     case 564:
-      if (lookahead == 'n') ADVANCE(708);
+      if (lookahead == 'd') ADVANCE(709);
       END_STATE();
     case 565:
-      if (lookahead == 's') ADVANCE(709);
+      if (lookahead == 'n') ADVANCE(710);
       END_STATE();
     case 566:
-      if (lookahead == 't') ADVANCE(710);
+      if (lookahead == 's') ADVANCE(711);
       END_STATE();
     case 567:
-      if (lookahead == 'e') ADVANCE(711);
+      if (lookahead == 't') ADVANCE(712);
       END_STATE();
     case 568:
-      if (lookahead == 'n') ADVANCE(712);
+      if (lookahead == 'e') ADVANCE(713);
       END_STATE();
     case 569:
-      if (lookahead == 's') ADVANCE(713);
+      if (lookahead == 'n') ADVANCE(714);
       END_STATE();
     case 570:
-      if (lookahead == 'c') ADVANCE(714);
+      if (lookahead == 's') ADVANCE(715);
       END_STATE();
     case 571:
-      if (lookahead == 'n') ADVANCE(715);
+      if (lookahead == 'c') ADVANCE(716);
       END_STATE();
     case 572:
-      ACCEPT_TOKEN(anon_sym_revue);
+      if (lookahead == 'n') ADVANCE(717);
       END_STATE();
     case 573:
-      if (lookahead == 's') ADVANCE(716);
+      ACCEPT_TOKEN(anon_sym_revue);
       END_STATE();
     case 574:
-      if (lookahead == 'e') ADVANCE(717);
+      if (lookahead == 's') ADVANCE(718);
       END_STATE();
     case 575:
-      if (lookahead == 'n') ADVANCE(718);
+      if (lookahead == 'e') ADVANCE(719);
       END_STATE();
     case 576:
-      if (lookahead == 'r') ADVANCE(719);
+      if (lookahead == 'n') ADVANCE(720);
       END_STATE();
     case 577:
-      if (lookahead == 'r') ADVANCE(720);
+      if (lookahead == 'r') ADVANCE(721);
       END_STATE();
     case 578:
-      if (lookahead == 'm') ADVANCE(721);
+      if (lookahead == 'r') ADVANCE(722);
       END_STATE();
     case 579:
-      ACCEPT_TOKEN(anon_sym_seuil);
+      if (lookahead == 'm') ADVANCE(723);
       END_STATE();
     case 580:
-      if (lookahead == 't') ADVANCE(722);
+      ACCEPT_TOKEN(anon_sym_seuil);
       END_STATE();
     case 581:
-      ACCEPT_TOKEN(anon_sym_signe);
+      if (lookahead == 't') ADVANCE(724);
       END_STATE();
     case 582:
-      ACCEPT_TOKEN(anon_sym_signu00e9);
+      ACCEPT_TOKEN(anon_sym_signe);
       END_STATE();
     case 583:
-      ACCEPT_TOKEN(anon_sym_sinon);
+      ACCEPT_TOKEN(anon_sym_signu00e9);
       END_STATE();
     case 584:
-      if (lookahead == 'e') ADVANCE(723);
+      ACCEPT_TOKEN(anon_sym_sinon);
       END_STATE();
     case 585:
-      if (lookahead == 'a') ADVANCE(724);
-      END_STATE();
-    case 586:
       if (lookahead == 'e') ADVANCE(725);
       END_STATE();
+    case 586:
+      if (lookahead == 'a') ADVANCE(726);
+      END_STATE();
     case 587:
-      if (lookahead == 't') ADVANCE(726);
+      if (lookahead == 'e') ADVANCE(727);
       END_STATE();
     case 588:
-      ACCEPT_TOKEN(anon_sym_suivi);
+      if (lookahead == 't') ADVANCE(728);
       END_STATE();
     case 589:
-      if (lookahead == 'n') ADVANCE(727);
+      ACCEPT_TOKEN(anon_sym_suivi);
       END_STATE();
     case 590:
-      ACCEPT_TOKEN(anon_sym_tenus);
+      if (lookahead == 'n') ADVANCE(729);
       END_STATE();
     case 591:
-      ACCEPT_TOKEN(anon_sym_texte);
+      ACCEPT_TOKEN(anon_sym_tenus);
       END_STATE();
     case 592:
-      ACCEPT_TOKEN(anon_sym_theme);
-      if (lookahead == 's') ADVANCE(728);
+      ACCEPT_TOKEN(anon_sym_texte);
       END_STATE();
     case 593:
-      ACCEPT_TOKEN(anon_sym_thu00e8me);
-      if (lookahead == 's') ADVANCE(729);
-      END_STATE();
-    case 594:
-      ACCEPT_TOKEN(anon_sym_titre);
-      END_STATE();
-    case 595:
+      ACCEPT_TOKEN(anon_sym_theme);
       if (lookahead == 's') ADVANCE(730);
       END_STATE();
+    case 594:
+      ACCEPT_TOKEN(anon_sym_thu00e8me);
+      if (lookahead == 's') ADVANCE(731);
+      END_STATE();
+    case 595:
+      ACCEPT_TOKEN(anon_sym_titre);
+      END_STATE();
     case 596:
-      if (lookahead == 'r') ADVANCE(731);
+      if (lookahead == 's') ADVANCE(732);
       END_STATE();
     case 597:
-      if (lookahead == 'r') ADVANCE(732);
+      if (lookahead == 'r') ADVANCE(733);
       END_STATE();
     case 598:
-      ACCEPT_TOKEN(anon_sym_unite);
+      if (lookahead == 'r') ADVANCE(734);
       END_STATE();
     case 599:
-      ACCEPT_TOKEN(anon_sym_unitu00e9);
+      ACCEPT_TOKEN(anon_sym_unite);
       END_STATE();
     case 600:
-      if (lookahead == 'm') ADVANCE(733);
+      ACCEPT_TOKEN(anon_sym_unitu00e9);
       END_STATE();
     case 601:
-      if (lookahead == 'a') ADVANCE(734);
+      if (lookahead == 'c') ADVANCE(735);
       END_STATE();
     case 602:
-      if (lookahead == 't') ADVANCE(735);
+      if (lookahead == 'm') ADVANCE(736);
       END_STATE();
     case 603:
-      if (lookahead == 'n') ADVANCE(736);
+      if (lookahead == 'a') ADVANCE(737);
       END_STATE();
     case 604:
-      if (lookahead == 'm') ADVANCE(737);
+      if (lookahead == 't') ADVANCE(738);
       END_STATE();
     case 605:
-      if (lookahead == 'i') ADVANCE(738);
+      if (lookahead == 'n') ADVANCE(739);
       END_STATE();
     case 606:
-      ACCEPT_TOKEN(anon_sym_u00e9tend);
+      if (lookahead == 'm') ADVANCE(740);
       END_STATE();
     case 607:
-      if (lookahead == 'a') ADVANCE(739);
+      if (lookahead == 'i') ADVANCE(741);
       END_STATE();
     case 608:
-      if (lookahead == 'r') ADVANCE(740);
+      ACCEPT_TOKEN(anon_sym_u00e9tend);
       END_STATE();
     case 609:
-      ACCEPT_TOKEN(anon_sym_action);
+      if (lookahead == 'a') ADVANCE(742);
       END_STATE();
     case 610:
-      ACCEPT_TOKEN(anon_sym_alerte);
-      if (lookahead == 's') ADVANCE(741);
+      if (lookahead == 'r') ADVANCE(743);
       END_STATE();
     case 611:
-      if (lookahead == 's') ADVANCE(742);
+      ACCEPT_TOKEN(anon_sym_action);
       END_STATE();
     case 612:
-      if (lookahead == '_') ADVANCE(743);
+      ACCEPT_TOKEN(anon_sym_alerte);
+      if (lookahead == 's') ADVANCE(744);
       END_STATE();
     case 613:
-      if (lookahead == 'l') ADVANCE(744);
-      END_STATE();
-    case 614:
       if (lookahead == 's') ADVANCE(745);
       END_STATE();
-    case 615:
+    case 614:
       if (lookahead == '_') ADVANCE(746);
       END_STATE();
+    case 615:
+      if (lookahead == 'l') ADVANCE(747);
+      END_STATE();
     case 616:
-      if (lookahead == 'i') ADVANCE(747);
+      if (lookahead == 's') ADVANCE(748);
       END_STATE();
     case 617:
-      if (lookahead == 'i') ADVANCE(748);
+      if (lookahead == '_') ADVANCE(749);
       END_STATE();
     case 618:
-      if (lookahead == 't') ADVANCE(749);
+      if (lookahead == 'i') ADVANCE(750);
       END_STATE();
     case 619:
-      if (lookahead == 'u') ADVANCE(750);
+      if (lookahead == 'i') ADVANCE(751);
       END_STATE();
     case 620:
-      if (lookahead == 't') ADVANCE(751);
+      if (lookahead == 't') ADVANCE(752);
       END_STATE();
     case 621:
-      ACCEPT_TOKEN(anon_sym_baisse);
+      if (lookahead == 'u') ADVANCE(753);
       END_STATE();
     case 622:
-      if (lookahead == 'n') ADVANCE(752);
+      if (lookahead == 't') ADVANCE(754);
       END_STATE();
     case 623:
-      if (lookahead == 'n') ADVANCE(753);
+      ACCEPT_TOKEN(anon_sym_baisse);
       END_STATE();
     case 624:
-      if (lookahead == 'r') ADVANCE(754);
+      if (lookahead == 'n') ADVANCE(755);
       END_STATE();
     case 625:
-      if (lookahead == 'r') ADVANCE(755);
+      if (lookahead == 'n') ADVANCE(756);
       END_STATE();
     case 626:
-      if (lookahead == 's') ADVANCE(756);
+      if (lookahead == 'r') ADVANCE(757);
       END_STATE();
     case 627:
-      if (lookahead == 'e') ADVANCE(757);
+      if (lookahead == 'r') ADVANCE(758);
       END_STATE();
     case 628:
-      if (lookahead == 'e') ADVANCE(758);
+      if (lookahead == 's') ADVANCE(759);
       END_STATE();
     case 629:
-      ACCEPT_TOKEN(anon_sym_cibles);
+      if (lookahead == 'e') ADVANCE(760);
       END_STATE();
     case 630:
-      if (lookahead == 't') ADVANCE(759);
+      if (lookahead == 'e') ADVANCE(761);
       END_STATE();
     case 631:
-      if (lookahead == '_') ADVANCE(760);
+      ACCEPT_TOKEN(anon_sym_cibles);
       END_STATE();
     case 632:
-      if (lookahead == 'i') ADVANCE(761);
-      END_STATE();
-    case 633:
       if (lookahead == 't') ADVANCE(762);
       END_STATE();
+    case 633:
+      if (lookahead == '_') ADVANCE(763);
+      END_STATE();
     case 634:
-      if (lookahead == 'a') ADVANCE(763);
+      if (lookahead == 'i') ADVANCE(764);
       END_STATE();
     case 635:
-      if (lookahead == 'u') ADVANCE(764);
+      if (lookahead == 't') ADVANCE(765);
       END_STATE();
     case 636:
-      if (lookahead == 'r') ADVANCE(765);
+      if (lookahead == 'a') ADVANCE(766);
       END_STATE();
     case 637:
-      if (lookahead == 'o') ADVANCE(766);
+      if (lookahead == 'u') ADVANCE(767);
       END_STATE();
     case 638:
-      if (lookahead == 't') ADVANCE(767);
+      if (lookahead == 'r') ADVANCE(768);
       END_STATE();
     case 639:
-      if (lookahead == 't') ADVANCE(768);
+      if (lookahead == 'o') ADVANCE(769);
       END_STATE();
     case 640:
-      if (lookahead == 'p') ADVANCE(769);
+      if (lookahead == 't') ADVANCE(770);
       END_STATE();
     case 641:
-      if (lookahead == 's') ADVANCE(770);
+      if (lookahead == 't') ADVANCE(771);
       END_STATE();
     case 642:
-      if (lookahead == 'u') ADVANCE(771);
+      if (lookahead == 'p') ADVANCE(772);
       END_STATE();
     case 643:
-      if (lookahead == '_') ADVANCE(772);
+      if (lookahead == 's') ADVANCE(773);
       END_STATE();
     case 644:
-      if (lookahead == '_') ADVANCE(773);
+      if (lookahead == 'u') ADVANCE(774);
       END_STATE();
     case 645:
-      if (lookahead == 'r') ADVANCE(774);
+      if (lookahead == '_') ADVANCE(775);
       END_STATE();
     case 646:
-      if (lookahead == 'r') ADVANCE(775);
+      if (lookahead == '_') ADVANCE(776);
       END_STATE();
     case 647:
-      if (lookahead == 'r') ADVANCE(776);
+      if (lookahead == 'r') ADVANCE(777);
       END_STATE();
     case 648:
-      if (lookahead == 'o') ADVANCE(777);
+      if (lookahead == 'r') ADVANCE(778);
       END_STATE();
     case 649:
-      if (lookahead == 't') ADVANCE(778);
+      if (lookahead == 'r') ADVANCE(779);
       END_STATE();
     case 650:
-      if (lookahead == 't') ADVANCE(779);
+      if (lookahead == 'o') ADVANCE(780);
       END_STATE();
     case 651:
-      if (lookahead == 'c') ADVANCE(780);
+      if (lookahead == 't') ADVANCE(781);
       END_STATE();
     case 652:
-      if (lookahead == 'i') ADVANCE(781);
+      if (lookahead == 't') ADVANCE(782);
       END_STATE();
     case 653:
-      if (lookahead == 'm') ADVANCE(782);
+      if (lookahead == 'c') ADVANCE(783);
       END_STATE();
     case 654:
-      if (lookahead == 'p') ADVANCE(783);
+      if (lookahead == 'i') ADVANCE(784);
       END_STATE();
     case 655:
-      if (lookahead == 's') ADVANCE(784);
+      if (lookahead == 'm') ADVANCE(785);
       END_STATE();
     case 656:
-      if (lookahead == 'b') ADVANCE(785);
+      if (lookahead == 'p') ADVANCE(786);
       END_STATE();
     case 657:
-      ACCEPT_TOKEN(anon_sym_exclue);
+      if (lookahead == 's') ADVANCE(787);
       END_STATE();
     case 658:
-      if (lookahead == 'c') ADVANCE(786);
+      if (lookahead == 'b') ADVANCE(788);
       END_STATE();
     case 659:
-      if (lookahead == 'e') ADVANCE(787);
+      ACCEPT_TOKEN(anon_sym_exclue);
       END_STATE();
     case 660:
-      if (lookahead == 'r') ADVANCE(788);
+      if (lookahead == 'c') ADVANCE(789);
       END_STATE();
     case 661:
-      if (lookahead == 'd') ADVANCE(789);
+      if (lookahead == 'e') ADVANCE(790);
       END_STATE();
     case 662:
-      if (lookahead == 'i') ADVANCE(790);
+      if (lookahead == 'r') ADVANCE(791);
       END_STATE();
     case 663:
-      ACCEPT_TOKEN(anon_sym_finess);
+      if (lookahead == 'd') ADVANCE(792);
       END_STATE();
     case 664:
-      if (lookahead == 'e') ADVANCE(791);
-      END_STATE();
-    case 665:
-      if (lookahead == 'r') ADVANCE(792);
-      END_STATE();
-    case 666:
-      ACCEPT_TOKEN(anon_sym_groupe);
-      END_STATE();
-    case 667:
-      ACCEPT_TOKEN(anon_sym_hausse);
-      END_STATE();
-    case 668:
       if (lookahead == 'i') ADVANCE(793);
       END_STATE();
-    case 669:
+    case 665:
+      ACCEPT_TOKEN(anon_sym_finess);
+      END_STATE();
+    case 666:
       if (lookahead == 'e') ADVANCE(794);
       END_STATE();
+    case 667:
+      if (lookahead == 'r') ADVANCE(795);
+      END_STATE();
+    case 668:
+      ACCEPT_TOKEN(anon_sym_groupe);
+      END_STATE();
+    case 669:
+      ACCEPT_TOKEN(anon_sym_hausse);
+      END_STATE();
     case 670:
-      if (lookahead == 't') ADVANCE(795);
+      if (lookahead == 'i') ADVANCE(796);
       END_STATE();
     case 671:
-      if (lookahead == 'l') ADVANCE(796);
-      END_STATE();
-    case 672:
       if (lookahead == 'e') ADVANCE(797);
       END_STATE();
+    case 672:
+      if (lookahead == 't') ADVANCE(798);
+      END_STATE();
     case 673:
-      if (lookahead == 'l') ADVANCE(798);
+      if (lookahead == 'l') ADVANCE(799);
       END_STATE();
     case 674:
-      if (lookahead == 'e') ADVANCE(799);
+      if (lookahead == 'e') ADVANCE(800);
       END_STATE();
     case 675:
-      if (lookahead == 'r') ADVANCE(800);
+      if (lookahead == 'l') ADVANCE(801);
       END_STATE();
     case 676:
-      if (lookahead == 't') ADVANCE(801);
+      if (lookahead == 'e') ADVANCE(802);
       END_STATE();
     case 677:
-      if (lookahead == 'i') ADVANCE(802);
+      if (lookahead == 'r') ADVANCE(803);
       END_STATE();
     case 678:
-      ACCEPT_TOKEN(anon_sym_levier);
+      if (lookahead == 't') ADVANCE(804);
       END_STATE();
     case 679:
-      if (lookahead == 'e') ADVANCE(803);
-      if (lookahead == 0xe9) ADVANCE(804);
+      if (lookahead == 'i') ADVANCE(805);
       END_STATE();
     case 680:
-      if (lookahead == 'm') ADVANCE(805);
+      ACCEPT_TOKEN(anon_sym_levier);
       END_STATE();
     case 681:
-      if (lookahead == 'm') ADVANCE(806);
+      if (lookahead == 'e') ADVANCE(806);
+      if (lookahead == 0xe9) ADVANCE(807);
       END_STATE();
     case 682:
-      ACCEPT_TOKEN(anon_sym_modele);
+      if (lookahead == 'm') ADVANCE(808);
       END_STATE();
     case 683:
-      if (lookahead == 't') ADVANCE(807);
+      if (lookahead == 'm') ADVANCE(809);
       END_STATE();
     case 684:
-      ACCEPT_TOKEN(anon_sym_modu00e8le);
+      ACCEPT_TOKEN(anon_sym_modele);
       END_STATE();
     case 685:
-      if (lookahead == 't') ADVANCE(808);
+      if (lookahead == 't') ADVANCE(810);
       END_STATE();
     case 686:
-      ACCEPT_TOKEN(anon_sym_nombre);
+      ACCEPT_TOKEN(anon_sym_modu00e8le);
       END_STATE();
     case 687:
-      if (lookahead == 'r') ADVANCE(809);
+      if (lookahead == 't') ADVANCE(811);
       END_STATE();
     case 688:
-      if (lookahead == 'i') ADVANCE(810);
+      ACCEPT_TOKEN(anon_sym_nombre);
       END_STATE();
     case 689:
-      if (lookahead == 'e') ADVANCE(811);
+      if (lookahead == 'r') ADVANCE(812);
       END_STATE();
     case 690:
-      if (lookahead == 'b') ADVANCE(812);
+      if (lookahead == 'i') ADVANCE(813);
       END_STATE();
     case 691:
-      if (lookahead == 'l') ADVANCE(813);
-      END_STATE();
-    case 692:
-      ACCEPT_TOKEN(anon_sym_partir);
-      END_STATE();
-    case 693:
       if (lookahead == 'e') ADVANCE(814);
       END_STATE();
+    case 692:
+      if (lookahead == 'b') ADVANCE(815);
+      END_STATE();
+    case 693:
+      if (lookahead == 'l') ADVANCE(816);
+      END_STATE();
     case 694:
-      if (lookahead == 'a') ADVANCE(815);
+      ACCEPT_TOKEN(anon_sym_partir);
       END_STATE();
     case 695:
-      if (lookahead == 'a') ADVANCE(816);
-      END_STATE();
-    case 696:
       if (lookahead == 'e') ADVANCE(817);
       END_STATE();
+    case 696:
+      if (lookahead == 'a') ADVANCE(818);
+      END_STATE();
     case 697:
-      if (lookahead == 'r') ADVANCE(818);
+      if (lookahead == 'a') ADVANCE(819);
       END_STATE();
     case 698:
-      if (lookahead == 'r') ADVANCE(819);
+      if (lookahead == 'e') ADVANCE(820);
       END_STATE();
     case 699:
-      if (lookahead == 'i') ADVANCE(820);
+      if (lookahead == 'r') ADVANCE(821);
       END_STATE();
     case 700:
-      if (lookahead == 'l') ADVANCE(821);
+      if (lookahead == 'r') ADVANCE(822);
       END_STATE();
     case 701:
-      if (lookahead == 'l') ADVANCE(822);
-      END_STATE();
-    case 702:
       if (lookahead == 'i') ADVANCE(823);
       END_STATE();
+    case 702:
+      if (lookahead == 'l') ADVANCE(824);
+      END_STATE();
     case 703:
-      if (lookahead == 't') ADVANCE(824);
+      if (lookahead == 'l') ADVANCE(825);
       END_STATE();
     case 704:
-      if (lookahead == 'e') ADVANCE(825);
-      END_STATE();
-    case 705:
       if (lookahead == 'i') ADVANCE(826);
       END_STATE();
+    case 705:
+      if (lookahead == 't') ADVANCE(827);
+      END_STATE();
     case 706:
-      ACCEPT_TOKEN(anon_sym_public);
+      if (lookahead == 'e') ADVANCE(828);
       END_STATE();
     case 707:
-      if (lookahead == 'e') ADVANCE(827);
+      if (lookahead == 'i') ADVANCE(829);
       END_STATE();
     case 708:
-      if (lookahead == '_') ADVANCE(828);
+      ACCEPT_TOKEN(anon_sym_public);
       END_STATE();
     case 709:
-      if (lookahead == 'a') ADVANCE(829);
-      END_STATE();
-    case 710:
       if (lookahead == 'e') ADVANCE(830);
       END_STATE();
+    case 710:
+      if (lookahead == '_') ADVANCE(831);
+      END_STATE();
     case 711:
-      if (lookahead == 'n') ADVANCE(831);
+      if (lookahead == 'a') ADVANCE(832);
       END_STATE();
     case 712:
-      ACCEPT_TOKEN(anon_sym_region);
+      if (lookahead == 'e') ADVANCE(833);
       END_STATE();
     case 713:
-      ACCEPT_TOKEN(anon_sym_requis);
-      if (lookahead == 'e') ADVANCE(832);
+      if (lookahead == 'n') ADVANCE(834);
       END_STATE();
     case 714:
-      if (lookahead == 't') ADVANCE(833);
+      ACCEPT_TOKEN(anon_sym_region);
       END_STATE();
     case 715:
-      if (lookahead == 's') ADVANCE(834);
+      ACCEPT_TOKEN(anon_sym_requis);
+      if (lookahead == 'e') ADVANCE(835);
       END_STATE();
     case 716:
-      if (lookahead == 'a') ADVANCE(835);
+      if (lookahead == 't') ADVANCE(836);
       END_STATE();
     case 717:
-      if (lookahead == 'n') ADVANCE(836);
+      if (lookahead == 's') ADVANCE(837);
       END_STATE();
     case 718:
-      ACCEPT_TOKEN(anon_sym_ru00e9gion);
+      if (lookahead == 'a') ADVANCE(838);
       END_STATE();
     case 719:
-      if (lookahead == 'i') ADVANCE(837);
+      if (lookahead == 'n') ADVANCE(839);
       END_STATE();
     case 720:
-      if (lookahead == 'i') ADVANCE(838);
+      ACCEPT_TOKEN(anon_sym_ru00e9gion);
       END_STATE();
     case 721:
-      if (lookahead == 'b') ADVANCE(839);
+      if (lookahead == 'i') ADVANCE(840);
       END_STATE();
     case 722:
-      if (lookahead == 'u') ADVANCE(840);
+      if (lookahead == 'i') ADVANCE(841);
       END_STATE();
     case 723:
-      ACCEPT_TOKEN(anon_sym_source);
+      if (lookahead == 'b') ADVANCE(842);
       END_STATE();
     case 724:
-      if (lookahead == 'c') ADVANCE(841);
+      if (lookahead == 'u') ADVANCE(843);
       END_STATE();
     case 725:
-      if (lookahead == '_') ADVANCE(842);
+      ACCEPT_TOKEN(anon_sym_source);
       END_STATE();
     case 726:
-      ACCEPT_TOKEN(anon_sym_statut);
-      if (lookahead == 's') ADVANCE(843);
+      if (lookahead == 'c') ADVANCE(844);
       END_STATE();
     case 727:
-      if (lookahead == 'd') ADVANCE(844);
-      END_STATE();
-    case 728:
-      ACCEPT_TOKEN(anon_sym_themes);
-      END_STATE();
-    case 729:
-      ACCEPT_TOKEN(anon_sym_thu00e8mes);
-      END_STATE();
-    case 730:
       if (lookahead == '_') ADVANCE(845);
       END_STATE();
+    case 728:
+      ACCEPT_TOKEN(anon_sym_statut);
+      if (lookahead == 's') ADVANCE(846);
+      END_STATE();
+    case 729:
+      if (lookahead == 'd') ADVANCE(847);
+      END_STATE();
+    case 730:
+      ACCEPT_TOKEN(anon_sym_themes);
+      END_STATE();
     case 731:
-      if (lookahead == 'e') ADVANCE(846);
+      ACCEPT_TOKEN(anon_sym_thu00e8mes);
       END_STATE();
     case 732:
-      if (lookahead == 'e') ADVANCE(847);
+      if (lookahead == '_') ADVANCE(848);
       END_STATE();
     case 733:
-      if (lookahead == 'e') ADVANCE(848);
+      if (lookahead == 'e') ADVANCE(849);
       END_STATE();
     case 734:
-      if (lookahead == 'n') ADVANCE(849);
+      if (lookahead == 'e') ADVANCE(850);
       END_STATE();
     case 735:
-      if (lookahead == 'r') ADVANCE(850);
+      if (lookahead == 't') ADVANCE(851);
       END_STATE();
     case 736:
-      if (lookahead == 'c') ADVANCE(851);
+      if (lookahead == 'e') ADVANCE(852);
       END_STATE();
     case 737:
-      if (lookahead == 'i') ADVANCE(852);
+      if (lookahead == 'n') ADVANCE(853);
       END_STATE();
     case 738:
-      if (lookahead == 's') ADVANCE(853);
+      if (lookahead == 'r') ADVANCE(854);
       END_STATE();
     case 739:
-      if (lookahead == 'b') ADVANCE(854);
+      if (lookahead == 'c') ADVANCE(855);
       END_STATE();
     case 740:
-      if (lookahead == 'a') ADVANCE(855);
-      END_STATE();
-    case 741:
-      ACCEPT_TOKEN(anon_sym_alertes);
-      END_STATE();
-    case 742:
       if (lookahead == 'i') ADVANCE(856);
       END_STATE();
-    case 743:
+    case 741:
       if (lookahead == 's') ADVANCE(857);
       END_STATE();
+    case 742:
+      if (lookahead == 'b') ADVANCE(858);
+      END_STATE();
+    case 743:
+      if (lookahead == 'a') ADVANCE(859);
+      END_STATE();
     case 744:
-      if (lookahead == 'e') ADVANCE(858);
+      ACCEPT_TOKEN(anon_sym_alertes);
       END_STATE();
     case 745:
-      if (lookahead == 'i') ADVANCE(859);
+      if (lookahead == 'i') ADVANCE(860);
       END_STATE();
     case 746:
-      if (lookahead == 's') ADVANCE(860);
+      if (lookahead == 's') ADVANCE(861);
       END_STATE();
     case 747:
-      if (lookahead == 'a') ADVANCE(861);
+      if (lookahead == 'e') ADVANCE(862);
       END_STATE();
     case 748:
-      if (lookahead == 'a') ADVANCE(862);
-      END_STATE();
-    case 749:
-      ACCEPT_TOKEN(anon_sym_atteint);
-      END_STATE();
-    case 750:
-      ACCEPT_TOKEN(anon_sym_attendu);
-      END_STATE();
-    case 751:
-      ACCEPT_TOKEN(anon_sym_avenant);
-      END_STATE();
-    case 752:
-      ACCEPT_TOKEN(anon_sym_booleen);
-      END_STATE();
-    case 753:
-      ACCEPT_TOKEN(anon_sym_boolu00e9en);
-      END_STATE();
-    case 754:
       if (lookahead == 'i') ADVANCE(863);
       END_STATE();
+    case 749:
+      if (lookahead == 's') ADVANCE(864);
+      END_STATE();
+    case 750:
+      if (lookahead == 'a') ADVANCE(865);
+      END_STATE();
+    case 751:
+      if (lookahead == 'a') ADVANCE(866);
+      END_STATE();
+    case 752:
+      ACCEPT_TOKEN(anon_sym_atteint);
+      END_STATE();
+    case 753:
+      ACCEPT_TOKEN(anon_sym_attendu);
+      END_STATE();
+    case 754:
+      ACCEPT_TOKEN(anon_sym_avenant);
+      END_STATE();
     case 755:
-      if (lookahead == 'i') ADVANCE(864);
+      ACCEPT_TOKEN(anon_sym_booleen);
       END_STATE();
     case 756:
-      ACCEPT_TOKEN(anon_sym_charges);
+      ACCEPT_TOKEN(anon_sym_boolu00e9en);
       END_STATE();
     case 757:
-      if (lookahead == '_') ADVANCE(865);
+      if (lookahead == 'i') ADVANCE(867);
       END_STATE();
     case 758:
-      if (lookahead == 's') ADVANCE(866);
+      if (lookahead == 'i') ADVANCE(868);
       END_STATE();
     case 759:
-      if (lookahead == 'a') ADVANCE(867);
+      ACCEPT_TOKEN(anon_sym_charges);
       END_STATE();
     case 760:
-      if (lookahead == 'f') ADVANCE(868);
+      if (lookahead == '_') ADVANCE(869);
       END_STATE();
     case 761:
-      if (lookahead == 'o') ADVANCE(869);
+      if (lookahead == 's') ADVANCE(870);
       END_STATE();
     case 762:
-      ACCEPT_TOKEN(anon_sym_contrat);
+      if (lookahead == 'a') ADVANCE(871);
       END_STATE();
     case 763:
-      if (lookahead == 't') ADVANCE(870);
+      if (lookahead == 'f') ADVANCE(872);
       END_STATE();
     case 764:
-      if (lookahead == 'e') ADVANCE(871);
+      if (lookahead == 'o') ADVANCE(873);
       END_STATE();
     case 765:
-      if (lookahead == 'e') ADVANCE(872);
+      ACCEPT_TOKEN(anon_sym_contrat);
       END_STATE();
     case 766:
-      if (lookahead == 'n') ADVANCE(873);
+      if (lookahead == 't') ADVANCE(874);
       END_STATE();
     case 767:
-      ACCEPT_TOKEN(anon_sym_deficit);
+      if (lookahead == 'e') ADVANCE(875);
       END_STATE();
     case 768:
-      if (lookahead == 'i') ADVANCE(874);
+      if (lookahead == 'e') ADVANCE(876);
       END_STATE();
     case 769:
-      if (lookahead == 't') ADVANCE(875);
+      if (lookahead == 'n') ADVANCE(877);
       END_STATE();
     case 770:
-      if (lookahead == 't') ADVANCE(876);
+      ACCEPT_TOKEN(anon_sym_deficit);
       END_STATE();
     case 771:
-      if (lookahead == 'e') ADVANCE(877);
+      if (lookahead == 'i') ADVANCE(878);
       END_STATE();
     case 772:
-      if (lookahead == 'm') ADVANCE(878);
+      if (lookahead == 't') ADVANCE(879);
       END_STATE();
     case 773:
-      if (lookahead == 'm') ADVANCE(879);
+      if (lookahead == 't') ADVANCE(880);
       END_STATE();
     case 774:
-      if (lookahead == 'e') ADVANCE(880);
-      END_STATE();
-    case 775:
       if (lookahead == 'e') ADVANCE(881);
       END_STATE();
+    case 775:
+      if (lookahead == 'm') ADVANCE(882);
+      END_STATE();
     case 776:
-      if (lookahead == 'e') ADVANCE(882);
+      if (lookahead == 'm') ADVANCE(883);
       END_STATE();
     case 777:
-      if (lookahead == 'n') ADVANCE(883);
+      if (lookahead == 'e') ADVANCE(884);
       END_STATE();
     case 778:
-      ACCEPT_TOKEN(anon_sym_du00e9ficit);
-      END_STATE();
-    case 779:
-      if (lookahead == 'i') ADVANCE(884);
-      END_STATE();
-    case 780:
       if (lookahead == 'e') ADVANCE(885);
       END_STATE();
-    case 781:
+    case 779:
       if (lookahead == 'e') ADVANCE(886);
       END_STATE();
+    case 780:
+      if (lookahead == 'n') ADVANCE(887);
+      END_STATE();
+    case 781:
+      ACCEPT_TOKEN(anon_sym_du00e9ficit);
+      END_STATE();
     case 782:
-      if (lookahead == 'e') ADVANCE(887);
+      if (lookahead == 'i') ADVANCE(888);
       END_STATE();
     case 783:
-      if (lookahead == 'p') ADVANCE(888);
+      if (lookahead == 'e') ADVANCE(889);
       END_STATE();
     case 784:
-      if (lookahead == 's') ADVANCE(889);
+      if (lookahead == 'e') ADVANCE(890);
       END_STATE();
     case 785:
-      if (lookahead == 'l') ADVANCE(890);
-      END_STATE();
-    case 786:
       if (lookahead == 'e') ADVANCE(891);
       END_STATE();
+    case 786:
+      if (lookahead == 'p') ADVANCE(892);
+      END_STATE();
     case 787:
-      ACCEPT_TOKEN(anon_sym_famille);
+      if (lookahead == 's') ADVANCE(893);
       END_STATE();
     case 788:
-      ACCEPT_TOKEN(anon_sym_fevrier);
+      if (lookahead == 'l') ADVANCE(894);
       END_STATE();
     case 789:
-      if (lookahead == 'e') ADVANCE(892);
+      if (lookahead == 'e') ADVANCE(895);
       END_STATE();
     case 790:
-      if (lookahead == 'e') ADVANCE(893);
+      ACCEPT_TOKEN(anon_sym_famille);
       END_STATE();
     case 791:
-      ACCEPT_TOKEN(anon_sym_formule);
+      ACCEPT_TOKEN(anon_sym_fevrier);
       END_STATE();
     case 792:
-      ACCEPT_TOKEN(anon_sym_fu00e9vrier);
+      if (lookahead == 'e') ADVANCE(896);
       END_STATE();
     case 793:
-      if (lookahead == 'a') ADVANCE(894);
+      if (lookahead == 'e') ADVANCE(897);
       END_STATE();
     case 794:
-      ACCEPT_TOKEN(anon_sym_importe);
+      ACCEPT_TOKEN(anon_sym_formule);
       END_STATE();
     case 795:
-      if (lookahead == 'e') ADVANCE(895);
-      if (lookahead == 'i') ADVANCE(896);
+      ACCEPT_TOKEN(anon_sym_fu00e9vrier);
       END_STATE();
     case 796:
-      ACCEPT_TOKEN(anon_sym_initial);
+      if (lookahead == 'a') ADVANCE(898);
       END_STATE();
     case 797:
-      ACCEPT_TOKEN(anon_sym_integre);
+      ACCEPT_TOKEN(anon_sym_importe);
       END_STATE();
     case 798:
-      if (lookahead == 'e') ADVANCE(897);
-      if (lookahead == 0xe9) ADVANCE(898);
+      if (lookahead == 'e') ADVANCE(899);
+      if (lookahead == 'i') ADVANCE(900);
       END_STATE();
     case 799:
-      ACCEPT_TOKEN(anon_sym_intu00e8gre);
+      ACCEPT_TOKEN(anon_sym_initial);
       END_STATE();
     case 800:
-      ACCEPT_TOKEN(anon_sym_janvier);
+      ACCEPT_TOKEN(anon_sym_integre);
       END_STATE();
     case 801:
-      ACCEPT_TOKEN(anon_sym_juillet);
+      if (lookahead == 'e') ADVANCE(901);
+      if (lookahead == 0xe9) ADVANCE(902);
       END_STATE();
     case 802:
-      if (lookahead == 'c') ADVANCE(899);
-      if (lookahead == 'e') ADVANCE(900);
-      if (lookahead == 0xe9) ADVANCE(901);
+      ACCEPT_TOKEN(anon_sym_intu00e8gre);
       END_STATE();
     case 803:
-      ACCEPT_TOKEN(anon_sym_libelle);
+      ACCEPT_TOKEN(anon_sym_janvier);
       END_STATE();
     case 804:
-      ACCEPT_TOKEN(anon_sym_libellu00e9);
+      ACCEPT_TOKEN(anon_sym_juillet);
       END_STATE();
     case 805:
-      ACCEPT_TOKEN(anon_sym_maximum);
+      if (lookahead == 'c') ADVANCE(903);
+      if (lookahead == 'e') ADVANCE(904);
+      if (lookahead == 0xe9) ADVANCE(905);
       END_STATE();
     case 806:
-      ACCEPT_TOKEN(anon_sym_minimum);
+      ACCEPT_TOKEN(anon_sym_libelle);
       END_STATE();
     case 807:
-      if (lookahead == 'i') ADVANCE(902);
+      ACCEPT_TOKEN(anon_sym_libellu00e9);
       END_STATE();
     case 808:
-      ACCEPT_TOKEN(anon_sym_montant);
+      ACCEPT_TOKEN(anon_sym_maximum);
       END_STATE();
     case 809:
-      if (lookahead == 'e') ADVANCE(903);
+      ACCEPT_TOKEN(anon_sym_minimum);
       END_STATE();
     case 810:
-      if (lookahead == 'f') ADVANCE(904);
+      if (lookahead == 'i') ADVANCE(906);
       END_STATE();
     case 811:
-      ACCEPT_TOKEN(anon_sym_octobre);
+      ACCEPT_TOKEN(anon_sym_montant);
       END_STATE();
     case 812:
-      if (lookahead == 'l') ADVANCE(905);
+      if (lookahead == 'e') ADVANCE(907);
       END_STATE();
     case 813:
-      if (lookahead == 'l') ADVANCE(906);
+      if (lookahead == 'f') ADVANCE(908);
       END_STATE();
     case 814:
-      ACCEPT_TOKEN(anon_sym_periode);
+      ACCEPT_TOKEN(anon_sym_octobre);
       END_STATE();
     case 815:
-      if (lookahead == 't') ADVANCE(907);
+      if (lookahead == 'l') ADVANCE(909);
       END_STATE();
     case 816:
-      if (lookahead == 't') ADVANCE(908);
+      if (lookahead == 'l') ADVANCE(910);
       END_STATE();
     case 817:
-      if (lookahead == 'm') ADVANCE(909);
+      ACCEPT_TOKEN(anon_sym_periode);
       END_STATE();
     case 818:
-      if (lookahead == 'e') ADVANCE(910);
+      if (lookahead == 't') ADVANCE(911);
       END_STATE();
     case 819:
-      if (lookahead == 'e') ADVANCE(911);
+      if (lookahead == 't') ADVANCE(912);
       END_STATE();
     case 820:
-      if (lookahead == 'o') ADVANCE(912);
+      if (lookahead == 'm') ADVANCE(913);
       END_STATE();
     case 821:
-      if (lookahead == 'u') ADVANCE(913);
+      if (lookahead == 'e') ADVANCE(914);
       END_STATE();
     case 822:
-      if (lookahead == 'u') ADVANCE(914);
+      if (lookahead == 'e') ADVANCE(915);
       END_STATE();
     case 823:
-      if (lookahead == 'n') ADVANCE(915);
+      if (lookahead == 'o') ADVANCE(916);
       END_STATE();
     case 824:
-      if (lookahead == 's') ADVANCE(916);
+      if (lookahead == 'u') ADVANCE(917);
       END_STATE();
     case 825:
-      if (lookahead == 'm') ADVANCE(917);
+      if (lookahead == 'u') ADVANCE(918);
       END_STATE();
     case 826:
-      if (lookahead == 'o') ADVANCE(918);
+      if (lookahead == 'n') ADVANCE(919);
       END_STATE();
     case 827:
-      ACCEPT_TOKEN(anon_sym_pu00e9riode);
+      if (lookahead == 's') ADVANCE(920);
       END_STATE();
     case 828:
-      if (lookahead == 's') ADVANCE(919);
+      if (lookahead == 'm') ADVANCE(921);
       END_STATE();
     case 829:
-      if (lookahead == 't') ADVANCE(920);
+      if (lookahead == 'o') ADVANCE(922);
       END_STATE();
     case 830:
-      if (lookahead == 's') ADVANCE(921);
+      ACCEPT_TOKEN(anon_sym_pu00e9riode);
       END_STATE();
     case 831:
-      if (lookahead == 'c') ADVANCE(922);
+      if (lookahead == 's') ADVANCE(923);
       END_STATE();
     case 832:
-      ACCEPT_TOKEN(anon_sym_requise);
+      if (lookahead == 't') ADVANCE(924);
       END_STATE();
     case 833:
-      if (lookahead == 'e') ADVANCE(923);
-      if (lookahead == 0xe9) ADVANCE(924);
+      if (lookahead == 's') ADVANCE(925);
       END_STATE();
     case 834:
-      if (lookahead == 'a') ADVANCE(925);
+      if (lookahead == 'c') ADVANCE(926);
       END_STATE();
     case 835:
-      if (lookahead == 't') ADVANCE(926);
+      ACCEPT_TOKEN(anon_sym_requise);
       END_STATE();
     case 836:
-      if (lookahead == 'c') ADVANCE(927);
+      if (lookahead == 'e') ADVANCE(927);
+      if (lookahead == 0xe9) ADVANCE(928);
       END_STATE();
     case 837:
-      if (lookahead == 'o') ADVANCE(928);
+      if (lookahead == 'a') ADVANCE(929);
       END_STATE();
     case 838:
-      if (lookahead == 'o') ADVANCE(929);
+      if (lookahead == 't') ADVANCE(930);
       END_STATE();
     case 839:
-      if (lookahead == 'r') ADVANCE(930);
+      if (lookahead == 'c') ADVANCE(931);
       END_STATE();
     case 840:
-      if (lookahead == 'r') ADVANCE(931);
+      if (lookahead == 'o') ADVANCE(932);
       END_STATE();
     case 841:
-      if (lookahead == 't') ADVANCE(932);
-      END_STATE();
-    case 842:
       if (lookahead == 'o') ADVANCE(933);
       END_STATE();
+    case 842:
+      if (lookahead == 'r') ADVANCE(934);
+      END_STATE();
     case 843:
-      ACCEPT_TOKEN(anon_sym_statuts);
-      END_STATE();
-    case 844:
-      ACCEPT_TOKEN(anon_sym_suspend);
-      END_STATE();
-    case 845:
-      if (lookahead == 'a') ADVANCE(934);
-      END_STATE();
-    case 846:
       if (lookahead == 'r') ADVANCE(935);
       END_STATE();
+    case 844:
+      if (lookahead == 't') ADVANCE(936);
+      END_STATE();
+    case 845:
+      if (lookahead == 'o') ADVANCE(937);
+      END_STATE();
+    case 846:
+      ACCEPT_TOKEN(anon_sym_statuts);
+      END_STATE();
     case 847:
-      if (lookahead == 'r') ADVANCE(936);
+      ACCEPT_TOKEN(anon_sym_suspend);
       END_STATE();
     case 848:
-      if (lookahead == 'n') ADVANCE(937);
+      if (lookahead == 'a') ADVANCE(938);
       END_STATE();
     case 849:
-      if (lookahead == 'c') ADVANCE(938);
+      if (lookahead == 'r') ADVANCE(939);
       END_STATE();
     case 850:
-      if (lookahead == 'a') ADVANCE(939);
+      if (lookahead == 'r') ADVANCE(940);
       END_STATE();
     case 851:
-      if (lookahead == 'e') ADVANCE(940);
+      ACCEPT_TOKEN(anon_sym_verdict);
       END_STATE();
     case 852:
-      if (lookahead == 'e') ADVANCE(941);
+      if (lookahead == 'n') ADVANCE(941);
       END_STATE();
     case 853:
-      if (lookahead == 's') ADVANCE(942);
+      if (lookahead == 'c') ADVANCE(942);
       END_STATE();
     case 854:
-      if (lookahead == 'l') ADVANCE(943);
+      if (lookahead == 'a') ADVANCE(943);
       END_STATE();
     case 855:
-      if (lookahead == 'c') ADVANCE(944);
+      if (lookahead == 'e') ADVANCE(944);
       END_STATE();
     case 856:
-      if (lookahead == 'g') ADVANCE(945);
+      if (lookahead == 'e') ADVANCE(945);
       END_STATE();
     case 857:
-      if (lookahead == 'u') ADVANCE(946);
+      if (lookahead == 's') ADVANCE(946);
       END_STATE();
     case 858:
-      if (lookahead == 's') ADVANCE(947);
+      if (lookahead == 'l') ADVANCE(947);
       END_STATE();
     case 859:
-      if (lookahead == 'g') ADVANCE(948);
+      if (lookahead == 'c') ADVANCE(948);
       END_STATE();
     case 860:
-      if (lookahead == 'u') ADVANCE(949);
+      if (lookahead == 'g') ADVANCE(949);
       END_STATE();
     case 861:
-      if (lookahead == 't') ADVANCE(950);
+      if (lookahead == 'u') ADVANCE(950);
       END_STATE();
     case 862:
-      if (lookahead == 't') ADVANCE(951);
+      if (lookahead == 's') ADVANCE(951);
       END_STATE();
     case 863:
-      if (lookahead == 'e') ADVANCE(952);
+      if (lookahead == 'g') ADVANCE(952);
       END_STATE();
     case 864:
-      if (lookahead == 'e') ADVANCE(953);
+      if (lookahead == 'u') ADVANCE(953);
       END_STATE();
     case 865:
-      if (lookahead == 'p') ADVANCE(954);
+      if (lookahead == 't') ADVANCE(954);
       END_STATE();
     case 866:
-      ACCEPT_TOKEN(anon_sym_chiffres);
+      if (lookahead == 't') ADVANCE(955);
       END_STATE();
     case 867:
-      if (lookahead == 'i') ADVANCE(955);
+      if (lookahead == 'e') ADVANCE(956);
       END_STATE();
     case 868:
-      if (lookahead == 'i') ADVANCE(956);
+      if (lookahead == 'e') ADVANCE(957);
       END_STATE();
     case 869:
-      if (lookahead == 'n') ADVANCE(957);
+      if (lookahead == 'p') ADVANCE(958);
       END_STATE();
     case 870:
-      if (lookahead == 'a') ADVANCE(958);
+      ACCEPT_TOKEN(anon_sym_chiffres);
       END_STATE();
     case 871:
-      ACCEPT_TOKEN(anon_sym_critique);
+      if (lookahead == 'i') ADVANCE(959);
       END_STATE();
     case 872:
-      ACCEPT_TOKEN(anon_sym_decembre);
-      END_STATE();
-    case 873:
-      ACCEPT_TOKEN(anon_sym_decision);
-      END_STATE();
-    case 874:
-      if (lookahead == 'o') ADVANCE(959);
-      END_STATE();
-    case 875:
       if (lookahead == 'i') ADVANCE(960);
       END_STATE();
-    case 876:
-      if (lookahead == 'i') ADVANCE(961);
+    case 873:
+      if (lookahead == 'n') ADVANCE(961);
       END_STATE();
-    case 877:
-      ACCEPT_TOKEN(anon_sym_dialogue);
-      END_STATE();
-    case 878:
+    case 874:
       if (lookahead == 'a') ADVANCE(962);
       END_STATE();
+    case 875:
+      ACCEPT_TOKEN(anon_sym_critique);
+      END_STATE();
+    case 876:
+      ACCEPT_TOKEN(anon_sym_decembre);
+      END_STATE();
+    case 877:
+      ACCEPT_TOKEN(anon_sym_decision);
+      END_STATE();
+    case 878:
+      if (lookahead == 'o') ADVANCE(963);
+      END_STATE();
     case 879:
-      if (lookahead == 'a') ADVANCE(963);
+      if (lookahead == 'i') ADVANCE(964);
       END_STATE();
     case 880:
-      if (lookahead == 'c') ADVANCE(964);
+      if (lookahead == 'i') ADVANCE(965);
       END_STATE();
     case 881:
-      if (lookahead == 'c') ADVANCE(965);
+      ACCEPT_TOKEN(anon_sym_dialogue);
       END_STATE();
     case 882:
-      ACCEPT_TOKEN(anon_sym_du00e9cembre);
+      if (lookahead == 'a') ADVANCE(966);
       END_STATE();
     case 883:
-      ACCEPT_TOKEN(anon_sym_du00e9cision);
+      if (lookahead == 'a') ADVANCE(967);
       END_STATE();
     case 884:
-      if (lookahead == 'o') ADVANCE(966);
+      if (lookahead == 'c') ADVANCE(968);
       END_STATE();
     case 885:
-      ACCEPT_TOKEN(anon_sym_echeance);
+      if (lookahead == 'c') ADVANCE(969);
       END_STATE();
     case 886:
-      if (lookahead == 's') ADVANCE(967);
+      ACCEPT_TOKEN(anon_sym_du00e9cembre);
       END_STATE();
     case 887:
-      if (lookahead == 'n') ADVANCE(968);
+      ACCEPT_TOKEN(anon_sym_du00e9cision);
       END_STATE();
     case 888:
-      if (lookahead == 'e') ADVANCE(969);
+      if (lookahead == 'o') ADVANCE(970);
       END_STATE();
     case 889:
-      if (lookahead == 'e') ADVANCE(970);
+      ACCEPT_TOKEN(anon_sym_echeance);
       END_STATE();
     case 890:
-      if (lookahead == 'e') ADVANCE(971);
+      if (lookahead == 's') ADVANCE(971);
       END_STATE();
     case 891:
-      ACCEPT_TOKEN(anon_sym_exercice);
-      if (lookahead == 's') ADVANCE(972);
+      if (lookahead == 'n') ADVANCE(972);
       END_STATE();
     case 892:
-      ACCEPT_TOKEN(anon_sym_fin_aide);
+      if (lookahead == 'e') ADVANCE(973);
       END_STATE();
     case 893:
-      if (lookahead == 'r') ADVANCE(973);
+      if (lookahead == 'e') ADVANCE(974);
       END_STATE();
     case 894:
-      if (lookahead == 'g') ADVANCE(974);
+      if (lookahead == 'e') ADVANCE(975);
       END_STATE();
     case 895:
-      if (lookahead == 'u') ADVANCE(975);
+      ACCEPT_TOKEN(anon_sym_exercice);
+      if (lookahead == 's') ADVANCE(976);
       END_STATE();
     case 896:
-      if (lookahead == 'f') ADVANCE(976);
-      if (lookahead == 'v') ADVANCE(977);
+      ACCEPT_TOKEN(anon_sym_fin_aide);
       END_STATE();
     case 897:
-      ACCEPT_TOKEN(anon_sym_intitule);
+      if (lookahead == 'r') ADVANCE(977);
       END_STATE();
     case 898:
-      ACCEPT_TOKEN(anon_sym_intitulu00e9);
+      if (lookahead == 'g') ADVANCE(978);
       END_STATE();
     case 899:
-      if (lookahead == 'a') ADVANCE(978);
+      if (lookahead == 'u') ADVANCE(979);
       END_STATE();
     case 900:
-      ACCEPT_TOKEN(anon_sym_justifie);
-      if (lookahead == 'e') ADVANCE(979);
+      if (lookahead == 'f') ADVANCE(980);
+      if (lookahead == 'v') ADVANCE(981);
       END_STATE();
     case 901:
-      ACCEPT_TOKEN(anon_sym_justifiu00e9);
-      if (lookahead == 'e') ADVANCE(980);
+      ACCEPT_TOKEN(anon_sym_intitule);
       END_STATE();
     case 902:
-      if (lookahead == 'o') ADVANCE(981);
+      ACCEPT_TOKEN(anon_sym_intitulu00e9);
       END_STATE();
     case 903:
-      ACCEPT_TOKEN(anon_sym_novembre);
+      if (lookahead == 'a') ADVANCE(982);
       END_STATE();
     case 904:
-      ACCEPT_TOKEN(anon_sym_objectif);
-      if (lookahead == 's') ADVANCE(982);
-      END_STATE();
-    case 905:
+      ACCEPT_TOKEN(anon_sym_justifie);
       if (lookahead == 'e') ADVANCE(983);
       END_STATE();
-    case 906:
+    case 905:
+      ACCEPT_TOKEN(anon_sym_justifiu00e9);
       if (lookahead == 'e') ADVANCE(984);
       END_STATE();
+    case 906:
+      if (lookahead == 'o') ADVANCE(985);
+      END_STATE();
     case 907:
-      if (lookahead == 'i') ADVANCE(985);
+      ACCEPT_TOKEN(anon_sym_novembre);
       END_STATE();
     case 908:
-      if (lookahead == 'i') ADVANCE(986);
+      ACCEPT_TOKEN(anon_sym_objectif);
+      if (lookahead == 's') ADVANCE(986);
       END_STATE();
     case 909:
       if (lookahead == 'e') ADVANCE(987);
       END_STATE();
     case 910:
-      if (lookahead == '_') ADVANCE(988);
-      if (lookahead == 's') ADVANCE(989);
+      if (lookahead == 'e') ADVANCE(988);
       END_STATE();
     case 911:
-      if (lookahead == '_') ADVANCE(990);
-      if (lookahead == 's') ADVANCE(991);
+      if (lookahead == 'i') ADVANCE(989);
       END_STATE();
     case 912:
-      if (lookahead == 'n') ADVANCE(992);
+      if (lookahead == 'i') ADVANCE(990);
       END_STATE();
     case 913:
-      if (lookahead == 'c') ADVANCE(993);
+      if (lookahead == 'e') ADVANCE(991);
       END_STATE();
     case 914:
-      if (lookahead == 'c') ADVANCE(994);
+      if (lookahead == '_') ADVANCE(992);
+      if (lookahead == 's') ADVANCE(993);
       END_STATE();
     case 915:
-      if (lookahead == 'e') ADVANCE(995);
+      if (lookahead == '_') ADVANCE(994);
+      if (lookahead == 's') ADVANCE(995);
       END_STATE();
     case 916:
-      ACCEPT_TOKEN(anon_sym_produits);
+      if (lookahead == 'n') ADVANCE(996);
       END_STATE();
     case 917:
-      if (lookahead == 'e') ADVANCE(996);
+      if (lookahead == 'c') ADVANCE(997);
       END_STATE();
     case 918:
-      if (lookahead == 'n') ADVANCE(997);
+      if (lookahead == 'c') ADVANCE(998);
       END_STATE();
     case 919:
-      if (lookahead == 'o') ADVANCE(998);
+      if (lookahead == 'e') ADVANCE(999);
       END_STATE();
     case 920:
-      if (lookahead == 'i') ADVANCE(999);
+      ACCEPT_TOKEN(anon_sym_produits);
       END_STATE();
     case 921:
-      ACCEPT_TOKEN(anon_sym_recettes);
-      END_STATE();
-    case 922:
       if (lookahead == 'e') ADVANCE(1000);
       END_STATE();
+    case 922:
+      if (lookahead == 'n') ADVANCE(1001);
+      END_STATE();
     case 923:
-      if (lookahead == 'e') ADVANCE(1001);
+      if (lookahead == 'o') ADVANCE(1002);
       END_STATE();
     case 924:
-      if (lookahead == 'e') ADVANCE(1002);
+      if (lookahead == 'i') ADVANCE(1003);
       END_STATE();
     case 925:
-      if (lookahead == 'b') ADVANCE(1003);
+      ACCEPT_TOKEN(anon_sym_recettes);
       END_STATE();
     case 926:
-      if (lookahead == 'i') ADVANCE(1004);
+      if (lookahead == 'e') ADVANCE(1004);
       END_STATE();
     case 927:
       if (lookahead == 'e') ADVANCE(1005);
       END_STATE();
     case 928:
-      ACCEPT_TOKEN(anon_sym_scenario);
-      END_STATE();
-    case 929:
-      ACCEPT_TOKEN(anon_sym_scu00e9nario);
-      END_STATE();
-    case 930:
       if (lookahead == 'e') ADVANCE(1006);
       END_STATE();
-    case 931:
-      if (lookahead == 'e') ADVANCE(1007);
+    case 929:
+      if (lookahead == 'b') ADVANCE(1007);
       END_STATE();
-    case 932:
+    case 930:
       if (lookahead == 'i') ADVANCE(1008);
       END_STATE();
+    case 931:
+      if (lookahead == 'e') ADVANCE(1009);
+      END_STATE();
+    case 932:
+      ACCEPT_TOKEN(anon_sym_scenario);
+      END_STATE();
     case 933:
-      if (lookahead == 'u') ADVANCE(1009);
+      ACCEPT_TOKEN(anon_sym_scu00e9nario);
       END_STATE();
     case 934:
-      if (lookahead == 'n') ADVANCE(1010);
+      if (lookahead == 'e') ADVANCE(1010);
       END_STATE();
     case 935:
-      if (lookahead == 'i') ADVANCE(1011);
+      if (lookahead == 'e') ADVANCE(1011);
       END_STATE();
     case 936:
       if (lookahead == 'i') ADVANCE(1012);
       END_STATE();
     case 937:
-      if (lookahead == 't') ADVANCE(1013);
+      if (lookahead == 'u') ADVANCE(1013);
       END_STATE();
     case 938:
-      if (lookahead == 'e') ADVANCE(1014);
+      if (lookahead == 'n') ADVANCE(1014);
       END_STATE();
     case 939:
-      if (lookahead == 'c') ADVANCE(1015);
+      if (lookahead == 'i') ADVANCE(1015);
       END_STATE();
     case 940:
-      ACCEPT_TOKEN(anon_sym_u00e9chu00e9ance);
+      if (lookahead == 'i') ADVANCE(1016);
       END_STATE();
     case 941:
-      if (lookahead == 's') ADVANCE(1016);
+      if (lookahead == 't') ADVANCE(1017);
       END_STATE();
     case 942:
-      if (lookahead == 'e') ADVANCE(1017);
-      END_STATE();
-    case 943:
       if (lookahead == 'e') ADVANCE(1018);
       END_STATE();
+    case 943:
+      if (lookahead == 'c') ADVANCE(1019);
+      END_STATE();
     case 944:
-      if (lookahead == 't') ADVANCE(1019);
+      ACCEPT_TOKEN(anon_sym_u00e9chu00e9ance);
       END_STATE();
     case 945:
-      if (lookahead == 'n') ADVANCE(1020);
+      if (lookahead == 's') ADVANCE(1020);
       END_STATE();
     case 946:
-      if (lookahead == 'i') ADVANCE(1021);
+      if (lookahead == 'e') ADVANCE(1021);
       END_STATE();
     case 947:
-      ACCEPT_TOKEN(anon_sym_annuelles);
+      if (lookahead == 'e') ADVANCE(1022);
       END_STATE();
     case 948:
-      if (lookahead == 'n') ADVANCE(1022);
+      if (lookahead == 't') ADVANCE(1023);
       END_STATE();
     case 949:
-      if (lookahead == 'i') ADVANCE(1023);
+      if (lookahead == 'n') ADVANCE(1024);
       END_STATE();
     case 950:
-      if (lookahead == 'i') ADVANCE(1024);
-      END_STATE();
-    case 951:
       if (lookahead == 'i') ADVANCE(1025);
       END_STATE();
+    case 951:
+      ACCEPT_TOKEN(anon_sym_annuelles);
+      END_STATE();
     case 952:
-      ACCEPT_TOKEN(anon_sym_categorie);
+      if (lookahead == 'n') ADVANCE(1026);
       END_STATE();
     case 953:
-      ACCEPT_TOKEN(anon_sym_catu00e9gorie);
+      if (lookahead == 'i') ADVANCE(1027);
       END_STATE();
     case 954:
-      if (lookahead == 'r') ADVANCE(1026);
+      if (lookahead == 'i') ADVANCE(1028);
       END_STATE();
     case 955:
-      if (lookahead == 'r') ADVANCE(1027);
-      END_STATE();
-    case 956:
-      if (lookahead == 'n') ADVANCE(1028);
-      END_STATE();
-    case 957:
-      ACCEPT_TOKEN(anon_sym_condition);
-      END_STATE();
-    case 958:
       if (lookahead == 'i') ADVANCE(1029);
       END_STATE();
+    case 956:
+      ACCEPT_TOKEN(anon_sym_categorie);
+      END_STATE();
+    case 957:
+      ACCEPT_TOKEN(anon_sym_catu00e9gorie);
+      END_STATE();
+    case 958:
+      if (lookahead == 'r') ADVANCE(1030);
+      END_STATE();
     case 959:
-      if (lookahead == 'n') ADVANCE(1030);
+      if (lookahead == 'r') ADVANCE(1031);
       END_STATE();
     case 960:
-      if (lookahead == 'o') ADVANCE(1031);
+      if (lookahead == 'n') ADVANCE(1032);
       END_STATE();
     case 961:
-      if (lookahead == 'c') ADVANCE(1032);
+      ACCEPT_TOKEN(anon_sym_condition);
       END_STATE();
     case 962:
-      if (lookahead == 'n') ADVANCE(1033);
+      if (lookahead == 'i') ADVANCE(1033);
       END_STATE();
     case 963:
       if (lookahead == 'n') ADVANCE(1034);
@@ -5862,787 +5870,787 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       if (lookahead == 'o') ADVANCE(1035);
       END_STATE();
     case 965:
-      if (lookahead == 'o') ADVANCE(1036);
+      if (lookahead == 'c') ADVANCE(1036);
       END_STATE();
     case 966:
       if (lookahead == 'n') ADVANCE(1037);
       END_STATE();
     case 967:
-      ACCEPT_TOKEN(anon_sym_economies);
-      if (lookahead == '_') ADVANCE(1038);
+      if (lookahead == 'n') ADVANCE(1038);
       END_STATE();
     case 968:
-      if (lookahead == 't') ADVANCE(1039);
+      if (lookahead == 'o') ADVANCE(1039);
       END_STATE();
     case 969:
-      ACCEPT_TOKEN(anon_sym_enveloppe);
-      if (lookahead == 's') ADVANCE(1040);
+      if (lookahead == 'o') ADVANCE(1040);
       END_STATE();
     case 970:
-      if (lookahead == 'm') ADVANCE(1041);
+      if (lookahead == 'n') ADVANCE(1041);
       END_STATE();
     case 971:
-      ACCEPT_TOKEN(anon_sym_evaluable);
+      ACCEPT_TOKEN(anon_sym_economies);
+      if (lookahead == '_') ADVANCE(1042);
       END_STATE();
     case 972:
-      ACCEPT_TOKEN(anon_sym_exercices);
+      if (lookahead == 't') ADVANCE(1043);
       END_STATE();
     case 973:
-      ACCEPT_TOKEN(anon_sym_financier);
+      ACCEPT_TOKEN(anon_sym_enveloppe);
+      if (lookahead == 's') ADVANCE(1044);
       END_STATE();
     case 974:
-      ACCEPT_TOKEN(anon_sym_hospidiag);
+      if (lookahead == 'm') ADVANCE(1045);
       END_STATE();
     case 975:
-      if (lookahead == 'r') ADVANCE(1042);
+      ACCEPT_TOKEN(anon_sym_evaluable);
       END_STATE();
     case 976:
-      ACCEPT_TOKEN(anon_sym_indicatif);
+      ACCEPT_TOKEN(anon_sym_exercices);
       END_STATE();
     case 977:
-      if (lookahead == 'e') ADVANCE(1043);
+      ACCEPT_TOKEN(anon_sym_financier);
       END_STATE();
     case 978:
-      if (lookahead == 't') ADVANCE(1044);
+      ACCEPT_TOKEN(anon_sym_hospidiag);
       END_STATE();
     case 979:
-      if (lookahead == 's') ADVANCE(1045);
+      if (lookahead == 'r') ADVANCE(1046);
       END_STATE();
     case 980:
-      if (lookahead == 's') ADVANCE(1046);
+      ACCEPT_TOKEN(anon_sym_indicatif);
       END_STATE();
     case 981:
-      if (lookahead == 'n') ADVANCE(1047);
+      if (lookahead == 'e') ADVANCE(1047);
       END_STATE();
     case 982:
-      ACCEPT_TOKEN(anon_sym_objectifs);
+      if (lookahead == 't') ADVANCE(1048);
       END_STATE();
     case 983:
-      ACCEPT_TOKEN(anon_sym_opposable);
+      if (lookahead == 's') ADVANCE(1049);
       END_STATE();
     case 984:
-      if (lookahead == 'm') ADVANCE(1048);
+      if (lookahead == 's') ADVANCE(1050);
       END_STATE();
     case 985:
-      if (lookahead == 'o') ADVANCE(1049);
-      END_STATE();
-    case 986:
-      if (lookahead == 'o') ADVANCE(1050);
-      END_STATE();
-    case 987:
       if (lookahead == 'n') ADVANCE(1051);
       END_STATE();
+    case 986:
+      ACCEPT_TOKEN(anon_sym_objectifs);
+      END_STATE();
+    case 987:
+      ACCEPT_TOKEN(anon_sym_opposable);
+      END_STATE();
     case 988:
-      if (lookahead == 'a') ADVANCE(1052);
+      if (lookahead == 'm') ADVANCE(1052);
       END_STATE();
     case 989:
-      if (lookahead == '_') ADVANCE(1053);
+      if (lookahead == 'o') ADVANCE(1053);
       END_STATE();
     case 990:
-      if (lookahead == 'a') ADVANCE(1054);
+      if (lookahead == 'o') ADVANCE(1054);
       END_STATE();
     case 991:
-      if (lookahead == '_') ADVANCE(1055);
+      if (lookahead == 'n') ADVANCE(1055);
       END_STATE();
     case 992:
-      ACCEPT_TOKEN(anon_sym_prevision);
+      if (lookahead == 'a') ADVANCE(1056);
       END_STATE();
     case 993:
-      if (lookahead == 'r') ADVANCE(1056);
+      if (lookahead == '_') ADVANCE(1057);
       END_STATE();
     case 994:
-      if (lookahead == 'r') ADVANCE(1057);
+      if (lookahead == 'a') ADVANCE(1058);
       END_STATE();
     case 995:
-      if (lookahead == '_') ADVANCE(1058);
+      if (lookahead == '_') ADVANCE(1059);
       END_STATE();
     case 996:
-      if (lookahead == 'n') ADVANCE(1059);
+      ACCEPT_TOKEN(anon_sym_prevision);
       END_STATE();
     case 997:
-      ACCEPT_TOKEN(anon_sym_pru00e9vision);
+      if (lookahead == 'r') ADVANCE(1060);
       END_STATE();
     case 998:
-      if (lookahead == 'c') ADVANCE(1060);
+      if (lookahead == 'r') ADVANCE(1061);
       END_STATE();
     case 999:
-      if (lookahead == 'o') ADVANCE(1061);
+      if (lookahead == '_') ADVANCE(1062);
       END_STATE();
     case 1000:
-      ACCEPT_TOKEN(anon_sym_reference);
+      if (lookahead == 'n') ADVANCE(1063);
       END_STATE();
     case 1001:
-      ACCEPT_TOKEN(anon_sym_respectee);
+      ACCEPT_TOKEN(anon_sym_pru00e9vision);
       END_STATE();
     case 1002:
-      ACCEPT_TOKEN(anon_sym_respectu00e9e);
+      if (lookahead == 'c') ADVANCE(1064);
       END_STATE();
     case 1003:
-      if (lookahead == 'l') ADVANCE(1062);
+      if (lookahead == 'o') ADVANCE(1065);
       END_STATE();
     case 1004:
-      if (lookahead == 'o') ADVANCE(1063);
+      ACCEPT_TOKEN(anon_sym_reference);
       END_STATE();
     case 1005:
-      ACCEPT_TOKEN(anon_sym_ru00e9fu00e9rence);
+      ACCEPT_TOKEN(anon_sym_respectee);
       END_STATE();
     case 1006:
-      ACCEPT_TOKEN(anon_sym_septembre);
+      ACCEPT_TOKEN(anon_sym_respectu00e9e);
       END_STATE();
     case 1007:
-      ACCEPT_TOKEN(anon_sym_signature);
+      if (lookahead == 'l') ADVANCE(1066);
       END_STATE();
     case 1008:
-      if (lookahead == 'o') ADVANCE(1064);
+      if (lookahead == 'o') ADVANCE(1067);
       END_STATE();
     case 1009:
-      if (lookahead == '_') ADVANCE(1065);
+      ACCEPT_TOKEN(anon_sym_ru00e9fu00e9rence);
       END_STATE();
     case 1010:
-      if (lookahead == 'n') ADVANCE(1066);
+      ACCEPT_TOKEN(anon_sym_septembre);
       END_STATE();
     case 1011:
-      if (lookahead == 'e') ADVANCE(1067);
+      ACCEPT_TOKEN(anon_sym_signature);
       END_STATE();
     case 1012:
-      if (lookahead == 'e') ADVANCE(1068);
+      if (lookahead == 'o') ADVANCE(1068);
       END_STATE();
     case 1013:
-      ACCEPT_TOKEN(anon_sym_versement);
+      if (lookahead == '_') ADVANCE(1069);
       END_STATE();
     case 1014:
-      ACCEPT_TOKEN(anon_sym_vigilance);
+      if (lookahead == 'n') ADVANCE(1070);
       END_STATE();
     case 1015:
-      if (lookahead == 't') ADVANCE(1069);
+      if (lookahead == 'e') ADVANCE(1071);
       END_STATE();
     case 1016:
-      ACCEPT_TOKEN(anon_sym_u00e9conomies);
-      if (lookahead == '_') ADVANCE(1070);
+      if (lookahead == 'e') ADVANCE(1072);
       END_STATE();
     case 1017:
-      if (lookahead == 'm') ADVANCE(1071);
+      ACCEPT_TOKEN(anon_sym_versement);
       END_STATE();
     case 1018:
-      ACCEPT_TOKEN(anon_sym_u00e9valuable);
+      ACCEPT_TOKEN(anon_sym_vigilance);
       END_STATE();
     case 1019:
-      if (lookahead == 'u') ADVANCE(1072);
+      if (lookahead == 't') ADVANCE(1073);
       END_STATE();
     case 1020:
-      if (lookahead == 'a') ADVANCE(1073);
+      ACCEPT_TOKEN(anon_sym_u00e9conomies);
+      if (lookahead == '_') ADVANCE(1074);
       END_STATE();
     case 1021:
-      if (lookahead == 'v') ADVANCE(1074);
+      if (lookahead == 'm') ADVANCE(1075);
       END_STATE();
     case 1022:
-      if (lookahead == 'a') ADVANCE(1075);
+      ACCEPT_TOKEN(anon_sym_u00e9valuable);
       END_STATE();
     case 1023:
-      if (lookahead == 'v') ADVANCE(1076);
+      if (lookahead == 'u') ADVANCE(1076);
       END_STATE();
     case 1024:
-      if (lookahead == 'o') ADVANCE(1077);
+      if (lookahead == 'a') ADVANCE(1077);
       END_STATE();
     case 1025:
-      if (lookahead == 'o') ADVANCE(1078);
+      if (lookahead == 'v') ADVANCE(1078);
       END_STATE();
     case 1026:
-      if (lookahead == 'o') ADVANCE(1079);
+      if (lookahead == 'a') ADVANCE(1079);
       END_STATE();
     case 1027:
-      if (lookahead == 'e') ADVANCE(1080);
+      if (lookahead == 'v') ADVANCE(1080);
       END_STATE();
     case 1028:
-      if (lookahead == 'a') ADVANCE(1081);
+      if (lookahead == 'o') ADVANCE(1081);
       END_STATE();
     case 1029:
-      if (lookahead == 'r') ADVANCE(1082);
+      if (lookahead == 'o') ADVANCE(1082);
       END_STATE();
     case 1030:
-      ACCEPT_TOKEN(anon_sym_delegation);
+      if (lookahead == 'o') ADVANCE(1083);
       END_STATE();
     case 1031:
-      if (lookahead == 'n') ADVANCE(1083);
+      if (lookahead == 'e') ADVANCE(1084);
       END_STATE();
     case 1032:
-      ACCEPT_TOKEN(anon_sym_diagnostic);
+      if (lookahead == 'a') ADVANCE(1085);
       END_STATE();
     case 1033:
-      if (lookahead == 'q') ADVANCE(1084);
+      if (lookahead == 'r') ADVANCE(1086);
       END_STATE();
     case 1034:
-      if (lookahead == 'q') ADVANCE(1085);
+      ACCEPT_TOKEN(anon_sym_delegation);
       END_STATE();
     case 1035:
-      if (lookahead == 'm') ADVANCE(1086);
+      if (lookahead == 'n') ADVANCE(1087);
       END_STATE();
     case 1036:
-      if (lookahead == 'm') ADVANCE(1087);
+      ACCEPT_TOKEN(anon_sym_diagnostic);
       END_STATE();
     case 1037:
-      ACCEPT_TOKEN(anon_sym_du00e9lu00e9gation);
+      if (lookahead == 'q') ADVANCE(1088);
       END_STATE();
     case 1038:
-      if (lookahead == 'p') ADVANCE(1088);
+      if (lookahead == 'q') ADVANCE(1089);
       END_STATE();
     case 1039:
-      if (lookahead == 's') ADVANCE(1089);
+      if (lookahead == 'm') ADVANCE(1090);
       END_STATE();
     case 1040:
-      ACCEPT_TOKEN(anon_sym_enveloppes);
+      if (lookahead == 'm') ADVANCE(1091);
       END_STATE();
     case 1041:
-      if (lookahead == 'e') ADVANCE(1090);
+      ACCEPT_TOKEN(anon_sym_du00e9lu00e9gation);
       END_STATE();
     case 1042:
-      ACCEPT_TOKEN(anon_sym_indicateur);
-      if (lookahead == 's') ADVANCE(1091);
+      if (lookahead == 'p') ADVANCE(1092);
       END_STATE();
     case 1043:
-      ACCEPT_TOKEN(anon_sym_indicative);
+      if (lookahead == 's') ADVANCE(1093);
       END_STATE();
     case 1044:
-      if (lookahead == 'i') ADVANCE(1092);
+      ACCEPT_TOKEN(anon_sym_enveloppes);
       END_STATE();
     case 1045:
-      ACCEPT_TOKEN(anon_sym_justifiees);
+      if (lookahead == 'e') ADVANCE(1094);
       END_STATE();
     case 1046:
-      ACCEPT_TOKEN(anon_sym_justifiu00e9es);
+      ACCEPT_TOKEN(anon_sym_indicateur);
+      if (lookahead == 's') ADVANCE(1095);
       END_STATE();
     case 1047:
-      ACCEPT_TOKEN(anon_sym_modulation);
+      ACCEPT_TOKEN(anon_sym_indicative);
       END_STATE();
     case 1048:
-      if (lookahead == 'e') ADVANCE(1093);
+      if (lookahead == 'i') ADVANCE(1096);
       END_STATE();
     case 1049:
-      if (lookahead == 'n') ADVANCE(1094);
+      ACCEPT_TOKEN(anon_sym_justifiees);
       END_STATE();
     case 1050:
-      if (lookahead == 'n') ADVANCE(1095);
+      ACCEPT_TOKEN(anon_sym_justifiu00e9es);
       END_STATE();
     case 1051:
-      if (lookahead == 't') ADVANCE(1096);
+      ACCEPT_TOKEN(anon_sym_modulation);
       END_STATE();
     case 1052:
-      if (lookahead == 'n') ADVANCE(1097);
+      if (lookahead == 'e') ADVANCE(1097);
       END_STATE();
     case 1053:
-      if (lookahead == 'c') ADVANCE(1098);
+      if (lookahead == 'n') ADVANCE(1098);
       END_STATE();
     case 1054:
       if (lookahead == 'n') ADVANCE(1099);
       END_STATE();
     case 1055:
-      if (lookahead == 'c') ADVANCE(1100);
+      if (lookahead == 't') ADVANCE(1100);
       END_STATE();
     case 1056:
-      if (lookahead == 'a') ADVANCE(1101);
+      if (lookahead == 'n') ADVANCE(1101);
       END_STATE();
     case 1057:
-      if (lookahead == 'a') ADVANCE(1102);
+      if (lookahead == 'c') ADVANCE(1102);
       END_STATE();
     case 1058:
-      if (lookahead == 'r') ADVANCE(1103);
+      if (lookahead == 'n') ADVANCE(1103);
       END_STATE();
     case 1059:
-      if (lookahead == 't') ADVANCE(1104);
+      if (lookahead == 'c') ADVANCE(1104);
       END_STATE();
     case 1060:
-      if (lookahead == 'i') ADVANCE(1105);
+      if (lookahead == 'a') ADVANCE(1105);
       END_STATE();
     case 1061:
-      if (lookahead == 'n') ADVANCE(1106);
+      if (lookahead == 'a') ADVANCE(1106);
       END_STATE();
     case 1062:
-      if (lookahead == 'e') ADVANCE(1107);
+      if (lookahead == 'r') ADVANCE(1107);
       END_STATE();
     case 1063:
-      if (lookahead == 'n') ADVANCE(1108);
+      if (lookahead == 't') ADVANCE(1108);
       END_STATE();
     case 1064:
-      if (lookahead == 'n') ADVANCE(1109);
+      if (lookahead == 'i') ADVANCE(1109);
       END_STATE();
     case 1065:
-      if (lookahead == 'd') ADVANCE(1110);
+      if (lookahead == 'n') ADVANCE(1110);
       END_STATE();
     case 1066:
       if (lookahead == 'e') ADVANCE(1111);
-      if (lookahead == 0xe9) ADVANCE(1112);
       END_STATE();
     case 1067:
-      ACCEPT_TOKEN(anon_sym_tresorerie);
+      if (lookahead == 'n') ADVANCE(1112);
       END_STATE();
     case 1068:
-      ACCEPT_TOKEN(anon_sym_tru00e9sorerie);
+      if (lookahead == 'n') ADVANCE(1113);
       END_STATE();
     case 1069:
-      if (lookahead == 'u') ADVANCE(1113);
+      if (lookahead == 'd') ADVANCE(1114);
       END_STATE();
     case 1070:
-      if (lookahead == 'p') ADVANCE(1114);
+      if (lookahead == 'e') ADVANCE(1115);
+      if (lookahead == 0xe9) ADVANCE(1116);
       END_STATE();
     case 1071:
-      if (lookahead == 'e') ADVANCE(1115);
+      ACCEPT_TOKEN(anon_sym_tresorerie);
       END_STATE();
     case 1072:
-      if (lookahead == 'a') ADVANCE(1116);
+      ACCEPT_TOKEN(anon_sym_tru00e9sorerie);
       END_STATE();
     case 1073:
-      if (lookahead == 't') ADVANCE(1117);
+      if (lookahead == 'u') ADVANCE(1117);
       END_STATE();
     case 1074:
-      if (lookahead == 'a') ADVANCE(1118);
+      if (lookahead == 'p') ADVANCE(1118);
       END_STATE();
     case 1075:
-      if (lookahead == 't') ADVANCE(1119);
+      if (lookahead == 'e') ADVANCE(1119);
       END_STATE();
     case 1076:
       if (lookahead == 'a') ADVANCE(1120);
       END_STATE();
     case 1077:
-      if (lookahead == 'n') ADVANCE(1121);
+      if (lookahead == 't') ADVANCE(1121);
       END_STATE();
     case 1078:
-      if (lookahead == 'n') ADVANCE(1122);
+      if (lookahead == 'a') ADVANCE(1122);
       END_STATE();
     case 1079:
-      if (lookahead == 'j') ADVANCE(1123);
+      if (lookahead == 't') ADVANCE(1123);
       END_STATE();
     case 1080:
-      ACCEPT_TOKEN(anon_sym_commentaire);
+      if (lookahead == 'a') ADVANCE(1124);
       END_STATE();
     case 1081:
-      if (lookahead == 'n') ADVANCE(1124);
+      if (lookahead == 'n') ADVANCE(1125);
       END_STATE();
     case 1082:
-      if (lookahead == 'e') ADVANCE(1125);
+      if (lookahead == 'n') ADVANCE(1126);
       END_STATE();
     case 1083:
-      ACCEPT_TOKEN(anon_sym_description);
+      if (lookahead == 'j') ADVANCE(1127);
       END_STATE();
     case 1084:
-      if (lookahead == 'u') ADVANCE(1126);
+      ACCEPT_TOKEN(anon_sym_commentaire);
       END_STATE();
     case 1085:
-      if (lookahead == 'u') ADVANCE(1127);
+      if (lookahead == 'n') ADVANCE(1128);
       END_STATE();
     case 1086:
-      if (lookahead == 'm') ADVANCE(1128);
+      if (lookahead == 'e') ADVANCE(1129);
       END_STATE();
     case 1087:
-      if (lookahead == 'm') ADVANCE(1129);
+      ACCEPT_TOKEN(anon_sym_description);
       END_STATE();
     case 1088:
-      if (lookahead == 'r') ADVANCE(1130);
+      if (lookahead == 'u') ADVANCE(1130);
       END_STATE();
     case 1089:
-      ACCEPT_TOKEN(anon_sym_engagements);
+      if (lookahead == 'u') ADVANCE(1131);
       END_STATE();
     case 1090:
-      if (lookahead == 'n') ADVANCE(1131);
+      if (lookahead == 'm') ADVANCE(1132);
       END_STATE();
     case 1091:
-      ACCEPT_TOKEN(anon_sym_indicateurs);
+      if (lookahead == 'm') ADVANCE(1133);
       END_STATE();
     case 1092:
-      if (lookahead == 'o') ADVANCE(1132);
+      if (lookahead == 'r') ADVANCE(1134);
       END_STATE();
     case 1093:
-      if (lookahead == 'n') ADVANCE(1133);
+      ACCEPT_TOKEN(anon_sym_engagements);
       END_STATE();
     case 1094:
-      ACCEPT_TOKEN(anon_sym_ponderation);
-      END_STATE();
-    case 1095:
-      ACCEPT_TOKEN(anon_sym_pondu00e9ration);
-      END_STATE();
-    case 1096:
-      if (lookahead == '_') ADVANCE(1134);
-      END_STATE();
-    case 1097:
       if (lookahead == 'n') ADVANCE(1135);
       END_STATE();
-    case 1098:
-      if (lookahead == 'i') ADVANCE(1136);
+    case 1095:
+      ACCEPT_TOKEN(anon_sym_indicateurs);
       END_STATE();
-    case 1099:
+    case 1096:
+      if (lookahead == 'o') ADVANCE(1136);
+      END_STATE();
+    case 1097:
       if (lookahead == 'n') ADVANCE(1137);
       END_STATE();
+    case 1098:
+      ACCEPT_TOKEN(anon_sym_ponderation);
+      END_STATE();
+    case 1099:
+      ACCEPT_TOKEN(anon_sym_pondu00e9ration);
+      END_STATE();
     case 1100:
-      if (lookahead == 'i') ADVANCE(1138);
+      if (lookahead == '_') ADVANCE(1138);
       END_STATE();
     case 1101:
-      if (lookahead == 't') ADVANCE(1139);
+      if (lookahead == 'n') ADVANCE(1139);
       END_STATE();
     case 1102:
-      if (lookahead == 't') ADVANCE(1140);
+      if (lookahead == 'i') ADVANCE(1140);
       END_STATE();
     case 1103:
-      if (lookahead == 'e') ADVANCE(1141);
+      if (lookahead == 'n') ADVANCE(1141);
       END_STATE();
     case 1104:
-      if (lookahead == '_') ADVANCE(1142);
+      if (lookahead == 'i') ADVANCE(1142);
       END_STATE();
     case 1105:
-      if (lookahead == 'a') ADVANCE(1143);
+      if (lookahead == 't') ADVANCE(1143);
       END_STATE();
     case 1106:
-      ACCEPT_TOKEN(anon_sym_realisation);
+      if (lookahead == 't') ADVANCE(1144);
       END_STATE();
     case 1107:
-      ACCEPT_TOKEN(anon_sym_responsable);
+      if (lookahead == 'e') ADVANCE(1145);
       END_STATE();
     case 1108:
-      ACCEPT_TOKEN(anon_sym_ru00e9alisation);
+      if (lookahead == '_') ADVANCE(1146);
       END_STATE();
     case 1109:
-      ACCEPT_TOKEN(anon_sym_sous_action);
+      if (lookahead == 'a') ADVANCE(1147);
       END_STATE();
     case 1110:
-      if (lookahead == 'e') ADVANCE(1144);
-      if (lookahead == 0xe9) ADVANCE(1145);
+      ACCEPT_TOKEN(anon_sym_realisation);
       END_STATE();
     case 1111:
-      if (lookahead == 'e') ADVANCE(1146);
+      ACCEPT_TOKEN(anon_sym_responsable);
       END_STATE();
     case 1112:
-      if (lookahead == 'e') ADVANCE(1147);
+      ACCEPT_TOKEN(anon_sym_ru00e9alisation);
       END_STATE();
     case 1113:
-      if (lookahead == 'a') ADVANCE(1148);
+      ACCEPT_TOKEN(anon_sym_sous_action);
       END_STATE();
     case 1114:
-      if (lookahead == 'r') ADVANCE(1149);
+      if (lookahead == 'e') ADVANCE(1148);
+      if (lookahead == 0xe9) ADVANCE(1149);
       END_STATE();
     case 1115:
-      if (lookahead == 'n') ADVANCE(1150);
+      if (lookahead == 'e') ADVANCE(1150);
       END_STATE();
     case 1116:
-      if (lookahead == 'l') ADVANCE(1151);
+      if (lookahead == 'e') ADVANCE(1151);
       END_STATE();
     case 1117:
-      if (lookahead == 'u') ADVANCE(1152);
+      if (lookahead == 'a') ADVANCE(1152);
       END_STATE();
     case 1118:
-      if (lookahead == 'n') ADVANCE(1153);
+      if (lookahead == 'r') ADVANCE(1153);
       END_STATE();
     case 1119:
-      if (lookahead == 'u') ADVANCE(1154);
+      if (lookahead == 'n') ADVANCE(1154);
       END_STATE();
     case 1120:
-      if (lookahead == 'n') ADVANCE(1155);
+      if (lookahead == 'l') ADVANCE(1155);
       END_STATE();
     case 1121:
-      ACCEPT_TOKEN(anon_sym_appreciation);
+      if (lookahead == 'u') ADVANCE(1156);
       END_STATE();
     case 1122:
-      ACCEPT_TOKEN(anon_sym_appru00e9ciation);
+      if (lookahead == 'n') ADVANCE(1157);
       END_STATE();
     case 1123:
-      if (lookahead == 'e') ADVANCE(1156);
+      if (lookahead == 'u') ADVANCE(1158);
       END_STATE();
     case 1124:
-      if (lookahead == 'c') ADVANCE(1157);
+      if (lookahead == 'n') ADVANCE(1159);
       END_STATE();
     case 1125:
-      ACCEPT_TOKEN(anon_sym_cosignataire);
+      ACCEPT_TOKEN(anon_sym_appreciation);
       END_STATE();
     case 1126:
-      if (lookahead == 'a') ADVANCE(1158);
+      ACCEPT_TOKEN(anon_sym_appru00e9ciation);
       END_STATE();
     case 1127:
-      if (lookahead == 'a') ADVANCE(1159);
+      if (lookahead == 'e') ADVANCE(1160);
       END_STATE();
     case 1128:
-      if (lookahead == 'a') ADVANCE(1160);
+      if (lookahead == 'c') ADVANCE(1161);
       END_STATE();
     case 1129:
-      if (lookahead == 'a') ADVANCE(1161);
+      ACCEPT_TOKEN(anon_sym_cosignataire);
       END_STATE();
     case 1130:
-      if (lookahead == 'e') ADVANCE(1162);
+      if (lookahead == 'a') ADVANCE(1162);
       END_STATE();
     case 1131:
-      if (lookahead == 't') ADVANCE(1163);
+      if (lookahead == 'a') ADVANCE(1163);
       END_STATE();
     case 1132:
-      if (lookahead == 'n') ADVANCE(1164);
+      if (lookahead == 'a') ADVANCE(1164);
       END_STATE();
     case 1133:
-      if (lookahead == 't') ADVANCE(1165);
+      if (lookahead == 'a') ADVANCE(1165);
       END_STATE();
     case 1134:
-      if (lookahead == 'c') ADVANCE(1166);
+      if (lookahead == 'e') ADVANCE(1166);
       END_STATE();
     case 1135:
-      if (lookahead == 'e') ADVANCE(1167);
+      if (lookahead == 't') ADVANCE(1167);
       END_STATE();
     case 1136:
-      if (lookahead == 'b') ADVANCE(1168);
+      if (lookahead == 'n') ADVANCE(1168);
       END_STATE();
     case 1137:
-      if (lookahead == 0xe9) ADVANCE(1169);
+      if (lookahead == 't') ADVANCE(1169);
       END_STATE();
     case 1138:
-      if (lookahead == 'b') ADVANCE(1170);
+      if (lookahead == 'c') ADVANCE(1170);
       END_STATE();
     case 1139:
-      if (lookahead == 'i') ADVANCE(1171);
+      if (lookahead == 'e') ADVANCE(1171);
       END_STATE();
     case 1140:
-      if (lookahead == 'i') ADVANCE(1172);
+      if (lookahead == 'b') ADVANCE(1172);
       END_STATE();
     case 1141:
-      if (lookahead == 'n') ADVANCE(1173);
+      if (lookahead == 0xe9) ADVANCE(1173);
       END_STATE();
     case 1142:
-      if (lookahead == 'c') ADVANCE(1174);
+      if (lookahead == 'b') ADVANCE(1174);
       END_STATE();
     case 1143:
-      if (lookahead == 'l') ADVANCE(1175);
+      if (lookahead == 'i') ADVANCE(1175);
       END_STATE();
     case 1144:
-      if (lookahead == 'g') ADVANCE(1176);
+      if (lookahead == 'i') ADVANCE(1176);
       END_STATE();
     case 1145:
-      if (lookahead == 'g') ADVANCE(1177);
+      if (lookahead == 'n') ADVANCE(1177);
       END_STATE();
     case 1146:
-      if (lookahead == 's') ADVANCE(1178);
+      if (lookahead == 'c') ADVANCE(1178);
       END_STATE();
     case 1147:
-      if (lookahead == 's') ADVANCE(1179);
+      if (lookahead == 'l') ADVANCE(1179);
       END_STATE();
     case 1148:
-      if (lookahead == 'l') ADVANCE(1180);
+      if (lookahead == 'g') ADVANCE(1180);
       END_STATE();
     case 1149:
-      if (lookahead == 0xe9) ADVANCE(1181);
+      if (lookahead == 'g') ADVANCE(1181);
       END_STATE();
     case 1150:
-      if (lookahead == 't') ADVANCE(1182);
+      if (lookahead == 's') ADVANCE(1182);
       END_STATE();
     case 1151:
-      if (lookahead == 'i') ADVANCE(1183);
+      if (lookahead == 's') ADVANCE(1183);
       END_STATE();
     case 1152:
-      if (lookahead == 'r') ADVANCE(1184);
+      if (lookahead == 'l') ADVANCE(1184);
       END_STATE();
     case 1153:
-      if (lookahead == 't') ADVANCE(1185);
+      if (lookahead == 0xe9) ADVANCE(1185);
       END_STATE();
     case 1154:
-      if (lookahead == 'r') ADVANCE(1186);
+      if (lookahead == 't') ADVANCE(1186);
       END_STATE();
     case 1155:
-      if (lookahead == 't') ADVANCE(1187);
+      if (lookahead == 'i') ADVANCE(1187);
       END_STATE();
     case 1156:
-      if (lookahead == 't') ADVANCE(1188);
+      if (lookahead == 'r') ADVANCE(1188);
       END_STATE();
     case 1157:
-      if (lookahead == 'i') ADVANCE(1189);
+      if (lookahead == 't') ADVANCE(1189);
       END_STATE();
     case 1158:
-      if (lookahead == 'n') ADVANCE(1190);
+      if (lookahead == 'r') ADVANCE(1190);
       END_STATE();
     case 1159:
-      if (lookahead == 'n') ADVANCE(1191);
+      if (lookahead == 't') ADVANCE(1191);
       END_STATE();
     case 1160:
-      if (lookahead == 'n') ADVANCE(1192);
+      if (lookahead == 't') ADVANCE(1192);
       END_STATE();
     case 1161:
-      if (lookahead == 'n') ADVANCE(1193);
+      if (lookahead == 'i') ADVANCE(1193);
       END_STATE();
     case 1162:
-      if (lookahead == 'v') ADVANCE(1194);
+      if (lookahead == 'n') ADVANCE(1194);
       END_STATE();
     case 1163:
-      ACCEPT_TOKEN(anon_sym_etablissement);
+      if (lookahead == 'n') ADVANCE(1195);
       END_STATE();
     case 1164:
-      ACCEPT_TOKEN(anon_sym_justification);
+      if (lookahead == 'n') ADVANCE(1196);
       END_STATE();
     case 1165:
-      ACCEPT_TOKEN(anon_sym_partiellement);
+      if (lookahead == 'n') ADVANCE(1197);
       END_STATE();
     case 1166:
-      if (lookahead == 'o') ADVANCE(1195);
+      if (lookahead == 'v') ADVANCE(1198);
       END_STATE();
     case 1167:
-      if (lookahead == 'e') ADVANCE(1196);
+      ACCEPT_TOKEN(anon_sym_etablissement);
       END_STATE();
     case 1168:
-      if (lookahead == 'l') ADVANCE(1197);
+      ACCEPT_TOKEN(anon_sym_justification);
       END_STATE();
     case 1169:
-      if (lookahead == 'e') ADVANCE(1198);
+      ACCEPT_TOKEN(anon_sym_partiellement);
       END_STATE();
     case 1170:
-      if (lookahead == 'l') ADVANCE(1199);
+      if (lookahead == 'o') ADVANCE(1199);
       END_STATE();
     case 1171:
-      if (lookahead == 'f') ADVANCE(1200);
+      if (lookahead == 'e') ADVANCE(1200);
       END_STATE();
     case 1172:
-      if (lookahead == 'f') ADVANCE(1201);
+      if (lookahead == 'l') ADVANCE(1201);
       END_STATE();
     case 1173:
-      if (lookahead == 'c') ADVANCE(1202);
+      if (lookahead == 'e') ADVANCE(1202);
       END_STATE();
     case 1174:
-      if (lookahead == 'o') ADVANCE(1203);
+      if (lookahead == 'l') ADVANCE(1203);
       END_STATE();
     case 1175:
-      if (lookahead == 'e') ADVANCE(1204);
+      if (lookahead == 'f') ADVANCE(1204);
       END_STATE();
     case 1176:
-      if (lookahead == 'r') ADVANCE(1205);
+      if (lookahead == 'f') ADVANCE(1205);
       END_STATE();
     case 1177:
-      if (lookahead == 'r') ADVANCE(1206);
+      if (lookahead == 'c') ADVANCE(1206);
       END_STATE();
     case 1178:
-      ACCEPT_TOKEN(anon_sym_toutes_annees);
+      if (lookahead == 'o') ADVANCE(1207);
       END_STATE();
     case 1179:
-      ACCEPT_TOKEN(anon_sym_toutes_annu00e9es);
+      if (lookahead == 'e') ADVANCE(1208);
       END_STATE();
     case 1180:
-      if (lookahead == 'i') ADVANCE(1207);
+      if (lookahead == 'r') ADVANCE(1209);
       END_STATE();
     case 1181:
-      if (lookahead == 'v') ADVANCE(1208);
+      if (lookahead == 'r') ADVANCE(1210);
       END_STATE();
     case 1182:
-      ACCEPT_TOKEN(anon_sym_u00e9tablissement);
+      ACCEPT_TOKEN(anon_sym_toutes_annees);
       END_STATE();
     case 1183:
-      if (lookahead == 's') ADVANCE(1209);
+      ACCEPT_TOKEN(anon_sym_toutes_annu00e9es);
       END_STATE();
     case 1184:
-      if (lookahead == 'e') ADVANCE(1210);
+      if (lookahead == 'i') ADVANCE(1211);
       END_STATE();
     case 1185:
-      if (lookahead == 'e') ADVANCE(1211);
+      if (lookahead == 'v') ADVANCE(1212);
       END_STATE();
     case 1186:
-      if (lookahead == 'e') ADVANCE(1212);
+      ACCEPT_TOKEN(anon_sym_u00e9tablissement);
       END_STATE();
     case 1187:
-      if (lookahead == 'e') ADVANCE(1213);
+      if (lookahead == 's') ADVANCE(1213);
       END_STATE();
     case 1188:
-      ACCEPT_TOKEN(anon_sym_chef_de_projet);
-      END_STATE();
-    case 1189:
       if (lookahead == 'e') ADVANCE(1214);
       END_STATE();
+    case 1189:
+      if (lookahead == 'e') ADVANCE(1215);
+      END_STATE();
     case 1190:
-      if (lookahead == 't') ADVANCE(1215);
+      if (lookahead == 'e') ADVANCE(1216);
       END_STATE();
     case 1191:
-      if (lookahead == 't') ADVANCE(1216);
+      if (lookahead == 'e') ADVANCE(1217);
       END_STATE();
     case 1192:
-      if (lookahead == 'd') ADVANCE(1217);
+      ACCEPT_TOKEN(anon_sym_chef_de_projet);
       END_STATE();
     case 1193:
-      if (lookahead == 'd') ADVANCE(1218);
+      if (lookahead == 'e') ADVANCE(1218);
       END_STATE();
     case 1194:
-      if (lookahead == 'u') ADVANCE(1219);
+      if (lookahead == 't') ADVANCE(1219);
       END_STATE();
     case 1195:
-      if (lookahead == 'n') ADVANCE(1220);
+      if (lookahead == 't') ADVANCE(1220);
       END_STATE();
     case 1196:
-      ACCEPT_TOKEN(anon_sym_premiere_annee);
+      if (lookahead == 'd') ADVANCE(1221);
       END_STATE();
     case 1197:
-      if (lookahead == 'e') ADVANCE(1221);
+      if (lookahead == 'd') ADVANCE(1222);
       END_STATE();
     case 1198:
-      ACCEPT_TOKEN(anon_sym_premiu00e8re_annu00e9e);
+      if (lookahead == 'u') ADVANCE(1223);
       END_STATE();
     case 1199:
-      if (lookahead == 'e') ADVANCE(1222);
-      END_STATE();
-    case 1200:
-      ACCEPT_TOKEN(anon_sym_prive_lucratif);
-      END_STATE();
-    case 1201:
-      ACCEPT_TOKEN(anon_sym_privu00e9_lucratif);
-      END_STATE();
-    case 1202:
-      if (lookahead == 'o') ADVANCE(1223);
-      END_STATE();
-    case 1203:
       if (lookahead == 'n') ADVANCE(1224);
       END_STATE();
-    case 1204:
-      ACCEPT_TOKEN(anon_sym_raison_sociale);
+    case 1200:
+      ACCEPT_TOKEN(anon_sym_premiere_annee);
       END_STATE();
-    case 1205:
+    case 1201:
       if (lookahead == 'e') ADVANCE(1225);
       END_STATE();
-    case 1206:
+    case 1202:
+      ACCEPT_TOKEN(anon_sym_premiu00e8re_annu00e9e);
+      END_STATE();
+    case 1203:
       if (lookahead == 'e') ADVANCE(1226);
       END_STATE();
+    case 1204:
+      ACCEPT_TOKEN(anon_sym_prive_lucratif);
+      END_STATE();
+    case 1205:
+      ACCEPT_TOKEN(anon_sym_privu00e9_lucratif);
+      END_STATE();
+    case 1206:
+      if (lookahead == 'o') ADVANCE(1227);
+      END_STATE();
     case 1207:
-      if (lookahead == 's') ADVANCE(1227);
+      if (lookahead == 'n') ADVANCE(1228);
       END_STATE();
     case 1208:
-      if (lookahead == 'u') ADVANCE(1228);
+      ACCEPT_TOKEN(anon_sym_raison_sociale);
       END_STATE();
     case 1209:
       if (lookahead == 'e') ADVANCE(1229);
       END_STATE();
     case 1210:
-      ACCEPT_TOKEN(anon_sym_annee_signature);
+      if (lookahead == 'e') ADVANCE(1230);
       END_STATE();
     case 1211:
-      if (lookahead == 's') ADVANCE(1230);
-      END_STATE();
-    case 1212:
-      ACCEPT_TOKEN(anon_sym_annu00e9e_signature);
-      END_STATE();
-    case 1213:
       if (lookahead == 's') ADVANCE(1231);
       END_STATE();
-    case 1214:
-      if (lookahead == 'r') ADVANCE(1232);
+    case 1212:
+      if (lookahead == 'u') ADVANCE(1232);
       END_STATE();
-    case 1215:
+    case 1213:
       if (lookahead == 'e') ADVANCE(1233);
       END_STATE();
+    case 1214:
+      ACCEPT_TOKEN(anon_sym_annee_signature);
+      END_STATE();
+    case 1215:
+      if (lookahead == 's') ADVANCE(1234);
+      END_STATE();
     case 1216:
-      if (lookahead == 'e') ADVANCE(1234);
+      ACCEPT_TOKEN(anon_sym_annu00e9e_signature);
       END_STATE();
     case 1217:
-      if (lookahead == 'e') ADVANCE(1235);
+      if (lookahead == 's') ADVANCE(1235);
       END_STATE();
     case 1218:
-      if (lookahead == 0xe9) ADVANCE(1236);
+      if (lookahead == 'r') ADVANCE(1236);
       END_STATE();
     case 1219:
       if (lookahead == 'e') ADVANCE(1237);
       END_STATE();
     case 1220:
-      if (lookahead == 't') ADVANCE(1238);
+      if (lookahead == 'e') ADVANCE(1238);
       END_STATE();
     case 1221:
-      if (lookahead == 's') ADVANCE(1239);
+      if (lookahead == 'e') ADVANCE(1239);
       END_STATE();
     case 1222:
-      if (lookahead == 's') ADVANCE(1240);
+      if (lookahead == 0xe9) ADVANCE(1240);
       END_STATE();
     case 1223:
-      if (lookahead == 'n') ADVANCE(1241);
+      if (lookahead == 'e') ADVANCE(1241);
       END_STATE();
     case 1224:
       if (lookahead == 't') ADVANCE(1242);
@@ -6654,132 +6662,144 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       if (lookahead == 's') ADVANCE(1244);
       END_STATE();
     case 1227:
-      if (lookahead == 'e') ADVANCE(1245);
+      if (lookahead == 'n') ADVANCE(1245);
       END_STATE();
     case 1228:
-      if (lookahead == 'e') ADVANCE(1246);
+      if (lookahead == 't') ADVANCE(1246);
       END_STATE();
     case 1229:
-      if (lookahead == 'r') ADVANCE(1247);
+      if (lookahead == 's') ADVANCE(1247);
       END_STATE();
     case 1230:
-      ACCEPT_TOKEN(anon_sym_annees_suivantes);
+      if (lookahead == 's') ADVANCE(1248);
       END_STATE();
     case 1231:
-      ACCEPT_TOKEN(anon_sym_annu00e9es_suivantes);
-      END_STATE();
-    case 1232:
-      ACCEPT_TOKEN(anon_sym_compte_financier);
-      END_STATE();
-    case 1233:
-      ACCEPT_TOKEN(anon_sym_donnee_manquante);
-      END_STATE();
-    case 1234:
-      ACCEPT_TOKEN(anon_sym_donnu00e9e_manquante);
-      END_STATE();
-    case 1235:
-      if (lookahead == 'e') ADVANCE(1248);
-      END_STATE();
-    case 1236:
       if (lookahead == 'e') ADVANCE(1249);
       END_STATE();
+    case 1232:
+      if (lookahead == 'e') ADVANCE(1250);
+      END_STATE();
+    case 1233:
+      if (lookahead == 'r') ADVANCE(1251);
+      END_STATE();
+    case 1234:
+      ACCEPT_TOKEN(anon_sym_annees_suivantes);
+      END_STATE();
+    case 1235:
+      ACCEPT_TOKEN(anon_sym_annu00e9es_suivantes);
+      END_STATE();
+    case 1236:
+      ACCEPT_TOKEN(anon_sym_compte_financier);
+      END_STATE();
     case 1237:
-      if (lookahead == 's') ADVANCE(1250);
+      ACCEPT_TOKEN(anon_sym_donnee_manquante);
       END_STATE();
     case 1238:
-      if (lookahead == 'i') ADVANCE(1251);
+      ACCEPT_TOKEN(anon_sym_donnu00e9e_manquante);
       END_STATE();
     case 1239:
-      ACCEPT_TOKEN(anon_sym_premieres_cibles);
+      if (lookahead == 'e') ADVANCE(1252);
       END_STATE();
     case 1240:
-      ACCEPT_TOKEN(anon_sym_premiu00e8res_cibles);
+      if (lookahead == 'e') ADVANCE(1253);
       END_STATE();
     case 1241:
-      if (lookahead == 't') ADVANCE(1252);
-      END_STATE();
-    case 1242:
-      if (lookahead == 'i') ADVANCE(1253);
-      END_STATE();
-    case 1243:
       if (lookahead == 's') ADVANCE(1254);
       END_STATE();
+    case 1242:
+      if (lookahead == 'i') ADVANCE(1255);
+      END_STATE();
+    case 1243:
+      ACCEPT_TOKEN(anon_sym_premieres_cibles);
+      END_STATE();
     case 1244:
-      if (lookahead == 's') ADVANCE(1255);
+      ACCEPT_TOKEN(anon_sym_premiu00e8res_cibles);
       END_STATE();
     case 1245:
-      if (lookahead == 'r') ADVANCE(1256);
+      if (lookahead == 't') ADVANCE(1256);
       END_STATE();
     case 1246:
-      if (lookahead == 's') ADVANCE(1257);
+      if (lookahead == 'i') ADVANCE(1257);
       END_STATE();
     case 1247:
-      ACCEPT_TOKEN(anon_sym_a_contractualiser);
+      if (lookahead == 's') ADVANCE(1258);
       END_STATE();
     case 1248:
-      ACCEPT_TOKEN(anon_sym_duree_recommandee);
+      if (lookahead == 's') ADVANCE(1259);
       END_STATE();
     case 1249:
-      ACCEPT_TOKEN(anon_sym_duru00e9e_recommandu00e9e);
+      if (lookahead == 'r') ADVANCE(1260);
       END_STATE();
     case 1250:
-      ACCEPT_TOKEN(anon_sym_economies_prevues);
+      if (lookahead == 's') ADVANCE(1261);
       END_STATE();
     case 1251:
-      if (lookahead == 'n') ADVANCE(1258);
+      ACCEPT_TOKEN(anon_sym_a_contractualiser);
       END_STATE();
     case 1252:
-      if (lookahead == 'r') ADVANCE(1259);
+      ACCEPT_TOKEN(anon_sym_duree_recommandee);
       END_STATE();
     case 1253:
-      if (lookahead == 'n') ADVANCE(1260);
+      ACCEPT_TOKEN(anon_sym_duru00e9e_recommandu00e9e);
       END_STATE();
     case 1254:
-      if (lookahead == 'i') ADVANCE(1261);
+      ACCEPT_TOKEN(anon_sym_economies_prevues);
       END_STATE();
     case 1255:
-      if (lookahead == 'i') ADVANCE(1262);
+      if (lookahead == 'n') ADVANCE(1262);
       END_STATE();
     case 1256:
-      ACCEPT_TOKEN(anon_sym_u00e0_contractualiser);
+      if (lookahead == 'r') ADVANCE(1263);
       END_STATE();
     case 1257:
-      ACCEPT_TOKEN(anon_sym_u00e9conomies_pru00e9vues);
+      if (lookahead == 'n') ADVANCE(1264);
       END_STATE();
     case 1258:
-      if (lookahead == 'u') ADVANCE(1263);
+      if (lookahead == 'i') ADVANCE(1265);
       END_STATE();
     case 1259:
-      if (lookahead == 'e') ADVANCE(1264);
+      if (lookahead == 'i') ADVANCE(1266);
       END_STATE();
     case 1260:
-      if (lookahead == 'u') ADVANCE(1265);
+      ACCEPT_TOKEN(anon_sym_u00e0_contractualiser);
       END_STATE();
     case 1261:
-      if (lookahead == 'v') ADVANCE(1266);
+      ACCEPT_TOKEN(anon_sym_u00e9conomies_pru00e9vues);
       END_STATE();
     case 1262:
-      if (lookahead == 'v') ADVANCE(1267);
+      if (lookahead == 'u') ADVANCE(1267);
       END_STATE();
     case 1263:
-      ACCEPT_TOKEN(anon_sym_prelevement_continu);
-      END_STATE();
-    case 1264:
-      ACCEPT_TOKEN(anon_sym_prochaine_rencontre);
-      END_STATE();
-    case 1265:
-      ACCEPT_TOKEN(anon_sym_pru00e9lu00e8vement_continu);
-      END_STATE();
-    case 1266:
       if (lookahead == 'e') ADVANCE(1268);
       END_STATE();
+    case 1264:
+      if (lookahead == 'u') ADVANCE(1269);
+      END_STATE();
+    case 1265:
+      if (lookahead == 'v') ADVANCE(1270);
+      END_STATE();
+    case 1266:
+      if (lookahead == 'v') ADVANCE(1271);
+      END_STATE();
     case 1267:
-      if (lookahead == 'e') ADVANCE(1269);
+      ACCEPT_TOKEN(anon_sym_prelevement_continu);
       END_STATE();
     case 1268:
-      ACCEPT_TOKEN(anon_sym_stable_ou_degressive);
+      ACCEPT_TOKEN(anon_sym_prochaine_rencontre);
       END_STATE();
     case 1269:
+      ACCEPT_TOKEN(anon_sym_pru00e9lu00e8vement_continu);
+      END_STATE();
+    case 1270:
+      if (lookahead == 'e') ADVANCE(1272);
+      END_STATE();
+    case 1271:
+      if (lookahead == 'e') ADVANCE(1273);
+      END_STATE();
+    case 1272:
+      ACCEPT_TOKEN(anon_sym_stable_ou_degressive);
+      END_STATE();
+    case 1273:
       ACCEPT_TOKEN(anon_sym_stable_ou_du00e9gressive);
       END_STATE();
     default:
@@ -7020,6 +7040,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(1),
     [anon_sym_unite] = ACTIONS(1),
     [anon_sym_unitu00e9] = ACTIONS(1),
+    [anon_sym_verdict] = ACTIONS(1),
     [anon_sym_versement] = ACTIONS(1),
     [anon_sym_zero] = ACTIONS(1),
     [anon_sym_zu00e9ro] = ACTIONS(1),
@@ -7331,6 +7352,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(13),
     [anon_sym_unite] = ACTIONS(13),
     [anon_sym_unitu00e9] = ACTIONS(13),
+    [anon_sym_verdict] = ACTIONS(13),
     [anon_sym_versement] = ACTIONS(13),
     [anon_sym_zero] = ACTIONS(13),
     [anon_sym_zu00e9ro] = ACTIONS(13),
@@ -7619,6 +7641,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(13),
     [anon_sym_unite] = ACTIONS(13),
     [anon_sym_unitu00e9] = ACTIONS(13),
+    [anon_sym_verdict] = ACTIONS(13),
     [anon_sym_versement] = ACTIONS(13),
     [anon_sym_zero] = ACTIONS(13),
     [anon_sym_zu00e9ro] = ACTIONS(13),
@@ -7907,6 +7930,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(50),
     [anon_sym_unite] = ACTIONS(50),
     [anon_sym_unitu00e9] = ACTIONS(50),
+    [anon_sym_verdict] = ACTIONS(50),
     [anon_sym_versement] = ACTIONS(50),
     [anon_sym_zero] = ACTIONS(50),
     [anon_sym_zu00e9ro] = ACTIONS(50),
@@ -8195,6 +8219,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(13),
     [anon_sym_unite] = ACTIONS(13),
     [anon_sym_unitu00e9] = ACTIONS(13),
+    [anon_sym_verdict] = ACTIONS(13),
     [anon_sym_versement] = ACTIONS(13),
     [anon_sym_zero] = ACTIONS(13),
     [anon_sym_zu00e9ro] = ACTIONS(13),
@@ -8483,6 +8508,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(13),
     [anon_sym_unite] = ACTIONS(13),
     [anon_sym_unitu00e9] = ACTIONS(13),
+    [anon_sym_verdict] = ACTIONS(13),
     [anon_sym_versement] = ACTIONS(13),
     [anon_sym_zero] = ACTIONS(13),
     [anon_sym_zu00e9ro] = ACTIONS(13),
@@ -8761,6 +8787,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(102),
     [anon_sym_unite] = ACTIONS(102),
     [anon_sym_unitu00e9] = ACTIONS(102),
+    [anon_sym_verdict] = ACTIONS(102),
     [anon_sym_versement] = ACTIONS(102),
     [anon_sym_zero] = ACTIONS(102),
     [anon_sym_zu00e9ro] = ACTIONS(102),
@@ -9038,6 +9065,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(102),
     [anon_sym_unite] = ACTIONS(102),
     [anon_sym_unitu00e9] = ACTIONS(102),
+    [anon_sym_verdict] = ACTIONS(102),
     [anon_sym_versement] = ACTIONS(102),
     [anon_sym_zero] = ACTIONS(102),
     [anon_sym_zu00e9ro] = ACTIONS(102),
@@ -9314,6 +9342,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(115),
     [anon_sym_unite] = ACTIONS(115),
     [anon_sym_unitu00e9] = ACTIONS(115),
+    [anon_sym_verdict] = ACTIONS(115),
     [anon_sym_versement] = ACTIONS(115),
     [anon_sym_zero] = ACTIONS(115),
     [anon_sym_zu00e9ro] = ACTIONS(115),
@@ -9590,6 +9619,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(119),
     [anon_sym_unite] = ACTIONS(119),
     [anon_sym_unitu00e9] = ACTIONS(119),
+    [anon_sym_verdict] = ACTIONS(119),
     [anon_sym_versement] = ACTIONS(119),
     [anon_sym_zero] = ACTIONS(119),
     [anon_sym_zu00e9ro] = ACTIONS(119),
@@ -9866,6 +9896,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(123),
     [anon_sym_unite] = ACTIONS(123),
     [anon_sym_unitu00e9] = ACTIONS(123),
+    [anon_sym_verdict] = ACTIONS(123),
     [anon_sym_versement] = ACTIONS(123),
     [anon_sym_zero] = ACTIONS(123),
     [anon_sym_zu00e9ro] = ACTIONS(123),
@@ -10142,6 +10173,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(127),
     [anon_sym_unite] = ACTIONS(127),
     [anon_sym_unitu00e9] = ACTIONS(127),
+    [anon_sym_verdict] = ACTIONS(127),
     [anon_sym_versement] = ACTIONS(127),
     [anon_sym_zero] = ACTIONS(127),
     [anon_sym_zu00e9ro] = ACTIONS(127),
@@ -10418,6 +10450,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(131),
     [anon_sym_unite] = ACTIONS(131),
     [anon_sym_unitu00e9] = ACTIONS(131),
+    [anon_sym_verdict] = ACTIONS(131),
     [anon_sym_versement] = ACTIONS(131),
     [anon_sym_zero] = ACTIONS(131),
     [anon_sym_zu00e9ro] = ACTIONS(131),
@@ -10694,6 +10727,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(135),
     [anon_sym_unite] = ACTIONS(135),
     [anon_sym_unitu00e9] = ACTIONS(135),
+    [anon_sym_verdict] = ACTIONS(135),
     [anon_sym_versement] = ACTIONS(135),
     [anon_sym_zero] = ACTIONS(135),
     [anon_sym_zu00e9ro] = ACTIONS(135),
@@ -10970,6 +11004,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(139),
     [anon_sym_unite] = ACTIONS(139),
     [anon_sym_unitu00e9] = ACTIONS(139),
+    [anon_sym_verdict] = ACTIONS(139),
     [anon_sym_versement] = ACTIONS(139),
     [anon_sym_zero] = ACTIONS(139),
     [anon_sym_zu00e9ro] = ACTIONS(139),
@@ -11246,6 +11281,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(143),
     [anon_sym_unite] = ACTIONS(143),
     [anon_sym_unitu00e9] = ACTIONS(143),
+    [anon_sym_verdict] = ACTIONS(143),
     [anon_sym_versement] = ACTIONS(143),
     [anon_sym_zero] = ACTIONS(143),
     [anon_sym_zu00e9ro] = ACTIONS(143),
@@ -11522,6 +11558,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(147),
     [anon_sym_unite] = ACTIONS(147),
     [anon_sym_unitu00e9] = ACTIONS(147),
+    [anon_sym_verdict] = ACTIONS(147),
     [anon_sym_versement] = ACTIONS(147),
     [anon_sym_zero] = ACTIONS(147),
     [anon_sym_zu00e9ro] = ACTIONS(147),
@@ -11798,6 +11835,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(151),
     [anon_sym_unite] = ACTIONS(151),
     [anon_sym_unitu00e9] = ACTIONS(151),
+    [anon_sym_verdict] = ACTIONS(151),
     [anon_sym_versement] = ACTIONS(151),
     [anon_sym_zero] = ACTIONS(151),
     [anon_sym_zu00e9ro] = ACTIONS(151),
@@ -12074,6 +12112,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(155),
     [anon_sym_unite] = ACTIONS(155),
     [anon_sym_unitu00e9] = ACTIONS(155),
+    [anon_sym_verdict] = ACTIONS(155),
     [anon_sym_versement] = ACTIONS(155),
     [anon_sym_zero] = ACTIONS(155),
     [anon_sym_zu00e9ro] = ACTIONS(155),
@@ -12350,6 +12389,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_type] = ACTIONS(159),
     [anon_sym_unite] = ACTIONS(159),
     [anon_sym_unitu00e9] = ACTIONS(159),
+    [anon_sym_verdict] = ACTIONS(159),
     [anon_sym_versement] = ACTIONS(159),
     [anon_sym_zero] = ACTIONS(159),
     [anon_sym_zu00e9ro] = ACTIONS(159),

@@ -529,6 +529,11 @@ pub fn single_field(rule: Rule) -> Option<&'static str> {
         Rule::initial => "initial",
         Rule::economies_prevues => "économies_prévues",
         Rule::suivi_rencontre => "prochaine_rencontre",
+        Rule::scenario_contrat => "contrat",
+        Rule::attendu => "attendu",
+        Rule::attendu_realisation => "réalisation",
+        Rule::attendu_verdict => "verdict",
+        Rule::attendu_codes => "codes",
         _ => return None,
     })
 }

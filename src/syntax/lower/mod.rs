@@ -8,6 +8,7 @@ mod expr;
 mod items;
 mod revue;
 mod suivi;
+mod scenario;
 
 use super::grammar::Rule;
 use crate::ast::*;
@@ -49,6 +50,7 @@ impl Lowerer<'_> {
             Rule::diagnostic => Item::Diagnostic(self.lower_diagnostic(pair)?),
             Rule::revue => Item::Revue(self.lower_revue(pair)?),
             Rule::suivi => Item::Suivi(self.lower_suivi(pair)?),
+            Rule::scenario => Item::Scenario(self.lower_scenario(pair)?),
             _ => return None,
         })
     }
@@ -267,6 +269,7 @@ fn is_item(rule: Rule) -> bool {
             | Rule::diagnostic
             | Rule::revue
             | Rule::suivi
+            | Rule::scenario
     )
 }
 
