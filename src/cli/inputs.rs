@@ -40,11 +40,11 @@ pub fn load(req: &Request) -> Result<Inputs, ExitStatus> {
     }
     let mut ws = load::load(req.paths, req.std_dir).map_err(|e| fail(&e.0))?;
     let program = crate::pipeline::analyse(ws.files(), &mut ws.diagnostics);
-    let bytes = std::fs::read(req.figures).map_err(|e| {
+    let bytes = super::files::read_regular(req.figures, super::files::MAX_FIGURES).map_err(|e| {
         fail(&format!(
             "impossible de lire le fichier de chiffres « {} » : {}",
             req.figures.display(),
-            load::io_reason(&e)
+            e.0
         ))
     })?;
     let path = req.figures.to_string_lossy().replace('\\', "/");

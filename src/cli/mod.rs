@@ -4,6 +4,7 @@
 
 mod avenant;
 pub mod check;
+pub mod files;
 mod diagnose;
 mod diff;
 mod evaluate;

@@ -71,6 +71,13 @@ impl Lowerer<'_> {
             .push(Diagnostic::new(Code::E0001, span, message).help(help));
     }
 
+    /// Reports a quantity beyond its bounds (E0003) and drops it.
+    pub fn refuse(&mut self, diagnostic: Diagnostic) -> Option<Quantity> {
+        self.had_errors = true;
+        self.diagnostics.push(diagnostic);
+        None
+    }
+
     pub fn ident(&self, pair: P<'_>) -> Ident {
         Ident {
             name: pair.as_str().to_string(),
@@ -135,7 +142,13 @@ impl Lowerer<'_> {
         let value =
             super::literal::parse_number(number_text).and_then(|n| super::literal::scale(n, unit));
         match value {
-            Some(value) => Some(Quantity { value, unit, span }),
+            Some(value) => {
+                let quantity = Quantity { value, unit, span };
+                match super::bounds::check(number_text, &quantity) {
+                    Some(out_of_bounds) => self.refuse(out_of_bounds),
+                    None => Some(quantity),
+                }
+            }
             None => {
                 self.error(
                     span,
