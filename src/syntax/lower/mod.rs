@@ -100,6 +100,14 @@ impl Lowerer<'_> {
 
     pub fn year(&mut self, pair: P<'_>) -> Year {
         let span = self.span(&pair);
+        if pair.as_str().starts_with('0') {
+            // `0025` would be written back `25`: refused where it is.
+            self.error(
+                span,
+                format!("l'année « {} » commence par un zéro", pair.as_str()),
+                "écrivez une année sur quatre chiffres, par exemple 2026",
+            );
+        }
         Year {
             value: pair.as_str().parse().unwrap_or(0),
             span,
