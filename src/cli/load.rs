@@ -91,7 +91,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
 /// the folder, `#` comments): skipped when the folder is searched, never when
 /// named on the command line.
 fn read_ignore_file(dir: &Path) -> Vec<PathBuf> {
-    std::fs::read_to_string(dir.join(".pacteignore"))
+    super::files::read_text(&dir.join(".pacteignore"), super::files::MAX_SOURCE)
         .map(|text| {
             text.lines()
                 .map(str::trim)

@@ -474,6 +474,8 @@ fn trajectoires(
             c.finess
         )),
     ));
+    let evalues: std::collections::HashSet<&str> =
+        c.objectives.iter().map(|o| o.objectif.as_str()).collect();
     let mut out = Html::new();
     for (i, s) in series.into_iter().enumerate() {
         let chart = LineChart {
@@ -483,7 +485,7 @@ fn trajectoires(
             cibles: s.cibles.clone(),
             reel: s.reel.clone(),
         };
-        let evalue = c.objectives.iter().any(|o| o.objectif == s.objectif);
+        let evalue = evalues.contains(s.objectif.as_str());
         let mut legende = format!(
             "{} — {}",
             s.libelle.as_deref().unwrap_or(&s.objectif),
