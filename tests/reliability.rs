@@ -80,7 +80,11 @@ fn a_weight_beyond_a_million_is_refused_and_a_million_is_kept() {
     let over = dir.path().join("poids.pacte");
     std::fs::write(&over, text.replace("poids 3", "poids 1 000 001")).unwrap();
     let o = pacte(&["check", s(&over)]);
-    assert!(out(&o).contains("le poids 1 000 001 dépasse"), "{}", out(&o));
+    assert!(
+        out(&o).contains("le poids 1 000 001 dépasse"),
+        "{}",
+        out(&o)
+    );
     let ok = dir.path().join("ok.pacte");
     std::fs::write(&ok, text.replace("poids 3", "poids 1 000 000")).unwrap();
     assert_eq!(pacte(&["check", s(&ok)]).status.code(), Some(0));
@@ -104,12 +108,30 @@ fn a_fifo_or_a_device_is_refused_at_once() {
         vec!["check", s(&fifo)],
         vec!["fmt", s(&fifo)],
         vec!["check", "/dev/zero"],
-        vec!["evaluate", VALMONT, "--figures", s(&fifo), "--exercice", "2026"],
-        vec!["evaluate", VALMONT, "--figures", "/dev/zero", "--exercice", "2026"],
+        vec![
+            "evaluate",
+            VALMONT,
+            "--figures",
+            s(&fifo),
+            "--exercice",
+            "2026",
+        ],
+        vec![
+            "evaluate",
+            VALMONT,
+            "--figures",
+            "/dev/zero",
+            "--exercice",
+            "2026",
+        ],
     ] {
         let o = pacte(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(err(&o).contains("n'est pas un fichier ordinaire"), "{args:?}: {}", err(&o));
+        assert!(
+            err(&o).contains("n'est pas un fichier ordinaire"),
+            "{args:?}: {}",
+            err(&o)
+        );
     }
 }
 
@@ -149,7 +171,10 @@ fn fmt_of_a_folder_never_writes_outside_it() {
     let o = pacte(&["fmt", s(&d)]);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     assert_eq!(std::fs::read_to_string(&outside).unwrap(), ugly);
-    assert_ne!(std::fs::read_to_string(d.join("dedans.pacte")).unwrap(), ugly);
+    assert_ne!(
+        std::fs::read_to_string(d.join("dedans.pacte")).unwrap(),
+        ugly
+    );
     assert!(err(&o).contains("hors du dossier parcouru"), "{}", err(&o));
 }
 
@@ -163,7 +188,9 @@ fn a_planted_symlink_at_the_old_temporary_name_is_not_followed() {
     std::fs::write(&victim, "intact").unwrap();
     let target = dir.path().join("doc.html");
     // The name the previous versions used: `.NAME.PID.tmp`.
-    let planted = dir.path().join(format!(".doc.html.{}.tmp", std::process::id()));
+    let planted = dir
+        .path()
+        .join(format!(".doc.html.{}.tmp", std::process::id()));
     std::os::unix::fs::symlink(&victim, &planted).unwrap();
     assert!(pacte::cli::output::write_atomic(&target, "document").unwrap());
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "intact");
@@ -203,7 +230,10 @@ fn fmt_keeps_permissions_refuses_read_only_and_writes_through_links() {
     let link = dir.path().join("lien.pacte");
     std::os::unix::fs::symlink(&real, &link).unwrap();
     assert_eq!(pacte(&["fmt", s(&link)]).status.code(), Some(0));
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
     assert_ne!(std::fs::read_to_string(&real).unwrap(), ugly);
 
     let leftovers: Vec<PathBuf> = std::fs::read_dir(dir.path())
@@ -244,7 +274,14 @@ fn a_contract_named_synthese_keeps_its_review() {
 
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .current_dir(dir)
         .output()
@@ -275,7 +312,11 @@ fn diff_git_refuses_an_option_as_revision_and_reads_non_ascii_names() {
         &["diff", &format!("--git=--output={}", planted.display())],
     );
     assert_eq!(o.status.code(), Some(2));
-    assert!(err(&o).contains("n'est pas une révision git"), "{}", err(&o));
+    assert!(
+        err(&o).contains("n'est pas une révision git"),
+        "{}",
+        err(&o)
+    );
     assert!(!planted.exists());
     let o = pacte_in(Some(repo), &["diff", "--git", "inconnue"]);
     assert_eq!(o.status.code(), Some(2));
@@ -291,7 +332,10 @@ fn assert_inert(markdown: &str) {
     let mut options = pulldown_cmark::Options::empty();
     options.insert(pulldown_cmark::Options::ENABLE_TABLES);
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(markdown, options));
+    pulldown_cmark::html::push_html(
+        &mut html,
+        pulldown_cmark::Parser::new_ext(markdown, options),
+    );
     assert!(!html.contains("<img"), "{html}");
     assert!(!html.contains("href=\"javascript:"), "{html}");
     assert!(html.contains("&lt;img"), "{html}");
@@ -340,6 +384,9 @@ fn years_with_leading_zeros_are_a_located_syntax_error() {
     let o = pacte(&["fmt", "--stdout", s(&file)]);
     assert_eq!(o.status.code(), Some(1), "{}", err(&o));
     let shown = format!("{}{}", out(&o), err(&o));
-    assert!(shown.contains("l'année « 0001 » commence par un zéro"), "{shown}");
+    assert!(
+        shown.contains("l'année « 0001 » commence par un zéro"),
+        "{shown}"
+    );
     assert!(shown.contains("annees.pacte:3:11"), "{shown}");
 }

@@ -162,7 +162,13 @@ fn verify_revision(rev: &str) -> Result<String, String> {
     }
     let spec = format!("{rev}^{{tree}}");
     let tree = git(
-        &["rev-parse", "--verify", "--quiet", "--end-of-options", &spec],
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &spec,
+        ],
         &[],
     )
     .map_err(|_| refused())?;

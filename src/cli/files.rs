@@ -99,7 +99,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let big = dir.path().join("gros.pacte");
         std::fs::write(&big, vec![b' '; 2049]).unwrap();
-        assert!(read_regular(&big, 2048).unwrap_err().0.contains("taille maximale"));
+        assert!(read_regular(&big, 2048)
+            .unwrap_err()
+            .0
+            .contains("taille maximale"));
         assert_eq!(read_regular(&big, 4096).unwrap().len(), 2049);
     }
 }

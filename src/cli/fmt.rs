@@ -39,7 +39,13 @@ pub fn run(args: &FmtArgs, color: bool) -> ExitStatus {
     for path in &files {
         let outcome = match super::files::read_regular(path, super::files::MAX_SOURCE) {
             Ok(bytes) => one(args, path, bytes, color),
-            Err(e) => return fail(&format!("impossible de lire « {} » : {}", path.display(), e.0)),
+            Err(e) => {
+                return fail(&format!(
+                    "impossible de lire « {} » : {}",
+                    path.display(),
+                    e.0
+                ))
+            }
         };
         let slot = match outcome {
             Outcome::Unchanged => 0,

@@ -40,13 +40,14 @@ pub fn load(req: &Request) -> Result<Inputs, ExitStatus> {
     }
     let mut ws = load::load(req.paths, req.std_dir).map_err(|e| fail(&e.0))?;
     let program = crate::pipeline::analyse(ws.files(), &mut ws.diagnostics);
-    let bytes = super::files::read_regular(req.figures, super::files::MAX_FIGURES).map_err(|e| {
-        fail(&format!(
-            "impossible de lire le fichier de chiffres « {} » : {}",
-            req.figures.display(),
-            e.0
-        ))
-    })?;
+    let bytes =
+        super::files::read_regular(req.figures, super::files::MAX_FIGURES).map_err(|e| {
+            fail(&format!(
+                "impossible de lire le fichier de chiffres « {} » : {}",
+                req.figures.display(),
+                e.0
+            ))
+        })?;
     let path = req.figures.to_string_lossy().replace('\\', "/");
     let mut figure_diagnostics = Diagnostics::new();
     let figures = eval::figures::read(

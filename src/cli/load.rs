@@ -251,7 +251,11 @@ pub fn read_source(
     diagnostics: &mut Diagnostics,
 ) -> Result<(SourceId, bool), LoadError> {
     let bytes = super::files::read_regular(path, super::files::MAX_SOURCE).map_err(|e| {
-        LoadError(format!("impossible de lire « {} » : {}", path.display(), e.0))
+        LoadError(format!(
+            "impossible de lire « {} » : {}",
+            path.display(),
+            e.0
+        ))
     })?;
     let shown = path.to_string_lossy().replace('\\', "/");
     let (text, valid) = match String::from_utf8(bytes) {

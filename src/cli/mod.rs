@@ -4,11 +4,11 @@
 
 mod avenant;
 pub mod check;
-pub mod files;
 mod diagnose;
 mod diff;
 mod evaluate;
 mod explain;
+pub mod files;
 mod fmt;
 mod french;
 mod inputs;

@@ -65,9 +65,8 @@ pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<bool> {
 /// The file a write lands in: the target of a symlink, else the path.
 fn resolve(path: &Path) -> std::io::Result<PathBuf> {
     match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path).map_err(|_| {
-            std::io::Error::other("le lien symbolique ne mène à aucun fichier")
-        }),
+        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path)
+            .map_err(|_| std::io::Error::other("le lien symbolique ne mène à aucun fichier")),
         _ => Ok(path.to_path_buf()),
     }
 }

@@ -174,7 +174,9 @@ fn first_over<'a>(
 ) -> Option<(&'a AideAnnee, Decimal)> {
     let mut running = Decimal::ZERO;
     for (_, line) in lines {
-        running = running.checked_add(line.montant.value).unwrap_or(Decimal::MAX);
+        running = running
+            .checked_add(line.montant.value)
+            .unwrap_or(Decimal::MAX);
         if running > limit {
             return Some((line, running));
         }

@@ -48,7 +48,10 @@ pub fn check(number_text: &str, quantity: &Quantity) -> Option<Diagnostic> {
         Diagnostic::new(
             Code::E0003,
             quantity.span,
-            format!("{what} « {} » dépasse la borne de {bound}", number_text.trim()),
+            format!(
+                "{what} « {} » dépasse la borne de {bound}",
+                number_text.trim()
+            ),
         )
         .label("hors des bornes")
         .help("vérifiez le nombre de chiffres et l'unité (€, k€, M€)"),
@@ -73,8 +76,9 @@ pub fn check_weight(quantity: &Quantity) -> Option<Diagnostic> {
 
 /// The digits after the decimal separator of a written number.
 fn decimals(text: &str) -> usize {
-    text.rsplit_once([',', '.'])
-        .map_or(0, |(_, frac)| frac.chars().filter(char::is_ascii_digit).count())
+    text.rsplit_once([',', '.']).map_or(0, |(_, frac)| {
+        frac.chars().filter(char::is_ascii_digit).count()
+    })
 }
 
 #[cfg(test)]

@@ -225,7 +225,13 @@ fn objectifs(
     ];
     // By name, looked up once per row (the first of a name wins): linear.
     let series: std::collections::HashMap<&str, &Serie> = k
-        .map(|k| k.objectifs.iter().rev().map(|s| (s.objectif.as_str(), s)).collect())
+        .map(|k| {
+            k.objectifs
+                .iter()
+                .rev()
+                .map(|s| (s.objectif.as_str(), s))
+                .collect()
+        })
         .unwrap_or_default();
     let lignes: Vec<Vec<Html>> = c
         .objectives
@@ -308,7 +314,13 @@ fn conditions(
         Colonne::texte(format!("En {y}")),
     ];
     let words_of: std::collections::HashMap<&str, &String> = k
-        .map(|k| k.conditions.iter().rev().map(|(id, w)| (id.as_str(), w)).collect())
+        .map(|k| {
+            k.conditions
+                .iter()
+                .rev()
+                .map(|(id, w)| (id.as_str(), w))
+                .collect()
+        })
         .unwrap_or_default();
     let mut lignes: Vec<Vec<Html>> = c
         .conditions
