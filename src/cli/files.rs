@@ -5,8 +5,8 @@
 use std::io::Read;
 use std::path::Path;
 
-/// The largest contract file read (`.pacte`, `.pacte.md`): 8 Mio.
-pub const MAX_SOURCE: u64 = 8 * 1024 * 1024;
+/// The largest contract file read (`.pacte`, `.pacte.md`): 32 Mio.
+pub const MAX_SOURCE: u64 = 32 * 1024 * 1024;
 /// The largest figures file read (`--chiffres`): 256 Mio, room for the
 /// national Hospi Diag extract.
 pub const MAX_FIGURES: u64 = 256 * 1024 * 1024;

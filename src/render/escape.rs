@@ -304,18 +304,20 @@ pub fn md_inline(text: &str) -> String {
 }
 
 /// Contract text for a Markdown table cell or inline run in a report
-/// (`evaluate --format md`, `diff --format md`): on one line, with `\`,
-/// `|`, `[` and `]` escaped, and `<` and `&` escaped where Markdown would
-/// read raw HTML, an autolink or an entity; so no link, image or HTML
-/// element can come from a contract. Other text is left as written
-/// (`>= 4 %` stays readable).
+/// (`evaluate --format md`, `diff --format md`): on one line, with `\`
+/// and `|` escaped, `]` before `(`, `[` or `:`, and `<` and `&` where
+/// Markdown would read raw HTML, an autolink or an entity; so no link,
+/// image or HTML element can come from a contract. Other text is left as
+/// written (`>= 4 %`, `[0, 1]` stay readable).
 pub fn md_cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let next = chars.peek().copied().unwrap_or(' ');
         let special = match c {
-            '\\' | '|' | '[' | ']' => true,
+            '\\' | '|' => true,
+            // No `](`, `][` or `]:`: no link, image or link definition.
+            ']' => matches!(next, '(' | '[' | ':'),
             '<' => next.is_ascii_alphabetic() || matches!(next, '/' | '!' | '?'),
             '&' => next.is_ascii_alphanumeric() || next == '#',
             _ => false,
@@ -473,7 +475,7 @@ mod tests {
         assert_eq!(md_inline("a_b *c* <d>|"), "a\\_b \\*c\\* \\<d\\>\\|");
         assert_eq!(
             md_cell("<img src=x> [a](javascript:x) &amp; >= 4 % | a\nb"),
-            "\\<img src=x> \\[a\\](javascript:x) \\&amp; >= 4 % \\| a b"
+            "\\<img src=x> [a\\](javascript:x) \\&amp; >= 4 % \\| a b"
         );
         // A link hidden in raw HTML is exposed by escaping, then removed.
         for hidden in [
