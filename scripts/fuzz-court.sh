@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duree=${DUREE:-60}
+# Pacte est du Rust sûr : sans AddressSanitizer (SANITIZER=none) une
+# exécution est plusieurs fois plus rapide ; SANITIZER=address le remet.
+san=${SANITIZER:-none}
 cibles=(parser check fmt figures hospidiag)
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   echo "erreur : cargo-fuzz ou la chaîne nightly manque (cargo install cargo-fuzz)" >&2
@@ -14,13 +17,13 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
 fi
 scripts/fuzz-seed.sh
 cd fuzz
-nice -n 19 cargo +nightly fuzz build
+nice -n 19 cargo +nightly fuzz build -s "$san"
 echec=0
 for t in "${cibles[@]}"; do
   mkdir -p "artifacts/$t"
   echo "== $t ($duree s)"
-  if ! nice -n 19 cargo +nightly fuzz run "$t" -- -max_total_time="$duree" \
-      -max_len=16384 -timeout=120 -rss_limit_mb=2048 -print_final_stats=1 \
+  if ! nice -n 19 cargo +nightly fuzz run -s "$san" "$t" -- -max_total_time="$duree" \
+      -max_len=8192 -timeout=120 -rss_limit_mb=2048 -print_final_stats=1 \
       2>"/tmp/fuzz-court-$t.log"; then
     echec=1
   fi
