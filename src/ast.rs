@@ -272,6 +272,9 @@ pub enum Item {
     Delegation(Delegation),
     Importe(Importe),
     Diagnostic(DiagnosticDef),
+    Revue(Revue),
+    Suivi(Suivi),
+    Scenario(Scenario),
 }
 
 impl Item {
@@ -285,6 +288,9 @@ impl Item {
             Item::Delegation(x) => x.span,
             Item::Importe(x) => x.span,
             Item::Diagnostic(x) => x.span,
+            Item::Revue(x) => x.span,
+            Item::Suivi(x) => x.span,
+            Item::Scenario(x) => x.span,
         }
     }
 }
@@ -317,15 +323,33 @@ pub struct Contrat {
     pub etablissement: Option<Etablissement>,
     pub signe: Option<(Date, Span)>,
     pub periode: Option<Periode>,
+    /// `fin le DATE`: the last day, when before 31 December of the last exercice.
+    pub fin: Option<(Date, Span)>,
+    /// `lieu "…"`: where it is signed.
+    pub lieu: Option<Text>,
+    /// `cosignataire "…"` lines, in written order.
+    pub cosignataires: Vec<Text>,
     pub dialogue: Option<(Date, Span)>,
     pub avenants: Vec<Avenant>,
     pub textes: Vec<Text>,
-    pub aide: Option<Aide>,
+    /// The `aide SOURCE { … }` blocks, one per source, in written order.
+    pub aides: Vec<Aide>,
     pub references: Vec<Reference>,
     pub objectifs: Vec<Objectif>,
     pub conditions: Vec<Condition>,
     pub modulation: Option<Modulation>,
     pub repeated: Vec<Repeated>,
+    /// `prévision AAAA { … }`: the establishment's committed trajectory (§10).
+    pub previsions: Vec<Reference>,
+    /// `chef_de_projet "…"` (§10).
+    pub chef_de_projet: Option<Text>,
+}
+
+impl Contrat {
+    /// The first `aide` block: where one schedule is enough (documents, diff).
+    pub fn aide(&self) -> Option<&Aide> {
+        self.aides.first()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -352,6 +376,9 @@ pub struct Avenant {
     pub numero: Quantity,
     pub signe: Date,
     pub objet: Text,
+    /// `intègre ENVELOPPE`: the amendment brought the contract into that
+    /// envelope's scheme; its date is the date of effect of its clauses.
+    pub integre: Option<Ident>,
     pub span: Span,
 }
 
@@ -439,6 +466,19 @@ pub struct Objectif {
     pub repeated: Vec<Repeated>,
 }
 
+impl Objectif {
+    /// The objective's expected gains: its actions' gains when its actions
+    /// have some, else its own `gain` lines (spec §10).
+    pub fn gains_effectifs(&self) -> Vec<&Gain> {
+        let from_actions: Vec<&Gain> = self.actions.iter().flat_map(|a| &a.fiche.gains).collect();
+        if from_actions.is_empty() {
+            self.gains.iter().collect()
+        } else {
+            from_actions
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Base {
     pub annee: Year,
@@ -473,6 +513,55 @@ pub struct Action {
     pub responsable: Option<Text>,
     pub echeance: Option<(Date, Span)>,
     pub span: Span,
+    pub repeated: Vec<Repeated>,
+    /// `action ID { … }`: the id a `suivi` names (§10). Without a `libellé`
+    /// field, `libelle` is the id itself (same span).
+    pub id: Option<Ident>,
+    /// The CREF « fiche action » (§10); empty for `action "…"`.
+    pub fiche: FicheAction,
+}
+
+impl Action {
+    /// Whether `libellé` was written (the id form may omit it).
+    pub fn libelle_ecrit(&self) -> bool {
+        self.id
+            .as_ref()
+            .is_none_or(|id| id.span != self.libelle.span)
+    }
+}
+
+/// The fields of a CREF « fiche action » (§10).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FicheAction {
+    pub debut: Option<(Date, Span)>,
+    pub titre: Option<Text>,
+    pub initial: Option<Initial>,
+    pub gains: Vec<Gain>,
+    pub economies_prevues: Option<Quantity>,
+    pub sous_actions: Vec<SousAction>,
+}
+
+/// `initial AAAA: MONTANT charges|recettes`: the charges or revenue the
+/// action starts from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Initial {
+    pub annee: Year,
+    pub montant: Quantity,
+    pub side: GainSide,
+    pub span: Span,
+}
+
+/// `sous_action ID { … }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SousAction {
+    pub id: Ident,
+    pub span: Span,
+    pub libelle: Option<Text>,
+    pub responsable: Option<Text>,
+    pub echeance: Option<(Date, Span)>,
+    pub titre: Option<Text>,
+    pub gains: Vec<Gain>,
+    pub economies_prevues: Option<Quantity>,
     pub repeated: Vec<Repeated>,
 }
 
@@ -628,6 +717,8 @@ pub struct Enveloppe {
     pub montant: Option<Quantity>,
     pub parts: Vec<(Ident, Quantity)>,
     pub source: Option<Text>,
+    /// Clauses applied to every contract drawing on the envelope (§5).
+    pub clauses: Vec<Clause>,
     pub repeated: Vec<Repeated>,
 }
 
@@ -650,6 +741,8 @@ pub struct Cadre {
     pub libelle: Option<Text>,
     pub source: Option<Text>,
     pub textes: Vec<Text>,
+    /// `opposable`: its extensions add clauses instead of replacing them.
+    pub opposable: Option<Span>,
     pub clauses: Vec<Clause>,
     pub repeated: Vec<Repeated>,
 }
@@ -664,10 +757,30 @@ pub struct Clause {
 /// The closed set of clause kinds (spec §5). Parameters only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClauseKind {
+    /// `durée A à B exercices`.
     Duree {
         min: Quantity,
         max: Quantity,
     },
+    /// `durée A à B ans` (`min` given) or `durée au plus B ans`.
+    DureeAns {
+        min: Option<Quantity>,
+        max: Quantity,
+    },
+    /// `durée_recommandée N ans`.
+    DureeRecommandee(Quantity),
+    /// `aide indicative toutes_années`.
+    AideIndicativeToutesAnnees,
+    /// `cosignataire requis "NOM"`.
+    CosignataireRequis(Text),
+    /// `thèmes requis PRÉFIXE`.
+    ThemesRequis(Ident),
+    /// `indicateurs au plus N`.
+    IndicateursAuPlus(Quantity),
+    /// `famille ID` (inherited): groups frameworks for R0701.
+    Famille(Ident),
+    /// `modèle ID` (inherited): the document model of `pacte render`.
+    Modele(Ident),
     AideFermePremiereAnnee,
     AideIndicativeAnneesSuivantes,
     AideStableOuDegressive,
@@ -680,9 +793,11 @@ pub enum ClauseKind {
     CiblesAnnuelles,
     DialogueSous(Quantity),
     Statuts(Vec<String>),
-    Enveloppe(Ident),
+    /// `enveloppes E1 E2…` (also read from the v0.1 form `enveloppe ID`).
+    Enveloppes(Vec<Ident>),
     TresorerieRequiseSi(Expr),
-    CompteFinancierAuPlusTard(DayMonth),
+    /// `compte_financier au plus tard JOUR MOIS [suspend]`; the flag is `suspend`.
+    CompteFinancierAuPlusTard(DayMonth, bool),
     FinAideSi(Expr),
     DonneeManquante(MissingData),
     GainsMinimum {
@@ -735,3 +850,119 @@ pub struct Groupe {
 /// The names a group condition may use besides indicators: the number of
 /// indicators whose thresholds are crossed at each level or above.
 pub const DIAGNOSTIC_COUNTS: [&str; 3] = ["vigilances", "alertes", "critiques"];
+
+// ------------------------------------------------------------------ revue (§8)
+
+/// `revue CONTRAT AAAA { … }`: the ARS's annual review of one contract for
+/// exercice AAAA (appraisal, comments, justified CF delay, aid decision).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revue {
+    pub contrat: Ident,
+    pub annee: Year,
+    pub span: Span,
+    pub date: Option<(Date, Span)>,
+    pub appreciation: Option<Text>,
+    pub objectifs: Vec<RevueObjectif>,
+    /// `compte_financier justifié "…"`: why the CF delay is accepted.
+    pub compte_financier: Option<Text>,
+    pub decisions: Vec<Decision>,
+    pub repeated: Vec<Repeated>,
+}
+
+/// `objectif ID: "commentaire"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevueObjectif {
+    pub objectif: Ident,
+    pub commentaire: Text,
+    pub span: Span,
+}
+
+/// `décision aide AAAA: MONTANT "motif"`, or a share `P %` of the planned amount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub annee: Year,
+    pub montant: Quantity,
+    pub motif: Text,
+    pub span: Span,
+}
+
+// ------------------------------------------------------------------ suivi (§10)
+
+/// `suivi CONTRAT DATE { … }`: one follow-up meeting of a contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suivi {
+    pub contrat: Ident,
+    pub date: Option<(Date, Span)>,
+    pub span: Span,
+    pub prochaine_rencontre: Option<(Date, Span)>,
+    pub actions: Vec<SuiviAction>,
+    pub commentaires: Vec<Text>,
+    pub repeated: Vec<Repeated>,
+}
+
+/// `action ID: réalisation P, économies M, "commentaire"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SuiviAction {
+    pub action: Ident,
+    pub realisation: Option<Quantity>,
+    pub economies: Option<Quantity>,
+    pub commentaire: Option<Text>,
+    pub span: Span,
+}
+
+// ------------------------------------------------------------------ scénario (§11)
+
+/// `scénario "nom" { contrat ID; exercice AAAA; chiffres [AAAA] { … }; attendu { … } }`:
+/// what a contract must give for given figures, run by `pacte test`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scenario {
+    pub nom: Text,
+    pub span: Span,
+    pub contrat: Option<Ident>,
+    pub exercice: Option<Year>,
+    /// `chiffres { … }` (the exercice) and `chiffres AAAA { … }` (another year).
+    pub chiffres: Vec<Chiffres>,
+    /// The `attendu { … }` block's span, when there is one.
+    pub attendu_span: Option<Span>,
+    pub attendu: Vec<Attente>,
+    pub repeated: Vec<Repeated>,
+}
+
+/// `chiffres [AAAA] { INDICATEUR: VALEUR … }`: figures of the contract's FINESS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chiffres {
+    /// `None`: the scenario's exercice.
+    pub annee: Option<Year>,
+    pub valeurs: Vec<ReferenceLine>,
+    pub span: Span,
+}
+
+/// One line of `attendu { … }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attente {
+    pub kind: AttenteKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttenteKind {
+    /// `objectif ID: VERDICT`.
+    Objectif(Ident, VerdictMot),
+    /// `condition ID: VERDICT`.
+    Condition(Ident, VerdictMot),
+    /// `réalisation: P`, compared at the displayed precision.
+    Realisation(Quantity),
+    /// `verdict: VERDICT` (the contract's).
+    Verdict(VerdictMot),
+    /// `aide AAAA: MONTANT` (the aid due for that year, all sources).
+    Aide(Year, Quantity),
+    /// `codes: R0104 R0203` (exactly these), or `codes: aucun` (empty).
+    Codes(Vec<Ident>),
+}
+
+/// A verdict as written, in its canonical accented form (`non évaluable`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerdictMot {
+    pub mot: String,
+    pub span: Span,
+}

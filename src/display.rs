@@ -24,6 +24,18 @@ pub fn number(value: Decimal) -> String {
     }
 }
 
+/// A count and its noun, agreed in French (0 and 1 take the singular) and
+/// grouped by three (`1 erreur`, `0 avertissement`, `102 292 valeurs`).
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    let digits = n.to_string();
+    let shown = if digits.len() > 4 {
+        group(&digits)
+    } else {
+        digits
+    };
+    format!("{shown} {}", if n > 1 { many } else { one })
+}
+
 /// Groups digits by three from the right with a space.
 pub fn group(int: &str) -> String {
     let mut out = String::with_capacity(int.len() + int.len() / 3);
@@ -39,7 +51,7 @@ pub fn group(int: &str) -> String {
 /// A base-unit value shown in the unit of its dimension.
 pub fn quantity(value: Decimal, dim: Dimension) -> String {
     match dim {
-        Dimension::Money => format!("{} €", number(value.round_dp(2))),
+        Dimension::Money => money(value),
         Dimension::Ratio => format!("{} %", number((value * Decimal::ONE_HUNDRED).round_dp(2))),
         Dimension::Duration => format!("{} j", number(value.round_dp(1))),
         _ => number(value),
@@ -48,20 +60,68 @@ pub fn quantity(value: Decimal, dim: Dimension) -> String {
 
 /// A quantity as it was written, in its own unit (`1,5 M€`, `90 %`).
 pub fn written(q: &crate::ast::Quantity) -> String {
+    if q.unit == crate::ast::Unit::Euro {
+        return money(q.value);
+    }
     format!("{} {}", number(q.written()), q.unit.symbol())
         .trim_end()
         .to_string()
 }
 
-/// Euros rounded to the euro.
+/// Euros: whole amounts without decimals (`1 500 000 €`), any fraction
+/// shown to the cent (`3,50 €`), never hidden by rounding.
 pub fn euros(value: Decimal) -> String {
-    format!("{} €", number(value.round()))
+    money(value)
+}
+
+/// An amount in euros, to the cent when it has cents.
+fn money(value: Decimal) -> String {
+    let cents = value.round_dp(2);
+    if cents.fract().is_zero() {
+        return format!("{} €", number(cents));
+    }
+    let mut text = number(cents);
+    if text
+        .rsplit_once(',')
+        .is_some_and(|(_, frac)| frac.len() == 1)
+    {
+        text.push('0');
+    }
+    format!("{text} €")
+}
+
+/// Display text with the French minus sign (−, U+2212) in place of a
+/// hyphen that starts a number (`-200 000 €` → `−200 000 €`; dates are kept): for documents and
+/// reports, never for Pacte source.
+pub fn moins(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut chars = text.chars().peekable();
+    let mut previous: Option<char> = None;
+    while let Some(c) = chars.next() {
+        let sign = previous.is_none_or(|p| !p.is_alphanumeric());
+        if c == '-' && sign && chars.peek().is_some_and(char::is_ascii_digit) {
+            out.push('\u{2212}');
+        } else {
+            out.push(c);
+        }
+        previous = Some(c);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn minus_sign_before_digits_only() {
+        assert_eq!(moins("-200 000 €"), "\u{2212}200 000 €");
+        assert_eq!(
+            moins("2025-12-10 - x (-3 j)"),
+            "2025-12-10 - x (\u{2212}3 j)"
+        );
+    }
 
     #[test]
     fn french_forms() {
@@ -71,5 +131,12 @@ mod tests {
         assert_eq!(quantity(d("28"), Dimension::Duration), "28 j");
         assert_eq!(number(d("-4100000.50")), "-4 100 000,5");
         assert_eq!(number(d("2026")), "2026");
+        assert_eq!(euros(d("3.5")), "3,50 €");
+        assert_eq!(count(0, "erreur", "erreurs"), "0 erreur");
+        assert_eq!(count(1, "valeur", "valeurs"), "1 valeur");
+        assert_eq!(count(102_292, "valeur", "valeurs"), "102 292 valeurs");
+        assert_eq!(euros(d("1500000")), "1 500 000 €");
+        assert_eq!(quantity(d("-12.05"), Dimension::Money), "-12,05 €");
+        assert_eq!(quantity(d("0.004"), Dimension::Money), "0 €");
     }
 }

@@ -17,6 +17,12 @@ pub struct Program {
     pub diagnostics: BTreeMap<String, DiagnosticDef>,
     /// The user's contracts, in file order.
     pub contrats: Vec<Contrat>,
+    /// The ARS's annual reviews (`revue`), in file order.
+    pub revues: Vec<Revue>,
+    /// The follow-up records (`suivi`, §10), in file order.
+    pub suivis: Vec<Suivi>,
+    /// The scenarios (`scénario`, §11), in file order.
+    pub scenarios: Vec<Scenario>,
 }
 
 /// A framework with the clauses in force once its parents are merged.
@@ -40,10 +46,34 @@ impl CadreEffectif {
         self.find(pred).is_some()
     }
 
-    /// The envelope the framework draws on, if any.
+    /// The first envelope the framework lets contracts draw on, if any.
     pub fn enveloppe(&self) -> Option<&Ident> {
+        self.enveloppes().first()
+    }
+
+    /// The envelopes of `enveloppes E1 E2…` (empty when the clause is absent).
+    pub fn enveloppes(&self) -> &[Ident] {
+        self.clauses
+            .iter()
+            .find_map(|c| match &c.kind {
+                ClauseKind::Enveloppes(ids) => Some(ids.as_slice()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    /// `famille ID` (inherited through `étend`).
+    pub fn famille(&self) -> Option<&Ident> {
         self.clauses.iter().find_map(|c| match &c.kind {
-            ClauseKind::Enveloppe(id) => Some(id),
+            ClauseKind::Famille(id) => Some(id),
+            _ => None,
+        })
+    }
+
+    /// `modèle ID` (inherited through `étend`): the layout of `pacte render`.
+    pub fn modele(&self) -> Option<&Ident> {
+        self.clauses.iter().find_map(|c| match &c.kind {
+            ClauseKind::Modele(id) => Some(id),
             _ => None,
         })
     }
@@ -75,6 +105,27 @@ impl Program {
         self.indicateur(name)
             .and_then(|i| i.unite)
             .map(|(u, _)| u.dimension())
+    }
+
+    /// The clauses that apply to a contract: its framework's, then those of
+    /// every envelope its `aide` blocks draw on (§5 « Envelope clauses »).
+    pub fn clauses_in_force(&self, contrat: &Contrat) -> Vec<&Clause> {
+        let mut out: Vec<&Clause> = self
+            .cadre_of(contrat)
+            .map(|c| c.clauses.iter().collect())
+            .unwrap_or_default();
+        let mut seen: Vec<&str> = Vec::new();
+        for aide in &contrat.aides {
+            let name = aide.enveloppe.name.as_str();
+            if seen.contains(&name) {
+                continue;
+            }
+            seen.push(name);
+            if let Some(e) = self.enveloppes.get(name) {
+                out.extend(e.clauses.iter());
+            }
+        }
+        out
     }
 
     pub fn cadre_of(&self, contrat: &Contrat) -> Option<&CadreEffectif> {

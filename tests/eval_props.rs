@@ -133,7 +133,7 @@ proptest! {
         let contrat = program.contrats.first_mut().expect("contract");
         let finess = contrat.etablissement.as_ref().and_then(|e| e.finess.as_ref()).expect("finess").value.clone();
         let planned = Decimal::new(cents, 2);
-        if let Some(line) = contrat.aide.as_mut().and_then(|a| a.annees.iter_mut().find(|l| l.annee.value == 2027)) {
+        if let Some(line) = contrat.aides.first_mut().and_then(|a| a.annees.iter_mut().find(|l| l.annee.value == 2027)) {
             line.montant.value = planned;
         }
         let mut figures = Figures::new("généré", run.figures.source, Layout::Pacte);

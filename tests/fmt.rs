@@ -131,20 +131,24 @@ fn properties(path: &str, text: &str) -> Result<(), String> {
 
 #[test]
 fn corpus_invariants() {
-    let mut checked = 0;
-    for path in corpus(&["examples", "std", "tests"]) {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let name = shown(&path);
-        match format(&name, &text) {
-            Err(FmtError::Invalid { .. }) => continue,
-            Err(e) => panic!("{name} : {e:?}"),
-            Ok(_) => {}
-        }
-        if let Err(e) = properties(&name, &text) {
-            panic!("{name} : {e}");
-        }
-        checked += 1;
-    }
+    use rayon::prelude::*;
+    // One file per task: the corpus is large and each file is independent.
+    let checked: usize = corpus(&["examples", "std", "tests"])
+        .par_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let name = shown(path);
+            match format(&name, &text) {
+                Err(FmtError::Invalid { .. }) => return 0,
+                Err(e) => panic!("{name} : {e:?}"),
+                Ok(_) => {}
+            }
+            if let Err(e) = properties(&name, &text) {
+                panic!("{name} : {e}");
+            }
+            1
+        })
+        .sum();
     assert!(checked > 50, "{checked} fichiers seulement");
 }
 
@@ -175,21 +179,27 @@ fn check_codes(files: &[(String, String)]) -> Vec<String> {
 
 #[test]
 fn check_gives_the_same_codes_after_formatting() {
-    for path in corpus(&["examples/erreurs", "tests/fixtures/fmt"]) {
-        let name = shown(&path);
-        let text = std::fs::read_to_string(&path).unwrap();
-        let Ok(formatted) = format(&name, &text) else {
-            continue;
-        };
-        let before = check_codes(&[(name.clone(), text)]);
-        let after = check_codes(&[(name.clone(), formatted)]);
-        assert_eq!(before, after, "{name}");
-    }
+    use rayon::prelude::*;
+    corpus(&["examples/erreurs", "tests/fixtures/fmt"])
+        .par_iter()
+        .for_each(|path| {
+            let name = shown(path);
+            let text = std::fs::read_to_string(path).unwrap();
+            let Ok(formatted) = format(&name, &text) else {
+                return;
+            };
+            let before = check_codes(&[(name.clone(), text)]);
+            let after = check_codes(&[(name.clone(), formatted)]);
+            assert_eq!(before, after, "{name}");
+        });
 }
 
+// The generated contracts: 40 each in the default run (a few seconds), 500
+// in the ignored run that CI does (`cargo test -- --ignored`); set
+// PROPTEST_CASES to change both.
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(500),
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(40),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
@@ -206,6 +216,36 @@ proptest! {
 
     #[test]
     fn generated_literate_contracts(seed in any::<u64>()) {
+        let text = gen::literate(seed);
+        let (parsed, _) = parse("g.pacte.md", &text);
+        prop_assert!(parsed.is_some(), "le générateur a produit un texte invalide :\n{}", text);
+        if let Err(e) = properties("g.pacte.md", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(500),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    #[ignore = "lourd : cargo test -- --ignored (CI)"]
+    fn many_generated_contracts(seed in any::<u64>()) {
+        let text = gen::file(seed);
+        let (parsed, _) = parse("g.pacte", &text);
+        prop_assert!(parsed.is_some(), "le générateur a produit un texte invalide :\n{}", text);
+        if let Err(e) = properties("g.pacte", &text) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+
+    #[test]
+    #[ignore = "lourd : cargo test -- --ignored (CI)"]
+    fn many_generated_literate_contracts(seed in any::<u64>()) {
         let text = gen::literate(seed);
         let (parsed, _) = parse("g.pacte.md", &text);
         prop_assert!(parsed.is_some(), "le générateur a produit un texte invalide :\n{}", text);

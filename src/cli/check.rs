@@ -59,6 +59,9 @@ pub fn run(args: &CheckArgs, std_dir: Option<&Path>, color: bool) -> ExitStatus 
         Ok(c) => c,
         Err(e) => return fail(&e.0),
     };
+    if let Some(status) = nothing_to_check(&args.paths, &checked) {
+        return status;
+    }
     let Checked {
         workspace,
         diagnostics,
@@ -77,4 +80,36 @@ pub fn run(args: &CheckArgs, std_dir: Option<&Path>, color: bool) -> ExitStatus 
     } else {
         ExitStatus::Success
     }
+}
+
+/// Exit 2 when the paths hold nothing to check: no Pacte file (an empty
+/// folder, a mistyped folder in CI), or only empty files. A green CI on a
+/// folder without any contract would hide the mistake.
+fn nothing_to_check(paths: &[PathBuf], checked: &Checked) -> Option<ExitStatus> {
+    let ws = &checked.workspace;
+    let items: usize = ws
+        .user
+        .iter()
+        .filter_map(|id| ws.parsed.get(id)?.file.as_ref())
+        .map(|f| f.items.len())
+        .sum();
+    let has_errors = checked.summary.errors > 0;
+    if has_errors || items > 0 || !checked.program.contrats.is_empty() {
+        return None;
+    }
+    let shown: Vec<String> = paths
+        .iter()
+        .map(|p| format!("« {} »", p.display()))
+        .collect();
+    let found = match ws.user.len() {
+        0 => "aucun fichier .pacte ou .pacte.md".to_string(),
+        1 => "un fichier sans aucun élément".to_string(),
+        n => format!("{n} fichiers sans aucun élément"),
+    };
+    eprintln!(
+        "erreur : aucun contrat trouvé dans {} ({found})",
+        shown.join(", ")
+    );
+    eprintln!("aide : vérifiez le chemin ; un contrat s'écrit dans un fichier `.pacte` (voir `pacte nouveau`)");
+    Some(ExitStatus::Error)
 }

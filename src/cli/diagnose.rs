@@ -31,6 +31,9 @@ pub struct DiagnoseArgs {
     /// Format du rapport.
     #[arg(long, value_enum, default_value_t = DiagnoseFormat::Text)]
     pub format: DiagnoseFormat,
+    /// Ne garde que les établissements d'une région (ex. Normandie), d'après le département de leur FINESS.
+    #[arg(long, value_name = "RÉGION", alias = "ars")]
+    pub region: Option<String>,
 }
 
 /// `--format` of `pacte diagnose`.
@@ -63,14 +66,22 @@ pub fn run(args: &DiagnoseArgs, std_dir: Option<&Path>, color: bool) -> ExitStat
         color,
         done: "diagnostiqué",
     };
+    let agence = match args.region.as_deref().map(agence) {
+        Some(Ok(a)) => Some(a),
+        Some(Err(message)) => return fail(&message),
+        None => None,
+    };
     let inputs::Inputs {
         workspace: ws,
         program,
-        figures,
+        mut figures,
     } = match inputs::load(&request) {
         Ok(inputs) => inputs,
         Err(status) => return status,
     };
+    if let Some(agence) = agence {
+        figures.retain_establishments(|finess| crate::resolve::agences::covers(agence, finess));
+    }
     let def = match choose(&program, &ws.map, args.diagnostic.as_deref()) {
         Ok(def) => def,
         Err(message) => return fail(&message),
@@ -131,4 +142,16 @@ fn choose<'p>(
         .values()
         .find(is_std)
         .ok_or_else(|| "aucun diagnostic défini : la bibliothèque standard (--std) n'en a pas, ajoutez un item `diagnostic` aux contrats".to_string())
+}
+
+/// The agency of `--region Normandie` or `--ars "ARS Normandie"`.
+fn agence(name: &str) -> Result<&'static str, String> {
+    use crate::resolve::agences;
+    agences::official(name).ok_or_else(|| {
+        let regions = agences::names().map(|n| n.trim_start_matches("ARS "));
+        let hint = crate::resolve::suggest::closest(name.trim_start_matches("ARS "), regions)
+            .map(|c| format!(" ; vouliez-vous dire « {c} » ?"))
+            .unwrap_or_default();
+        format!("région inconnue « {name} »{hint}")
+    })
 }

@@ -6,7 +6,7 @@
 //! there are. Files with syntax errors stop the comparison (exit 1).
 
 use super::{fail, load, output, ExitStatus};
-use crate::ast::{Contrat, Item};
+use crate::ast::{Contrat, Item, Revue};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::diff::render::{render, DiffFormat};
 use crate::source::{Origin, SourceId, SourceMap};
@@ -27,16 +27,38 @@ pub struct DiffArgs {
     /// Code de sortie 1 lorsqu'il y a des différences.
     #[arg(long)]
     pub exit_code: bool,
+    /// Ajoute l'impact sur la vérification : diagnostics qui apparaissent ou disparaissent.
+    #[arg(long)]
+    pub impact: bool,
+    /// Fichier de chiffres : ajoute l'impact sur l'évaluation (verdicts, réalisation, aide due, total régional).
+    #[arg(long, value_name = "FICHIER")]
+    pub figures: Option<PathBuf>,
+    /// Exercice évalué pour l'impact (avec --figures).
+    #[arg(long, value_name = "AAAA")]
+    pub exercice: Option<i32>,
+    /// Ancienne bibliothèque standard : compare la vérification et l'évaluation des CHEMINS avec elle et avec l'actuelle (--std).
+    #[arg(long = "std-avant", value_name = "DOSSIER")]
+    pub std_avant: Option<PathBuf>,
+}
+
+impl DiffArgs {
+    /// Whether the impact of the change is asked for.
+    fn wants_impact(&self) -> bool {
+        self.impact || self.figures.is_some() || self.exercice.is_some() || self.std_avant.is_some()
+    }
 }
 
 /// The contracts of one side of a comparison, or the diagnostics that
 /// prevent reading them.
 pub(super) enum Side {
-    Contrats(Vec<Contrat>),
+    Contrats(Vec<Contrat>, Vec<Revue>, Vec<crate::ast::Suivi>),
     Errors(SourceMap, Vec<Diagnostic>),
 }
 
-pub fn run(args: &DiffArgs, color: bool) -> ExitStatus {
+pub fn run(args: &DiffArgs, std_dir: Option<&Path>, color: bool) -> ExitStatus {
+    if args.wants_impact() {
+        return super::impact::run(args, std_dir, color);
+    }
     let sides = match &args.git {
         Some(rev) => git_sides(rev, &args.paths),
         None => match args.paths.as_slice() {
@@ -53,7 +75,7 @@ pub fn run(args: &DiffArgs, color: bool) -> ExitStatus {
         Err(message) => return fail(&message),
     };
     let (old, new) = match (old, new) {
-        (Side::Contrats(o), Side::Contrats(n)) => (o, n),
+        (Side::Contrats(o, ro, so), Side::Contrats(n, rn, sn)) => ((o, ro, so), (n, rn, sn)),
         (a, b) => {
             for side in [a, b] {
                 report(side, color);
@@ -62,7 +84,9 @@ pub fn run(args: &DiffArgs, color: bool) -> ExitStatus {
             return ExitStatus::Failure;
         }
     };
-    let changes = crate::diff::diff(&old, &new);
+    let mut changes = crate::diff::diff(&old.0, &new.0);
+    changes.extend(crate::diff::revue::diff(&old.1, &new.1));
+    changes.extend(crate::diff::suivi::derniers_suivis(&old.2, &new.2));
     output::print(&render(args.format, &changes));
     if args.exit_code && !changes.is_empty() {
         ExitStatus::Failure
@@ -99,13 +123,18 @@ pub(super) fn read_paths(paths: &[PathBuf]) -> Result<Side, String> {
 /// Parses the sources of one side; only syntax errors matter to a diff.
 fn parse_side(map: SourceMap, ids: &[SourceId], mut diagnostics: Diagnostics) -> Side {
     let mut contrats = Vec::new();
+    let mut revues = Vec::new();
+    let mut suivis = Vec::new();
     for (_, parsed, d) in crate::pipeline::parse_all(&map, ids) {
         diagnostics.extend(d);
-        let items = parsed.file.map(|f| f.items).unwrap_or_default();
-        contrats.extend(items.into_iter().filter_map(|i| match i {
-            Item::Contrat(c) => Some(c),
-            _ => None,
-        }));
+        for item in parsed.file.map(|f| f.items).unwrap_or_default() {
+            match item {
+                Item::Contrat(c) => contrats.push(c),
+                Item::Revue(r) => revues.push(r),
+                Item::Suivi(s) => suivis.push(s),
+                _ => {}
+            }
+        }
     }
     if diagnostics.has_errors() {
         let errors = diagnostics
@@ -115,7 +144,7 @@ fn parse_side(map: SourceMap, ids: &[SourceId], mut diagnostics: Diagnostics) ->
             .collect();
         return Side::Errors(map, errors);
     }
-    Side::Contrats(contrats)
+    Side::Contrats(contrats, revues, suivis)
 }
 
 /// The revision's files (`git ls-tree`, `git show`) and the working tree's.
@@ -125,12 +154,29 @@ fn git_sides(rev: &str, paths: &[PathBuf]) -> Result<(Side, Side), String> {
     } else {
         paths.to_vec()
     };
-    let tree = verify_revision(rev)?;
     let mut map = SourceMap::new();
-    let listing = git(&["ls-tree", "-r", "-z", "--name-only", &tree, "--"], &paths)?;
+    for (name, code) in git_files(rev, &paths)? {
+        map.add(name, code, Origin::User);
+    }
+    let ids: Vec<SourceId> = map.iter().map(|s| s.id).collect();
+    let old = parse_side(map, &ids, Diagnostics::new());
+    let existing: Vec<PathBuf> = paths.iter().filter(|p| p.exists()).cloned().collect();
+    let new = if existing.is_empty() {
+        Side::Contrats(Vec::new(), Vec::new(), Vec::new())
+    } else {
+        read_paths(&existing)?
+    };
+    Ok((old, new))
+}
+
+/// The Pacte files of a revision under some paths: (`REV:path`, code).
+pub(super) fn git_files(rev: &str, paths: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
+    let tree = verify_revision(rev)?;
+    let mut out = Vec::new();
+    let listing = git(&["ls-tree", "-r", "-z", "--name-only", &tree, "--"], paths)?;
     for file in listing.split('\0').filter(|f| !f.is_empty()) {
         let path = Path::new(file);
-        if !load::is_pacte_file(path) || load::is_ignored(path, &paths) {
+        if !load::is_pacte_file(path) || load::is_ignored(path, paths) {
             continue;
         }
         let text = git(&["show", &format!("{tree}:./{file}")], &[])?;
@@ -140,17 +186,9 @@ fn git_sides(rev: &str, paths: &[PathBuf]) -> Result<(Side, Side), String> {
         } else {
             text
         };
-        map.add(format!("{rev}:{file}"), code, Origin::User);
+        out.push((format!("{rev}:{file}"), code));
     }
-    let ids: Vec<SourceId> = map.iter().map(|s| s.id).collect();
-    let old = parse_side(map, &ids, Diagnostics::new());
-    let existing: Vec<PathBuf> = paths.iter().filter(|p| p.exists()).cloned().collect();
-    let new = if existing.is_empty() {
-        Side::Contrats(Vec::new())
-    } else {
-        read_paths(&existing)?
-    };
-    Ok((old, new))
+    Ok(out)
 }
 
 /// The tree of a revision, as an object name: `REV` is checked by `git

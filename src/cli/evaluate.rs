@@ -67,12 +67,15 @@ pub fn run(args: &EvaluateArgs, std_dir: Option<&Path>, color: bool) -> ExitStat
     };
     let inputs::Inputs {
         workspace: ws,
-        program,
+        mut program,
         figures,
     } = match inputs::load(&request) {
         Ok(inputs) => inputs,
         Err(status) => return status,
     };
+    if let Err(status) = keep_covering(&mut program, args.exercice) {
+        return status;
+    }
     let evaluation = eval::evaluate(&program, &figures, args.exercice);
     // The HTML documents also chart each indicator over the years of the
     // figures and compare the aid with the délégations.
@@ -83,6 +86,31 @@ pub fn run(args: &EvaluateArgs, std_dir: Option<&Path>, color: bool) -> ExitStat
         context: context.as_ref(),
     };
     publish(args, &evaluation, &ws.map, options)
+}
+
+/// Leaves out, with a note, the contracts whose period does not cover the
+/// exercice: their objectives have no target that year and their aid no
+/// line the year after, so a review would only show empty verdicts. When
+/// no contract covers it (`--exercice 2062`), nothing is evaluated (exit 2).
+fn keep_covering(program: &mut crate::model::Program, exercice: i32) -> Result<(), ExitStatus> {
+    let total = program.contrats.len();
+    program.contrats.retain(|c| {
+        let Some(p) = &c.periode else { return true };
+        let covers = (p.debut.value..=p.fin.value).contains(&exercice);
+        if !covers {
+            eprintln!(
+                "note : la période du contrat « {} » ({} à {}) ne comprend pas l'exercice {exercice} : il n'est pas évalué",
+                c.id.name, p.debut.value, p.fin.value
+            );
+        }
+        covers
+    });
+    if total > 0 && program.contrats.is_empty() {
+        return Err(fail(&format!(
+            "aucun contrat ne couvre l'exercice {exercice} : rien n'a été évalué"
+        )));
+    }
+    Ok(())
 }
 
 /// Prints the report, or writes the files of `--out`: one review per

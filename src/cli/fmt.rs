@@ -176,9 +176,5 @@ fn summary(check: bool, unchanged: usize, changed: usize, failed: usize) -> Stri
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+    crate::display::count(n, one, many)
 }

@@ -81,7 +81,7 @@ pub fn error_message(e: &clap::Error) -> String {
             detail(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "commande manquante (check, evaluate, fmt, diff, avenant, render, explain, lsp…)"
+            "commande manquante (check, evaluate, fmt, diff, avenant, render, nouveau, std, explain, lsp…)"
                 .to_string()
         }
         ErrorKind::ArgumentConflict => format!(

@@ -40,15 +40,23 @@ pub fn load(req: &Request) -> Result<Inputs, ExitStatus> {
     }
     let mut ws = load::load(req.paths, req.std_dir).map_err(|e| fail(&e.0))?;
     let program = crate::pipeline::analyse(ws.files(), &mut ws.diagnostics);
-    let bytes =
-        super::files::read_regular(req.figures, super::files::MAX_FIGURES).map_err(|e| {
-            fail(&format!(
-                "impossible de lire le fichier de chiffres « {} » : {}",
-                req.figures.display(),
-                e.0
-            ))
-        })?;
-    let path = req.figures.to_string_lossy().replace('\\', "/");
+    if req.paths.iter().any(|p| load::is_stdin(p)) && load::is_stdin(req.figures) {
+        return Err(fail(
+            "l'entrée standard ne peut donner à la fois les contrats et les chiffres",
+        ));
+    }
+    let bytes = load::read_bytes(req.figures).map_err(|e| {
+        fail(&format!(
+            "impossible de lire le fichier de chiffres « {} » : {}",
+            req.figures.display(),
+            load::io_reason(&e)
+        ))
+    })?;
+    let path = if load::is_stdin(req.figures) {
+        load::STDIN_NAME.to_string()
+    } else {
+        req.figures.to_string_lossy().replace('\\', "/")
+    };
     let mut figure_diagnostics = Diagnostics::new();
     let figures = eval::figures::read(
         &mut ws.map,
@@ -69,14 +77,34 @@ pub fn load(req: &Request) -> Result<Inputs, ExitStatus> {
         print_diagnostics(req, &diagnostics, &ws, program.contrats.len());
         let done = req.done;
         if figure_errors > 0 {
-            eprintln!("erreur : le fichier de chiffres « {path} » a {figure_errors} erreur(s) : rien n'a été {done}");
+            let errors = crate::display::count(figure_errors, "erreur", "erreurs");
+            eprintln!(
+                "erreur : le fichier de chiffres « {path} » a {errors} : rien n'a été {done}"
+            );
             return Err(ExitStatus::Error);
         }
-        eprintln!("erreur : les contrats ont {contract_errors} erreur(s) : rien n'a été {done} (détail : pacte check)");
+        let errors = crate::display::count(contract_errors, "erreur", "erreurs");
+        eprintln!(
+            "erreur : les contrats ont {errors} : rien n'a été {done} (détail : pacte check)"
+        );
         return Err(ExitStatus::Failure);
     }
+    if figure_diagnostics.count(Severity::Warning) > 0 {
+        // Warnings about the figures (V0206) are shown before the report,
+        // on stderr so that a JSON or HTML report stays intact.
+        let diagnostics = figure_diagnostics.into_sorted(|s| ws.file_rank(s));
+        let summary = Summary {
+            files: 1,
+            contracts: 0,
+            errors: 0,
+            warnings: diagnostics.len(),
+        };
+        let text = render::render(render::Format::Text, &diagnostics, &ws.map, &summary, false);
+        eprint!("{text}");
+    }
     if warnings > 0 {
-        eprintln!("note : {warnings} avertissement(s) dans les contrats (détail : pacte check)");
+        let warnings = crate::display::count(warnings, "avertissement", "avertissements");
+        eprintln!("note : {warnings} dans les contrats (détail : pacte check)");
     }
     Ok(Inputs {
         workspace: ws,

@@ -49,6 +49,10 @@ pub struct LoadError(pub String);
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     let mut out = Vec::new();
     for path in paths {
+        if is_stdin(path) {
+            out.push(path.clone());
+            continue;
+        }
         let meta = std::fs::metadata(path).map_err(|e| {
             LoadError(format!(
                 "impossible de lire « {} » : {}",
@@ -199,9 +203,44 @@ fn skipped(path: &Path, why: &str) {
     eprintln!("note : « {} » est ignoré : {why}", path.display());
 }
 
+/// `*.pacte` and `*.pacte.md`, in any case (`CONTRAT.PACTE`, as some
+/// Windows tools write names).
 pub fn is_pacte_file(path: &Path) -> bool {
-    let name = path.to_string_lossy();
+    let name = path.to_string_lossy().to_lowercase();
     name.ends_with(".pacte") || name.ends_with(".pacte.md")
+}
+
+/// How a file read from standard input (`-`) is named in messages.
+pub const STDIN_NAME: &str = "<entrée standard>";
+
+/// Whether a path stands for standard input (`-`).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// A file's bytes, or standard input's for `-`.
+pub fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    read_bytes_capped(path, super::files::MAX_FIGURES)
+}
+
+/// Standard input, or a regular file of at most `max` bytes (a FIFO or a
+/// device is refused at once: `cli/files.rs`).
+pub fn read_bytes_capped(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), max.saturating_add(1)),
+            &mut bytes,
+        )?;
+        if bytes.len() as u64 > max {
+            return Err(std::io::Error::other(format!(
+                "l'entrée dépasse la taille maximale de {} Mio",
+                max / (1024 * 1024)
+            )));
+        }
+        return Ok(bytes);
+    }
+    super::files::read_regular(path, max).map_err(|e| std::io::Error::other(e.0))
 }
 
 pub fn io_reason(e: &std::io::Error) -> String {
@@ -250,14 +289,18 @@ pub fn read_source(
     origin: Origin,
     diagnostics: &mut Diagnostics,
 ) -> Result<(SourceId, bool), LoadError> {
-    let bytes = super::files::read_regular(path, super::files::MAX_SOURCE).map_err(|e| {
+    let bytes = read_bytes_capped(path, super::files::MAX_SOURCE).map_err(|e| {
         LoadError(format!(
             "impossible de lire « {} » : {}",
             path.display(),
-            e.0
+            io_reason(&e)
         ))
     })?;
-    let shown = path.to_string_lossy().replace('\\', "/");
+    let shown = if is_stdin(path) {
+        STDIN_NAME.to_string()
+    } else {
+        path.to_string_lossy().replace('\\', "/")
+    };
     let (text, valid) = match String::from_utf8(bytes) {
         Ok(text) => (text, None),
         Err(e) => {
@@ -269,7 +312,7 @@ pub fn read_source(
         .strip_prefix('\u{FEFF}')
         .map(str::to_string)
         .unwrap_or(text);
-    let text = if shown.ends_with(".pacte.md") {
+    let text = if shown.to_lowercase().ends_with(".pacte.md") {
         crate::literate::extract_code(&text)
     } else {
         text

@@ -3,7 +3,9 @@
 //! 2 the command could not run.
 
 mod avenant;
+mod bibliotheque;
 pub mod check;
+mod completions;
 mod diagnose;
 mod diff;
 mod evaluate;
@@ -11,10 +13,14 @@ mod explain;
 pub mod files;
 mod fmt;
 mod french;
+mod impact;
 mod inputs;
 pub mod load;
+mod nouveau;
 pub mod output;
 pub mod render;
+mod suivi;
+mod test;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -54,6 +60,16 @@ pub enum Command {
     Lsp,
     /// Met un contrat en forme : document Markdown ou HTML (à imprimer, à signer).
     Render(render::RenderArgs),
+    /// Tableau de bord de suivi des contrats : actions, économies, réalisation, tableau régional.
+    Suivi(suivi::SuiviArgs),
+    /// Écrit un modèle de contrat commenté, conforme à son cadre, à compléter.
+    Nouveau(nouveau::NouveauArgs),
+    /// Liste et explique la bibliothèque standard : indicateurs, thèmes, cadres, enveloppes.
+    Std(bibliotheque::StdArgs),
+    /// Script de complétion pour l'interpréteur de commandes (bash, zsh, fish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Exécute les scénarios (`scénario`) : résultats attendus des contrats pour des chiffres donnés.
+    Test(test::TestArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,15 +123,20 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args, cli.std_dir.as_deref(), color),
         Command::Evaluate(args) => evaluate::run(args, cli.std_dir.as_deref(), color),
         Command::Diagnose(args) => diagnose::run(args, cli.std_dir.as_deref(), color),
+        Command::Suivi(args) => suivi::run(args, cli.std_dir.as_deref(), color),
         Command::Explain(args) => explain::run(args),
         Command::Fmt(args) => fmt::run(args, color),
-        Command::Diff(args) => diff::run(args, color),
+        Command::Diff(args) => diff::run(args, cli.std_dir.as_deref(), color),
         Command::Avenant(args) => avenant::run(args, cli.std_dir.as_deref(), color),
         Command::Lsp => match crate::lsp::run() {
             Ok(()) => ExitStatus::Success,
             Err(e) => fail(&format!("serveur de langage : {e}")),
         },
         Command::Render(args) => render::run(args, cli.std_dir.as_deref(), color_stderr(cli.color)),
+        Command::Nouveau(args) => nouveau::run(args, cli.std_dir.as_deref()),
+        Command::Std(args) => bibliotheque::run(args, cli.std_dir.as_deref()),
+        Command::Completions(args) => completions::run(args),
+        Command::Test(args) => test::run(args, cli.std_dir.as_deref(), color_stderr(cli.color)),
     };
     status.into()
 }

@@ -78,6 +78,7 @@ impl Setup {
             ("frng_jours", "30"),
             ("délai_global_paiement", "40"),
             ("jours_de_stocks", "20"),
+            ("jours_de_stocks_médicaments", "20"),
             ("délai_facturation_ace", "30"),
         ] {
             self.put(Y, indicator, value);
@@ -207,7 +208,7 @@ fn caf_nette_from_its_formula_is_a_warning_sign() {
         .iter()
         .find(|f| f.indicateur == "caf_nette")
         .unwrap();
-    assert_eq!(caf.affichage, "-100 €");
+    assert_eq!(caf.affichage, "\u{2212}100 €");
     assert_eq!(caf.derivation.inputs[0].kind, StepKind::Formule);
 }
 

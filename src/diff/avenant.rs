@@ -178,7 +178,7 @@ fn signs(s: &str) -> String {
 }
 
 fn echeancier(new: &Contrat) -> Vec<LigneAide> {
-    let Some(aide) = &new.aide else {
+    let Some(aide) = new.aide() else {
         return Vec::new();
     };
     let mut lines: Vec<LigneAide> = aide

@@ -16,6 +16,8 @@ pub mod avenant;
 mod contrat;
 mod objectifs;
 pub mod render;
+pub mod revue;
+pub mod suivi;
 mod texte;
 
 use crate::ast::Contrat;
@@ -105,11 +107,13 @@ pub fn diff_contrat(old: &Contrat, new: &Contrat) -> Vec<Change> {
         out: Vec::new(),
     };
     contrat::general(&mut d, old, new);
-    contrat::aide(&mut d, old.aide.as_ref(), new.aide.as_ref());
+    contrat::aides(&mut d, &old.aides, &new.aides);
     contrat::references(&mut d, &old.references, &new.references);
     objectifs::objectifs(&mut d, &old.objectifs, &new.objectifs);
     objectifs::conditions(&mut d, &old.conditions, &new.conditions);
     contrat::modulation(&mut d, old.modulation.as_ref(), new.modulation.as_ref());
+    suivi::fiches(&mut d, old, new);
+    suivi::previsions(&mut d, old, new);
     d.out
 }
 

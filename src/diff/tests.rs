@@ -100,3 +100,31 @@ fn contracts_added_and_removed() {
         ]
     );
 }
+
+#[test]
+fn end_place_cosignatories_and_integrating_amendment() {
+    let old = "contrat c { signé le 2024-03-01 période 2024 à 2027 cosignataire \"ANAP\" }";
+    let new = "contrat c { signé le 2024-03-01 période 2024 à 2027 fin le 2027-02-28 lieu \"Rouen\" cosignataire \"ANAP\" cosignataire \"GHT\" avenant 1 signé le 2025-12-05 \"Dispositif 2025\" intègre redressement_performance }";
+    assert_eq!(
+        descriptions(old, new),
+        vec![
+            "+ lieu | lieu de signature : ajout (Rouen)",
+            "~ cosignataire | cosignataires : ANAP → ANAP ; GHT",
+            "+ fin | date de fin du contrat : ajout (2027-02-28)",
+            "+ avenant.1 | avenant n° 1 : ajout (signé le 5 décembre 2025 : « Dispositif 2025 », qui intègre le contrat au dispositif de l'enveloppe redressement_performance)",
+        ]
+    );
+}
+
+#[test]
+fn several_aid_blocks_are_paired_by_source() {
+    let old = "contrat c { aide fir { 2025: 300 k€ } }";
+    let new = "contrat c { aide fir { 2025: 200 k€ } aide redressement_performance { 2025: 1 M€ ferme } }";
+    assert_eq!(
+        descriptions(old, new),
+        vec![
+            "~ aide.fir.2025 | aide fir 2025 : 300 k€ → 200 k€ (indicatif)",
+            "+ aide.redressement_performance.2025 | aide redressement_performance 2025 : ajout (1 M€ ferme)",
+        ]
+    );
+}

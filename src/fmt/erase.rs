@@ -96,15 +96,20 @@ spans!(Contrat {
     etablissement,
     signe,
     periode,
+    fin,
+    lieu,
+    cosignataires,
     dialogue,
     avenants,
     textes,
-    aide,
+    aides,
     references,
     objectifs,
     conditions,
     modulation,
-    repeated
+    repeated,
+    previsions,
+    chef_de_projet
 });
 spans!(Etablissement {
     span,
@@ -120,6 +125,7 @@ spans!(Periode { debut, fin, span });
 spans!(Avenant {
     numero,
     objet,
+    integre,
     span
 });
 spans!(Aide {
@@ -179,7 +185,49 @@ spans!(Action {
     responsable,
     echeance,
     span,
+    repeated,
+    id,
+    fiche
+});
+spans!(FicheAction {
+    debut,
+    titre,
+    initial,
+    gains,
+    economies_prevues,
+    sous_actions
+});
+spans!(Initial {
+    annee,
+    montant,
+    span
+});
+spans!(SousAction {
+    id,
+    span,
+    libelle,
+    responsable,
+    echeance,
+    titre,
+    gains,
+    economies_prevues,
     repeated
+});
+spans!(Suivi {
+    contrat,
+    date,
+    span,
+    prochaine_rencontre,
+    actions,
+    commentaires,
+    repeated
+});
+spans!(SuiviAction {
+    action,
+    realisation,
+    economies,
+    commentaire,
+    span
 });
 spans!(Condition {
     id,
@@ -225,6 +273,7 @@ spans!(Enveloppe {
     montant,
     parts,
     source,
+    clauses,
     repeated
 });
 spans!(Delegation {
@@ -241,6 +290,7 @@ spans!(Cadre {
     libelle,
     source,
     textes,
+    opposable,
     clauses,
     repeated
 });
@@ -260,6 +310,28 @@ spans!(Groupe {
     span
 });
 spans!(Expr { kind, span });
+spans!(Revue {
+    contrat,
+    annee,
+    span,
+    date,
+    appreciation,
+    objectifs,
+    compte_financier,
+    decisions,
+    repeated
+});
+spans!(RevueObjectif {
+    objectif,
+    commentaire,
+    span
+});
+spans!(Decision {
+    annee,
+    montant,
+    motif,
+    span
+});
 
 impl Erase for Quantity {
     fn erase(&mut self, how: Eraser) {
@@ -317,6 +389,9 @@ impl Erase for Item {
             Item::Delegation(x) => x.erase(how),
             Item::Importe(x) => x.erase(how),
             Item::Diagnostic(x) => x.erase(how),
+            Item::Revue(x) => x.erase(how),
+            Item::Suivi(x) => x.erase(how),
+            Item::Scenario(x) => x.erase(how),
         }
     }
 }
@@ -360,10 +435,55 @@ impl Erase for ClauseKind {
                 deficit.erase(how);
                 produits.erase(how);
             }
-            ClauseKind::Enveloppe(id) => id.erase(how),
+            ClauseKind::Enveloppes(ids) => ids.erase(how),
+            ClauseKind::DureeAns { min, max } => {
+                min.erase(how);
+                max.erase(how);
+            }
+            ClauseKind::DureeRecommandee(q) | ClauseKind::IndicateursAuPlus(q) => q.erase(how),
+            ClauseKind::CosignataireRequis(t) => t.erase(how),
+            ClauseKind::ThemesRequis(id) | ClauseKind::Famille(id) | ClauseKind::Modele(id) => {
+                id.erase(how)
+            }
             ClauseKind::TresorerieRequiseSi(e) | ClauseKind::FinAideSi(e) => e.erase(how),
             ClauseKind::Modulation(m) => m.erase(how),
             _ => {}
+        }
+    }
+}
+
+spans!(Scenario {
+    nom,
+    span,
+    contrat,
+    exercice,
+    chiffres,
+    attendu_span,
+    attendu,
+    repeated
+});
+spans!(Chiffres {
+    annee,
+    valeurs,
+    span
+});
+spans!(Attente { kind, span });
+spans!(VerdictMot { span });
+
+impl Erase for AttenteKind {
+    fn erase(&mut self, how: Eraser) {
+        match self {
+            AttenteKind::Objectif(id, v) | AttenteKind::Condition(id, v) => {
+                id.erase(how);
+                v.erase(how);
+            }
+            AttenteKind::Realisation(q) => q.erase(how),
+            AttenteKind::Verdict(v) => v.erase(how),
+            AttenteKind::Aide(y, q) => {
+                y.erase(how);
+                q.erase(how);
+            }
+            AttenteKind::Codes(codes) => codes.erase(how),
         }
     }
 }

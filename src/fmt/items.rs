@@ -3,7 +3,10 @@
 //! `thème` (libellé, description, indicateurs, source), `cadre` (libellé,
 //! source, texte, then the clauses in their written order), `enveloppe`
 //! (libellé, exercice, montant, part…, source), `délégation` (ars, years)
-//! and `diagnostic` (libellé, groupe…, prélèvement_continu, source).
+//! and `diagnostic` (libellé, groupe…, prélèvement_continu, source);
+//! `enveloppe` ends with its clauses, `cadre` writes `opposable` before its
+//! clauses; `revue` (date, appréciation, objectif…, compte_financier
+//! justifié, décision…).
 
 use super::doc::Node;
 use super::lexical::{self, expr, quantity, string, value};
@@ -71,7 +74,10 @@ pub fn cadre(c: &Cadre) -> Node {
     push(&mut ch, c.libelle.as_ref(), |t| text(0, "libellé", t));
     push(&mut ch, c.source.as_ref(), |t| text(1, "source", t));
     ch.extend(c.textes.iter().map(|t| text(2, "texte", t)));
-    ch.extend(c.clauses.iter().map(clause));
+    push(&mut ch, c.opposable.as_ref(), |s| {
+        Node::leaf(*s, 3, "opposable".into())
+    });
+    ch.extend(c.clauses.iter().map(|x| clause(x, 4)));
     let head = match &c.parent {
         Some(p) => format!("cadre {} étend {}", c.id.name, p.name),
         None => format!("cadre {}", c.id.name),
@@ -79,18 +85,22 @@ pub fn cadre(c: &Cadre) -> Node {
     Node::block(c.span, 0, head, ch, String::new())
 }
 
-fn clause(c: &Clause) -> Node {
+fn clause(c: &Clause, rank: u8) -> Node {
     let source = match &c.source {
         Some(s) => format!(" source {}", string(&s.value)),
         None => String::new(),
     };
     match (&c.kind, lexical::clause(&c.kind)) {
         (ClauseKind::Modulation(m), _) => {
-            let mut node = modulation(3, m, source);
+            let mut node = modulation(rank, m, source);
             node.span = c.span;
             node
         }
-        (_, line) => Node::leaf(c.span, 3, format!("{}{source}", line.unwrap_or_default())),
+        (_, line) => Node::leaf(
+            c.span,
+            rank,
+            format!("{}{source}", line.unwrap_or_default()),
+        ),
     }
 }
 
@@ -108,6 +118,7 @@ pub fn enveloppe(e: &Enveloppe) -> Node {
         Node::leaf(statut.span.to(q.span), 3, line)
     }));
     push(&mut ch, e.source.as_ref(), |t| text(4, "source", t));
+    ch.extend(e.clauses.iter().map(|x| clause(x, 5)));
     let head = format!("enveloppe {}", e.id.name);
     Node::block(e.span, 0, head, ch, String::new())
 }
@@ -144,4 +155,36 @@ pub fn diagnostic(d: &DiagnosticDef) -> Node {
     push(&mut ch, d.source.as_ref(), |t| text(3, "source", t));
     let head = format!("diagnostic {}", d.id.name);
     Node::block(d.span, 0, head, ch, String::new())
+}
+
+pub fn revue(r: &Revue) -> Node {
+    let mut ch = Vec::new();
+    push(&mut ch, r.date.as_ref(), |(d, s)| {
+        Node::leaf(*s, 0, format!("date {d}"))
+    });
+    push(&mut ch, r.appreciation.as_ref(), |t| {
+        text(1, "appréciation", t)
+    });
+    ch.extend(r.objectifs.iter().map(|o| {
+        let line = format!(
+            "objectif {}: {}",
+            o.objectif.name,
+            string(&o.commentaire.value)
+        );
+        Node::leaf(o.span, 2, line)
+    }));
+    push(&mut ch, r.compte_financier.as_ref(), |t| {
+        text(3, "compte_financier justifié", t)
+    });
+    ch.extend(r.decisions.iter().map(|d| {
+        let line = format!(
+            "décision aide {}: {} {}",
+            d.annee.value,
+            quantity(&d.montant),
+            string(&d.motif.value)
+        );
+        Node::leaf(d.span, 4, line)
+    }));
+    let head = format!("revue {} {}", r.contrat.name, r.annee.value);
+    Node::block(r.span, 0, head, ch, String::new())
 }

@@ -147,11 +147,30 @@ pub fn clause(kind: &ClauseKind) -> Option<String> {
         ClauseKind::CiblesAnnuelles => "cibles annuelles".into(),
         ClauseKind::DialogueSous(n) => format!("dialogue sous {} mois", quantity(n)),
         ClauseKind::Statuts(s) => format!("statuts {}", s.join(" ")),
-        ClauseKind::Enveloppe(id) => format!("enveloppe {}", id.name),
-        ClauseKind::TresorerieRequiseSi(e) => format!("trésorerie requise si {}", expr(e)),
-        ClauseKind::CompteFinancierAuPlusTard(dm) => {
-            format!("compte_financier au plus tard {}", day_month(*dm))
+        ClauseKind::Enveloppes(ids) => {
+            let names: Vec<&str> = ids.iter().map(|i| i.name.as_str()).collect();
+            format!("enveloppes {}", names.join(" "))
         }
+        ClauseKind::DureeAns {
+            min: Some(min),
+            max,
+        } => {
+            format!("durée {} à {} ans", quantity(min), quantity(max))
+        }
+        ClauseKind::DureeAns { min: None, max } => format!("durée au plus {} ans", quantity(max)),
+        ClauseKind::DureeRecommandee(n) => format!("durée_recommandée {} ans", quantity(n)),
+        ClauseKind::AideIndicativeToutesAnnees => "aide indicative toutes_années".into(),
+        ClauseKind::CosignataireRequis(t) => format!("cosignataire requis {}", string(&t.value)),
+        ClauseKind::ThemesRequis(id) => format!("thèmes requis {}", id.name),
+        ClauseKind::IndicateursAuPlus(n) => format!("indicateurs au plus {}", quantity(n)),
+        ClauseKind::Famille(id) => format!("famille {}", id.name),
+        ClauseKind::Modele(id) => format!("modèle {}", id.name),
+        ClauseKind::TresorerieRequiseSi(e) => format!("trésorerie requise si {}", expr(e)),
+        ClauseKind::CompteFinancierAuPlusTard(dm, suspend) => format!(
+            "compte_financier au plus tard {}{}",
+            day_month(*dm),
+            if *suspend { " suspend" } else { "" }
+        ),
         ClauseKind::FinAideSi(e) => format!("fin_aide si {}", expr(e)),
         ClauseKind::DonneeManquante(MissingData::Exclue) => "donnée_manquante exclue".into(),
         ClauseKind::DonneeManquante(MissingData::Zero) => "donnée_manquante zéro".into(),

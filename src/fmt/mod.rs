@@ -17,6 +17,8 @@ pub mod erase;
 mod items;
 pub mod lexical;
 pub mod printer;
+mod scenario;
+mod suivi;
 mod verify;
 
 use crate::ast::Item;

@@ -1,6 +1,7 @@
 //! AST → layout tree for `contrat` and its fields, in the order of spec §4:
-//! intitulé, cadre, ars, établissement, signé le, période, dialogue,
-//! avenant, texte, aide, référence, objectif, condition, modulation.
+//! intitulé, cadre, ars, établissement, signé le, période, fin le, lieu,
+//! cosignataire, dialogue, avenant, texte, aide, référence, objectif,
+//! condition, modulation.
 //! Other items are in `items.rs`; literals and expressions in `lexical.rs`.
 
 use super::doc::Node;
@@ -24,6 +25,9 @@ fn item(item: &Item) -> Node {
         Item::Enveloppe(e) => items::enveloppe(e),
         Item::Delegation(d) => items::delegation(d),
         Item::Diagnostic(d) => items::diagnostic(d),
+        Item::Revue(r) => items::revue(r),
+        Item::Suivi(s) => super::suivi::suivi(s),
+        Item::Scenario(s) => super::scenario::scenario(s),
     }
 }
 
@@ -54,18 +58,27 @@ fn contrat(c: &Contrat) -> Node {
         let line = format!("période {} à {}", p.debut.value, p.fin.value);
         Node::leaf(p.span, 5, line)
     });
+    push(&mut ch, c.fin.as_ref(), |(d, s)| {
+        Node::leaf(*s, 6, format!("fin le {d}"))
+    });
+    push(&mut ch, c.lieu.as_ref(), |t| text(7, "lieu", t));
+    ch.extend(c.cosignataires.iter().map(|t| text(8, "cosignataire", t)));
     push(&mut ch, c.dialogue.as_ref(), |(d, s)| {
-        Node::leaf(*s, 6, format!("dialogue {d}"))
+        Node::leaf(*s, 9, format!("dialogue {d}"))
     });
     ch.extend(c.avenants.iter().map(avenant));
-    ch.extend(c.textes.iter().map(|t| text(8, "texte", t)));
-    push(&mut ch, c.aide.as_ref(), aide);
+    ch.extend(c.textes.iter().map(|t| text(11, "texte", t)));
+    ch.extend(c.aides.iter().map(aide));
     ch.extend(c.references.iter().map(reference));
     ch.extend(c.objectifs.iter().map(objectif));
     ch.extend(c.conditions.iter().map(condition));
     push(&mut ch, c.modulation.as_ref(), |m| {
-        modulation(13, m, String::new())
+        modulation(16, m, String::new())
     });
+    push(&mut ch, c.chef_de_projet.as_ref(), |t| {
+        text(17, "chef_de_projet", t)
+    });
+    ch.extend(c.previsions.iter().map(|p| super::suivi::prevision(18, p)));
     let head = format!("contrat {}", c.id.name);
     Node::block(c.span, 0, head, ch, String::new())
 }
@@ -88,13 +101,16 @@ fn etablissement(e: &Etablissement) -> Node {
 }
 
 fn avenant(a: &Avenant) -> Node {
-    let line = format!(
+    let mut line = format!(
         "avenant {} signé le {} {}",
         quantity(&a.numero),
         a.signe,
         string(&a.objet.value)
     );
-    Node::leaf(a.span, 7, line)
+    if let Some(e) = &a.integre {
+        line.push_str(&format!(" intègre {}", e.name));
+    }
+    Node::leaf(a.span, 10, line)
 }
 
 fn aide(a: &Aide) -> Node {
@@ -111,7 +127,7 @@ fn aide(a: &Aide) -> Node {
         Node::leaf(v.span, 1, line)
     }));
     let head = format!("aide {}", a.enveloppe.name);
-    Node::block(a.span, 9, head, ch, String::new())
+    Node::block(a.span, 12, head, ch, String::new())
 }
 
 fn reference(r: &Reference) -> Node {
@@ -124,7 +140,7 @@ fn reference(r: &Reference) -> Node {
         })
         .collect();
     let head = format!("référence {}", r.annee.value);
-    Node::block(r.span, 10, head, ch, String::new())
+    Node::block(r.span, 13, head, ch, String::new())
 }
 
 fn objectif(o: &Objectif) -> Node {
@@ -151,10 +167,10 @@ fn objectif(o: &Objectif) -> Node {
     push(&mut ch, o.justification.as_ref(), |t| {
         text(7, "justification", t)
     });
-    ch.extend(o.actions.iter().map(action));
+    ch.extend(o.actions.iter().map(|a| super::suivi::action(8, a)));
     ch.extend(o.textes.iter().map(|t| text(9, "texte", t)));
     let head = format!("objectif {}", o.id.name);
-    Node::block(o.span, 11, head, ch, String::new())
+    Node::block(o.span, 14, head, ch, String::new())
 }
 
 /// `financier`, `levier THÈME` or `trésorerie`.
@@ -174,21 +190,6 @@ fn gain(g: &Gain) -> Node {
     Node::leaf(g.span, 6, line)
 }
 
-fn action(a: &Action) -> Node {
-    let head = format!("action {}", string(&a.libelle.value));
-    if a.responsable.is_none() && a.echeance.is_none() {
-        return Node::leaf(a.span, 8, head);
-    }
-    let mut ch = Vec::new();
-    push(&mut ch, a.responsable.as_ref(), |t| {
-        text(0, "responsable", t)
-    });
-    push(&mut ch, a.echeance.as_ref(), |(d, s)| {
-        Node::leaf(*s, 1, format!("échéance {d}"))
-    });
-    Node::block(a.span, 8, head, ch, String::new())
-}
-
 fn condition(c: &Condition) -> Node {
     let mut ch = Vec::new();
     push(&mut ch, c.libelle.as_ref(), |t| text(0, "libellé", t));
@@ -196,7 +197,7 @@ fn condition(c: &Condition) -> Node {
         Node::leaf(e.span, 1, exige(e))
     });
     let head = format!("condition {}", c.id.name);
-    Node::block(c.span, 12, head, ch, String::new())
+    Node::block(c.span, 15, head, ch, String::new())
 }
 
 /// `exige EXPR [à partir de AAAA]`.

@@ -71,6 +71,12 @@ fn is_block(rule: Rule) -> bool {
             | Rule::enveloppe
             | Rule::delegation
             | Rule::diagnostic
+            | Rule::revue
+            | Rule::suivi
+            | Rule::sous_action
+            | Rule::prevision
+            | Rule::scenario
+            | Rule::attendu
     )
 }
 

@@ -109,21 +109,35 @@ impl<'a> Ctx<'a> {
             .map(|i| format!("article {}", i + 1))
     }
 
-    pub fn clause(&self, pred: impl Fn(&ClauseKind) -> bool) -> Option<&crate::ast::Clause> {
-        self.cadre.and_then(|c| c.find(pred))
+    /// A clause in force: the framework's, else that of an envelope the
+    /// contract draws on (§5 « Envelope clauses »).
+    pub fn clause(&self, pred: impl Fn(&ClauseKind) -> bool) -> Option<&'a crate::ast::Clause> {
+        self.program
+            .clauses_in_force(self.contrat)
+            .into_iter()
+            .find(|c| pred(&c.kind))
     }
 
-    /// A parameter of the framework's clauses: `ctx.parametre(|k| match k {
-    /// ClauseKind::CompteFinancierAuPlusTard(d) => Some(*d), _ => None })`.
+    /// A parameter of the clauses in force: `ctx.parametre(|k| match k {
+    /// ClauseKind::CompteFinancierAuPlusTard(d, _) => Some(*d), _ => None })`.
     pub fn parametre<T>(&self, f: impl Fn(&'a ClauseKind) -> Option<T>) -> Option<T> {
-        self.cadre
-            .and_then(|c| c.clauses.iter().find_map(|cl| f(&cl.kind)))
+        self.program
+            .clauses_in_force(self.contrat)
+            .into_iter()
+            .find_map(|cl| f(&cl.kind))
     }
 
-    /// The short citation of a framework clause, for small print.
+    /// The short citation of a clause in force, for small print.
     pub fn reference(&self, pred: impl Fn(&ClauseKind) -> bool) -> Option<String> {
         let clause = self.clause(pred)?;
-        let citation = self.cadre?.citation(clause)?;
+        let from_cadre = self.cadre.and_then(|c| {
+            c.clauses
+                .iter()
+                .any(|x| std::ptr::eq(x, clause))
+                .then(|| c.citation(clause))
+                .flatten()
+        });
+        let citation = from_cadre.or_else(|| clause.source.as_ref().map(|t| t.value.clone()))?;
         Some(texte::reference_courte(&citation))
     }
 
@@ -136,7 +150,7 @@ impl<'a> Ctx<'a> {
 
     /// The planned aid of a year, if the schedule has one.
     pub fn aide_prevue(&self, annee: i32) -> Option<Decimal> {
-        let aide = self.contrat.aide.as_ref()?;
+        let aide = self.contrat.aide()?;
         aide.annees
             .iter()
             .find(|a| a.annee.value == annee)
@@ -297,8 +311,7 @@ fn vu(program: &Program, contrat: &Contrat, cadre: Option<&CadreEffectif>) -> Ve
         }
     }
     let enveloppe = contrat
-        .aide
-        .as_ref()
+        .aide()
         .and_then(|a| program.enveloppes.get(&a.enveloppe.name))
         .and_then(|e| e.source.as_ref());
     if let Some(source) = enveloppe {
@@ -309,7 +322,7 @@ fn vu(program: &Program, contrat: &Contrat, cadre: Option<&CadreEffectif>) -> Ve
 
 fn kinds(ctx: &Ctx) -> Vec<Kind> {
     let c = ctx.contrat;
-    let has_aide = c.aide.is_some();
+    let has_aide = c.aide().is_some();
     let mut kinds = vec![Kind::Objet, Kind::Duree];
     if c.objectifs.iter().any(|o| !objectifs::est_levier(o)) {
         kinds.push(Kind::Engagements);
@@ -364,7 +377,7 @@ fn article(ctx: &Ctx, kind: Kind, numero: usize) -> Article {
         Kind::Aide => (
             "Aide financière",
             aide(ctx),
-            c.aide.as_ref().map(|a| a.span.start as usize),
+            c.aide().map(|a| a.span.start as usize),
         ),
         Kind::Conditions => (
             "Conditions de versement",

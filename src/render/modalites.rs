@@ -10,7 +10,7 @@ use crate::ast::{AideStatut, ClauseKind, MissingData, Modulation, ModulationLine
 use crate::display;
 
 pub(super) fn aide(ctx: &Ctx) -> Vec<Bloc> {
-    let Some(aide) = &ctx.contrat.aide else {
+    let Some(aide) = ctx.contrat.aide() else {
         return Vec::new();
     };
     let enveloppe = ctx
@@ -119,17 +119,17 @@ pub(super) fn conditions(ctx: &Ctx) -> Vec<Bloc> {
         }
     };
     if let Some(cf) = ctx.parametre(|k| match k {
-        ClauseKind::CompteFinancierAuPlusTard(d) => Some(*d),
+        ClauseKind::CompteFinancierAuPlusTard(d, _) => Some(*d),
         _ => None,
     }) {
         items.push(format!(
             "Transmission du compte financier de l'exercice au plus tard le {cf} de l'exercice suivant, faute de quoi le versement est suspendu"
         ));
-        reference(&|k| matches!(k, ClauseKind::CompteFinancierAuPlusTard(_)));
+        reference(&|k| matches!(k, ClauseKind::CompteFinancierAuPlusTard(..)));
     }
     let mut blocs = Vec::new();
     if !items.is_empty() {
-        blocs.push(Bloc::Paragraphe(if c.aide.is_some() {
+        blocs.push(Bloc::Paragraphe(if c.aide().is_some() {
             "Le versement de l'aide au titre d'un exercice est subordonné au respect, sur l'exercice précédent, des conditions suivantes :".to_string()
         } else {
             "L'établissement respecte, chaque exercice, les conditions suivantes :".to_string()
@@ -143,7 +143,7 @@ pub(super) fn conditions(ctx: &Ctx) -> Vec<Bloc> {
                 .collect(),
         ));
         blocs.push(Bloc::Paragraphe(
-            "Une condition qui ne peut être vérifiée faute de donnée est réputée non respectée : l'aide de l'exercice suivant n'est alors pas versée.".to_string(),
+            "Une condition qui ne peut être vérifiée faute de donnée suspend l'aide de l'exercice suivant, jusqu'à la production des justificatifs.".to_string(),
         ));
     }
     if ctx
@@ -233,10 +233,10 @@ pub(super) fn suivi(ctx: &Ctx) -> Vec<Bloc> {
 /// One row per evaluated year: targets, CF deadline, the aid it governs.
 fn calendrier(ctx: &Ctx) -> Tableau {
     let cf = ctx.parametre(|k| match k {
-        ClauseKind::CompteFinancierAuPlusTard(d) => Some(*d),
+        ClauseKind::CompteFinancierAuPlusTard(d, _) => Some(*d),
         _ => None,
     });
-    let has_aide = ctx.contrat.aide.is_some();
+    let has_aide = ctx.contrat.aide().is_some();
     let mut colonnes = vec![
         Colonne::texte("Exercice évalué"),
         Colonne::nombre("Objectifs évalués"),

@@ -5,10 +5,15 @@
 //! Names are global to a run: the std plus every user file given on the
 //! command line or reached through `importe` (see docs/decisions.md).
 
+pub mod agences;
 pub mod imports;
 mod names;
-pub use names::{CATEGORIES, STATUTS};
+mod scenarios;
+pub use names::{unknown, CATEGORIES, STATUTS};
+pub use scenarios::needs_evaluation;
 pub mod suggest;
+mod suivi;
+pub use suivi::actions_by_id;
 
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -71,11 +76,16 @@ pub fn resolve(files: Vec<File>, diagnostics: &mut Diagnostics) -> Program {
                 diagnostics,
             ),
             Item::Delegation(d) => program.delegations.push(d),
+            Item::Revue(r) => program.revues.push(r),
+            Item::Suivi(s) => program.suivis.push(s),
+            Item::Scenario(s) => program.scenarios.push(s),
             Item::Importe(_) => {}
         }
     }
     program.cadres = merge_cadres(&cadres, diagnostics);
     names::check(&program, &cadres, diagnostics);
+    suivi::check(&program, diagnostics);
+    scenarios::check(&program, diagnostics);
     program
 }
 
@@ -110,7 +120,9 @@ pub fn defined_twice(what: &str, id: &Ident, first: crate::source::Span) -> Diag
 }
 
 /// Merges each framework with its `étend` parents: a child's clause replaces
-/// every parent clause of the same kind. Unknown parents are E0101 (reported
+/// every parent clause of the same kind — except below an `opposable`
+/// framework, where a rule is added to the inherited ones and all must hold
+/// (§5; R0801 warns when it is looser). Unknown parents are E0101 (reported
 /// by `names`), cycles E0104.
 fn merge_cadres(
     cadres: &BTreeMap<String, Cadre>,
@@ -149,14 +161,17 @@ fn merge_cadres(
         lignee.reverse();
         let mut clauses: Vec<Clause> = Vec::new();
         if !cyclic {
+            let mut under_opposable = false;
             for ancestor in lignee.iter().filter_map(|n| cadres.get(n)) {
                 let overridden: Vec<_> = ancestor
                     .clauses
                     .iter()
+                    .filter(|c| !under_opposable || !is_rule(&c.kind))
                     .map(|c| std::mem::discriminant(&c.kind))
                     .collect();
                 clauses.retain(|c| !overridden.contains(&std::mem::discriminant(&c.kind)));
                 clauses.extend(ancestor.clauses.iter().cloned());
+                under_opposable |= ancestor.opposable.is_some();
             }
         }
         out.insert(
@@ -169,6 +184,20 @@ fn merge_cadres(
         );
     }
     out
+}
+
+/// Whether a clause is a rule (added under an `opposable` parent) rather
+/// than a setting that an extension may replace: the `modulation` table,
+/// `modèle`, `famille` and the evaluation settings.
+fn is_rule(kind: &ClauseKind) -> bool {
+    !matches!(
+        kind,
+        ClauseKind::Modulation(_)
+            | ClauseKind::Modele(_)
+            | ClauseKind::Famille(_)
+            | ClauseKind::DonneeManquante(_)
+            | ClauseKind::PonderationParGains
+    )
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@ use crate::model::Program;
 use std::collections::{BTreeMap, HashMap};
 
 pub const STATUTS: &[&str] = &["public", "ebnl", "privé_lucratif"];
+/// The document models of `pacte render` (spec §9), named by `modèle ID`.
+pub const MODELES: &[&str] = &["redressement_2025", "cref", "contrat_performance", "cpom"];
 pub const CATEGORIES: &[&str] = &[
     "CHU", "CHR", "CH", "CHS", "HL", "SMR", "HAD", "CLCC", "EBNL", "autre",
 ];
@@ -43,6 +45,7 @@ pub(super) fn check(
     }
     for enveloppe in program.enveloppes.values() {
         repeated(&enveloppe.repeated, diagnostics);
+        names.clauses(&enveloppe.clauses, diagnostics);
     }
     for delegation in &program.delegations {
         repeated(&delegation.repeated, diagnostics);
@@ -67,8 +70,11 @@ impl Names<'_> {
         if let Some(cadre) = &c.cadre {
             self.cadre_name(cadre, d);
         }
-        if let Some(aide) = &c.aide {
+        for aide in &c.aides {
             self.enveloppe(&aide.enveloppe, d);
+        }
+        for integre in c.avenants.iter().filter_map(|a| a.integre.as_ref()) {
+            self.enveloppe(integre, d);
         }
         if let Some(e) = &c.etablissement {
             if let Some(s) = &e.statut {
@@ -98,13 +104,40 @@ impl Names<'_> {
         if let Some(parent) = &cadre.parent {
             self.cadre_name(parent, d);
         }
-        for clause in &cadre.clauses {
+        self.clauses(&cadre.clauses, d);
+    }
+
+    fn clauses(&self, clauses: &[Clause], d: &mut Diagnostics) {
+        for clause in clauses {
             match &clause.kind {
-                ClauseKind::Enveloppe(e) => self.enveloppe(e, d),
+                ClauseKind::Enveloppes(ids) => ids.iter().for_each(|e| self.enveloppe(e, d)),
                 ClauseKind::TresorerieRequiseSi(e) | ClauseKind::FinAideSi(e) => self.expr(e, d),
+                ClauseKind::ThemesRequis(prefix) => self.theme_family(prefix, d),
+                ClauseKind::Modele(id) => check_in_list(id, MODELES, "le modèle", "modèles", d),
                 _ => {}
             }
         }
+    }
+
+    /// `thèmes requis PRÉFIXE`: some theme is `PRÉFIXE` or `PRÉFIXE.…`.
+    fn theme_family(&self, prefix: &Ident, d: &mut Diagnostics) {
+        let family = |name: &str| name.split('.').next().map(str::to_string);
+        let known = self.program.themes.keys().any(|t| {
+            t == &prefix.name
+                || t.strip_prefix(prefix.name.as_str())
+                    .is_some_and(|r| r.starts_with('.'))
+        });
+        if known {
+            return;
+        }
+        let families: std::collections::BTreeSet<String> = self
+            .program
+            .themes
+            .keys()
+            .filter_map(|t| family(t))
+            .collect();
+        let suggestion = closest(&prefix.name, families.iter().map(String::as_str));
+        d.push(unknown(prefix, "la famille de thèmes", suggestion));
     }
 
     fn expr(&self, expr: &Expr, d: &mut Diagnostics) {
@@ -179,7 +212,7 @@ pub fn unknown(id: &Ident, what: &str, suggestion: Option<&str>) -> Diagnostic {
     }
 }
 
-fn repeated(list: &[Repeated], d: &mut Diagnostics) {
+pub(super) fn repeated(list: &[Repeated], d: &mut Diagnostics) {
     for r in list {
         d.push(
             Diagnostic::new(
@@ -222,11 +255,27 @@ fn duplicates_in_contrat(c: &Contrat, d: &mut Diagnostics) {
             conditions.insert(&first.name, first);
         }
     }
-    if let Some(aide) = &c.aide {
+    let mut sources: HashMap<&str, &Ident> = HashMap::new();
+    for aide in &c.aides {
         same_year(
             aide.annees.iter().map(|x| (x.annee, x.span)),
             "montant d'aide",
             d,
+        );
+        if let Some(first) = sources.insert(&aide.enveloppe.name, &aide.enveloppe) {
+            d.push(two_aides(&aide.enveloppe, first.span));
+            sources.insert(&first.name, first);
+        }
+    }
+    for cosignataire in c.cosignataires.iter().filter(|t| t.value.trim().is_empty()) {
+        d.push(
+            Diagnostic::new(
+                Code::E0103,
+                cosignataire.span,
+                "le cosignataire est vide : son nom manque".to_string(),
+            )
+            .label("nom attendu")
+            .help("écrivez le nom du cosignataire, par exemple cosignataire \"Agence nationale de la performance sanitaire et médico-sociale (ANAP)\""),
         );
     }
     same_year(
@@ -339,4 +388,19 @@ fn formula_cycles(program: &Program, d: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// E0102 for a second `aide` block on the same source.
+fn two_aides(id: &Ident, first: crate::source::Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0102,
+        id.span,
+        format!("deux blocs « aide {} » dans le même contrat", id.name),
+    )
+    .label("second bloc")
+    .secondary(first, "premier bloc")
+    .help(format!(
+        "réunissez les années des deux blocs dans un seul « aide {} {{ … }} » : un bloc par source",
+        id.name
+    ))
 }

@@ -25,10 +25,10 @@ pub fn statuts(ctx: &Ctx, allowed: &[String], d: &mut Diagnostics) {
                 Code::R0401,
                 statut.span,
                 format!(
-            "un établissement de statut {name} n'est pas éligible au cadre {} (statuts admis : {})",
-            ctx.cadre_name(),
-            allowed.join(", ")
-        ),
+                    "un établissement de statut {name} n'est pas éligible {} (statuts admis : {})",
+                    ctx.au(),
+                    allowed.join(", ")
+                ),
             )
             .label("statut non éligible")
             .help("vérifiez le statut de l'établissement, ou choisissez un cadre qui l'admet"),
@@ -36,31 +36,38 @@ pub fn statuts(ctx: &Ctx, allowed: &[String], d: &mut Diagnostics) {
     );
 }
 
-/// R0402: the `aide` block draws on the framework's envelope.
-pub fn enveloppe(ctx: &Ctx, expected: &Ident, d: &mut Diagnostics) {
-    let Some(aide) = &ctx.contrat.aide else {
-        return;
-    };
-    if aide.enveloppe.name == expected.name {
+/// R0402: every `aide` block draws on one of the envelopes the framework lists.
+pub fn enveloppes(ctx: &Ctx, allowed: &[Ident], d: &mut Diagnostics) {
+    if allowed.is_empty() {
         return;
     }
-    d.push(
-        ctx.cite(
-            Diagnostic::new(
-                Code::R0402,
-                aide.enveloppe.span,
-                format!(
-                    "l'aide est prise sur l'enveloppe `{}`, mais le cadre {} la finance sur `{}`",
-                    aide.enveloppe.name,
-                    ctx.cadre_name(),
-                    expected.name
-                ),
-            )
-            .label("enveloppe du contrat")
-            .help(format!(
-                "vouliez-vous dire `aide {} {{ … }}` ?",
-                expected.name
-            )),
-        ),
-    );
+    let names: Vec<&str> = allowed.iter().map(|e| e.name.as_str()).collect();
+    for aide in &ctx.contrat.aides {
+        if names.contains(&aide.enveloppe.name.as_str()) {
+            continue;
+        }
+        let help = match names.as_slice() {
+            [one] => format!("vouliez-vous dire `aide {one} {{ … }}` ?"),
+            _ => format!(
+                "prenez l'aide sur l'une des enveloppes admises ({}), ou retirez ce bloc",
+                names.join(", ")
+            ),
+        };
+        d.push(
+            ctx.cite(
+                Diagnostic::new(
+                    Code::R0402,
+                    aide.enveloppe.span,
+                    format!(
+                        "l'aide est prise sur l'enveloppe `{}`, mais {} ne l'admet pas (enveloppes admises : {})",
+                        aide.enveloppe.name,
+                        ctx.le(),
+                        names.join(", ")
+                    ),
+                )
+                .label("enveloppe du contrat")
+                .help(help),
+            ),
+        );
+    }
 }

@@ -15,7 +15,7 @@ fn total(c: &Contrat, side: Option<GainSide>) -> Option<Decimal> {
     crate::exact::sum(
         c.objectifs
             .iter()
-            .flat_map(|o| &o.gains)
+            .flat_map(|o| o.gains_effectifs())
             .filter(|g| side.is_none_or(|s| g.side == s))
             .map(|g| g.montant.value),
     )
@@ -36,7 +36,7 @@ pub fn minimum(ctx: &Ctx, deficit_share: &Quantity, revenue_share: &Quantity, d:
     let span = c
         .objectifs
         .iter()
-        .flat_map(|o| &o.gains)
+        .flat_map(|o| o.gains_effectifs())
         .next()
         .map_or(c.id.span, |g| g.span);
     let (Some(resultat), Some(produits)) = (
@@ -63,9 +63,9 @@ pub fn minimum(ctx: &Ctx, deficit_share: &Quantity, revenue_share: &Quantity, d:
     }
     d.push(ctx.cite(
         Diagnostic::new(Code::R0601, span, format!(
-            "les gains attendus ({}) sont inférieurs au minimum du cadre {} : {} du déficit ({}) et {} des produits ({})",
+            "les gains attendus ({}) sont inférieurs au minimum {} : {} du déficit ({}) et {} des produits ({})",
             euros(gains),
-            ctx.cadre_name(),
+            ctx.du(),
             quantity(deficit_share.value, Dimension::Ratio),
             euros(need_deficit),
             quantity(revenue_share.value, Dimension::Ratio),
@@ -91,17 +91,17 @@ pub fn recettes_maximum(ctx: &Ctx, max: &Quantity, d: &mut Diagnostics) {
     let span = c
         .objectifs
         .iter()
-        .flat_map(|o| &o.gains)
+        .flat_map(|o| o.gains_effectifs())
         .find(|g| g.side == GainSide::Recettes)
         .map_or(c.id.span, |g| g.span);
     let share = recettes.checked_div(all).unwrap_or_default();
     d.push(ctx.cite(
         Diagnostic::new(Code::R0602, span, format!(
-            "les gains sur les recettes ({}) font {} des gains, au-delà des {} admis par le cadre {}",
+            "les gains sur les recettes ({}) font {} des gains, au-delà des {} admis par {}",
             euros(recettes),
             quantity(share, Dimension::Ratio),
             quantity(max.value, Dimension::Ratio),
-            ctx.cadre_name()
+            ctx.le()
         ))
         .label("gain sur les recettes")
         .help(format!("ramenez les gains sur les recettes à {} au plus, ou ajoutez des gains sur les charges", euros(allowed))),
@@ -111,7 +111,11 @@ pub fn recettes_maximum(ctx: &Ctx, max: &Quantity, d: &mut Diagnostics) {
 /// R0603: an objective with revenue-side gains carries a `justification`.
 pub fn recettes_justifiees(ctx: &Ctx, d: &mut Diagnostics) {
     for o in &ctx.contrat.objectifs {
-        let Some(gain) = o.gains.iter().find(|g| g.side == GainSide::Recettes) else {
+        let Some(gain) = o
+            .gains_effectifs()
+            .into_iter()
+            .find(|g| g.side == GainSide::Recettes)
+        else {
             continue;
         };
         if o.justification.is_none() {

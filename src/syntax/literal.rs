@@ -16,6 +16,46 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
     Decimal::from_str(&plain).ok()
 }
 
+/// Whether a number is written with one `.` followed by exactly three
+/// digits (`600.000`, `-2.000`, `1 500.250`): French writes thousands with
+/// a dot, so it could mean 600 000 as well as 600. Such numbers are refused
+/// (E0001 in contracts, V0203 in a Pacte figures file).
+pub fn ambiguous_dot(number: &str) -> bool {
+    let number = number.trim();
+    match number.split_once('.') {
+        Some((int, frac)) => {
+            let int = int.trim_start_matches('-');
+            !int.is_empty()
+                && int.chars().all(|c| c.is_ascii_digit() || is_group_sep(c))
+                && frac.len() == 3
+                && frac.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+/// The two readings of an ambiguous number, in French (`600 000`, `600,000`).
+pub fn ambiguous_readings(number: &str) -> (String, String) {
+    let plain: String = number
+        .trim()
+        .chars()
+        .filter(|c| !is_group_sep(*c))
+        .collect();
+    let (int, frac) = plain.split_once('.').unwrap_or((plain.as_str(), ""));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let thousands = format!("{digits}{frac}");
+    let thousands = thousands.trim_start_matches('0');
+    let thousands = if thousands.is_empty() { "0" } else { thousands };
+    (
+        format!("{sign}{}", crate::display::group(thousands)),
+        format!("{sign}{digits},{frac}"),
+    )
+}
+
+fn is_group_sep(c: char) -> bool {
+    matches!(c, ' ' | '\u{A0}' | '\u{202F}')
+}
+
 /// The unit written after a number (`k€`, `M€`, `jours`…).
 pub fn parse_unit(text: &str) -> Unit {
     match text {
@@ -86,6 +126,25 @@ mod tests {
         assert_eq!(parse_number("1,5"), Decimal::from_str("1.5").ok());
         assert_eq!(parse_number("-4,1"), Decimal::from_str("-4.1").ok());
         assert_eq!(parse_number("1\u{202F}500"), Some(Decimal::from(1500)));
+    }
+
+    #[test]
+    fn ambiguous_dots() {
+        assert!(ambiguous_dot("600.000"));
+        assert!(ambiguous_dot("-2.000"));
+        assert!(ambiguous_dot("1 500.250"));
+        assert!(!ambiguous_dot("3.1"));
+        assert!(!ambiguous_dot("3.1415"));
+        assert!(!ambiguous_dot("600,000"));
+        assert!(!ambiguous_dot("600 000"));
+        assert_eq!(
+            ambiguous_readings("600.000"),
+            ("600 000".to_string(), "600,000".to_string())
+        );
+        assert_eq!(
+            ambiguous_readings("2.000"),
+            ("2 000".to_string(), "2,000".to_string())
+        );
     }
 
     #[test]

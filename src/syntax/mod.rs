@@ -5,13 +5,15 @@
 //! refuses NUL bytes and excessive nesting, so no input can crash the parser.
 
 mod bounds;
+mod champs;
 pub mod grammar;
+mod hints;
 mod literal;
 mod lower;
 pub use lower::single_field;
 pub mod trivia;
 
-pub use literal::{dedent, parse_number};
+pub use literal::{ambiguous_dot, ambiguous_readings, dedent, parse_number};
 
 use crate::ast;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -87,6 +89,20 @@ fn report_every_item_error(
     diagnostics: &mut Diagnostics,
 ) {
     let first_pos = error_pos(&first);
+    // A stray `}` or an unclosed quote before the error explains it, and
+    // everything after it: one error, where the mistake is.
+    if let Some((at, premature)) =
+        hints::stray_brace(&source.text).filter(|(at, _)| *at <= first_pos)
+    {
+        diagnostics.push(hints::brace_error(source.id, &source.text, at, premature));
+        return;
+    }
+    if let Some((at, block)) =
+        hints::unclosed_quote(&source.text).filter(|(at, _)| *at <= first_pos)
+    {
+        diagnostics.push(hints::quote_error(source.id, at, block));
+        return;
+    }
     diagnostics.push(syntax_error(source, &first, 0));
     for range in trivia::top_level_items(&source.text) {
         if range.end <= first_pos {
@@ -117,6 +133,13 @@ fn syntax_error(source: &Source, error: &pest::error::Error<Rule>, offset: usize
     let found = found_token(&source.text, pos);
     let end = pos + found.len();
     let span = Span::new(source.id, pos, end.max(pos));
+    let positives: &[Rule] = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives,
+        ErrorVariant::CustomError { .. } => &[],
+    };
+    if let Some(specific) = hints::specific(source.id, &source.text, pos, found, positives) {
+        return specific;
+    }
     let expected = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => describe_expected(positives),
         ErrorVariant::CustomError { message } => message.clone(),
@@ -131,12 +154,50 @@ fn syntax_error(source: &Source, error: &pest::error::Error<Rule>, offset: usize
         span,
         format!("syntaxe invalide : attendu {expected}, trouvé {found_words}"),
     )
-    .label(format!("attendu : {expected}"));
+    .label(if found.is_empty() {
+        "fin du fichier".to_string()
+    } else {
+        "inattendu ici".to_string()
+    });
     diagnostic = match suggest_keyword(found, error) {
-        Some(keyword) => diagnostic.help(format!("vouliez-vous dire « {keyword} » ?")),
-        None => diagnostic.help(format!("écrivez ici {expected}")),
+        Some(keyword) => diagnostic.help(format!("vouliez-vous dire `{keyword}` ?")),
+        None => diagnostic.help(generic_help(&source.text, pos, found, positives)),
     };
     diagnostic
+}
+
+/// A help line that adds to the message: where a misplaced field belongs,
+/// the syntax of the field being written, or what to look at.
+fn generic_help(text: &str, pos: usize, found: &str, positives: &[Rule]) -> String {
+    if found.is_empty() {
+        return "un bloc n'est pas fermé : vérifiez que chaque « { » a son « } »".into();
+    }
+    if found == "\"" {
+        return "un texte s'écrit entre « \" » sur une ligne, ou entre « \"\"\" » sur plusieurs : vérifiez les guillemets de cette ligne".into();
+    }
+    let in_contract = positives.contains(&Rule::kw_intitule);
+    if let Some(block) =
+        champs::block_of(found).filter(|_| in_contract || positives.contains(&Rule::kw_cible))
+    {
+        return format!("`{found}` s'écrit dans un bloc {block}");
+    }
+    let line_start = text
+        .get(..pos)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |n| n + 1);
+    let first_word: String = text
+        .get(line_start..)
+        .unwrap_or("")
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    match champs::syntax_of(&first_word) {
+        Some(syntax) if line_start + first_word.len() < pos => {
+            format!("syntaxe du champ `{first_word}` : `{syntax}`")
+        }
+        _ => "vérifiez aussi la fin de la ligne précédente : une valeur manquante ou en trop décale la lecture".into(),
+    }
 }
 
 /// The word (or single character) at `pos`, empty at the end of the text.
@@ -200,9 +261,11 @@ fn suggest_keyword(found: &str, error: &pest::error::Error<Rule>) -> Option<&'st
     if found.is_empty() || !found.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
-    let candidates = positives.iter().filter_map(|r| grammar::keyword_words(*r));
+    let candidates = positives.iter().flat_map(|r| hints::rule_words(*r));
     crate::resolve::suggest::closest(found, candidates)
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_v02;

@@ -23,7 +23,7 @@ fn aid_lines(body: &str) -> Vec<AideAnnee> {
     let (file, diags) = parse_text(&format!("contrat x {{ aide e {{ {body} }} }}"));
     assert!(diags.is_empty(), "{diags:?}");
     match file.unwrap().items.remove(0) {
-        Item::Contrat(c) => c.aide.unwrap().annees,
+        Item::Contrat(c) => c.aides.into_iter().next().unwrap().annees,
         _ => unreachable!(),
     }
 }
@@ -141,7 +141,7 @@ fn dates_deadlines_and_text_blocks() {
     };
     assert_eq!(
         c.clauses[0].kind,
-        ClauseKind::CompteFinancierAuPlusTard(crate::date::DayMonth { day: 8, month: 7 })
+        ClauseKind::CompteFinancierAuPlusTard(crate::date::DayMonth { day: 8, month: 7 }, false)
     );
     assert_eq!(c.textes[0].value, "Ligne *un*\n  deux");
 }
@@ -192,7 +192,7 @@ fn a_misspelt_keyword_gets_a_suggestion() {
     let (_, diags) = parse_text("contrat x {\n  intitul \"t\"\n}");
     assert_eq!(
         diags[0].help.as_deref(),
-        Some("vouliez-vous dire « intitulé » ?")
+        Some("vouliez-vous dire `intitulé` ?")
     );
 }
 
@@ -256,7 +256,7 @@ fn a_payment_without_amount_does_not_swallow_the_next_year() {
     let Item::Contrat(c) = &file.unwrap().items[0] else {
         panic!()
     };
-    let aide = c.aide.as_ref().unwrap();
+    let aide = c.aide().unwrap();
     assert_eq!(aide.annees.len(), 2);
     assert_eq!(aide.versements[0].montant, None);
 }

@@ -1,12 +1,16 @@
-//! **Stage 3b — well-formedness (E0103, E0201, E0202, E0203, E0401,
-//! E0501).** [`Program`] → diagnostics for what needs names but no framework
+//! **Stage 3b — well-formedness (E0103, E0201, E0202, E0203, E0204, E0401,
+//! E0501; for `revue` items, E0101, E0102, E0202 and V0103).** [`Program`] → diagnostics for what needs names but no framework
 //! rule: required fields, period, target years, FINESS, modulation, weights.
 //!
 //! A broken period (E0201) is "poisoned": [`valid_periode`] returns `None`
 //! and the rules that depend on it stay silent.
 
 pub mod finess;
+mod hors_periode;
 mod modulation;
+pub mod revue;
+pub mod suivi;
+mod termes;
 
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -23,9 +27,12 @@ pub fn valid_periode(contrat: &Contrat) -> Option<&Periode> {
 }
 
 pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
+    revue::check(program, diagnostics);
+    suivi::check(program, diagnostics);
     for contrat in &program.contrats {
-        contrat_fields(program, contrat, diagnostics);
+        contrat_fields(contrat, diagnostics);
         periode(contrat, diagnostics);
+        termes::fin(contrat, diagnostics);
         if let Some(e) = contrat
             .etablissement
             .as_ref()
@@ -38,6 +45,10 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
         }
         for objectif in &contrat.objectifs {
             objectif_fields(contrat, objectif, diagnostics);
+        }
+        negative_aid(contrat, diagnostics);
+        if let Some(p) = valid_periode(contrat) {
+            hors_periode::check(contrat, p, diagnostics);
         }
         for condition in contrat.conditions.iter().filter(|c| c.exige.is_none()) {
             diagnostics.push(missing(
@@ -59,6 +70,8 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
             modulation::check(m, diagnostics);
         }
     }
+    crate::resolve::agences::check(program, diagnostics);
+    termes::durees(program, diagnostics);
     for indicateur in program.indicateurs.values().filter(|i| i.unite.is_none()) {
         diagnostics.push(missing(
             indicateur.id.span,
@@ -80,7 +93,7 @@ fn missing(span: crate::source::Span, field: &str, owner: &str, example: &str) -
     .help(format!("ajoutez une ligne, par exemple : {example}"))
 }
 
-fn contrat_fields(program: &Program, c: &Contrat, d: &mut Diagnostics) {
+fn contrat_fields(c: &Contrat, d: &mut Diagnostics) {
     let owner = format!("le contrat `{}`", c.id.name);
     let span = c.id.span;
     let required: [(bool, &str, &str); 7] = [
@@ -104,14 +117,6 @@ fn contrat_fields(program: &Program, c: &Contrat, d: &mut Diagnostics) {
         if !present {
             d.push(missing(span, field, &owner, example));
         }
-    }
-    let needs_aide = program.cadre_of(c).and_then(|k| k.enveloppe()).is_some();
-    if needs_aide && c.aide.is_none() {
-        let env = program
-            .cadre_of(c)
-            .and_then(|k| k.enveloppe())
-            .map_or("…".into(), |e| e.name.clone());
-        d.push(missing(span, "aide", &owner, &format!("aide {env} {{ 2025: 1,5 M€ ferme }}")).note("le cadre du contrat finance l'aide sur une enveloppe : l'échéancier est obligatoire"));
     }
     if let Some(e) = &c.etablissement {
         let fields: [(bool, &str, &str); 4] = [
@@ -181,6 +186,23 @@ fn objectif_fields(c: &Contrat, o: &Objectif, d: &mut Diagnostics) {
         );
     }
     target_years(c, o, d);
+}
+
+/// E0501: an aid amount is never negative (a reduction is written as a
+/// smaller amount, a year without aid as `0 €`).
+fn negative_aid(c: &Contrat, d: &mut Diagnostics) {
+    let lines = c.aides.iter().flat_map(|a| a.annees.iter());
+    for line in lines.filter(|l| l.montant.value < rust_decimal::Decimal::ZERO) {
+        d.push(
+            Diagnostic::new(
+                Code::E0501,
+                line.montant.span,
+                format!("le montant d'aide {} est négatif", line.annee.value),
+            )
+            .label("montant négatif")
+            .help("une aide est versée à l'établissement : écrivez un montant positif, ou `0 €` pour une année sans aide"),
+        );
+    }
 }
 
 /// E0202: targets inside the period, base before the first target.

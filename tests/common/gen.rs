@@ -74,6 +74,9 @@ pub fn file(seed: u64) -> String {
     if g.rng.chance(15) {
         items.push(g.diagnostic());
     }
+    if g.rng.chance(25) {
+        items.push(g.revue());
+    }
     g.rng.shuffle(&mut items);
     let mut out = String::new();
     if g.rng.chance(30) {
@@ -152,6 +155,8 @@ impl Gen {
         if self.rng.chance(40) {
             let sep = self.rng.pick(&[",", "."]);
             let digits = self.rng.pick(&["5", "25", "50", "125"]);
+            // `3.125` is ambiguous (E0001): three decimals take a comma.
+            let sep = if digits.len() == 3 { "," } else { sep };
             s = format!("{s}{sep}{digits}");
         }
         s
@@ -163,7 +168,7 @@ impl Gen {
         if unit.is_empty() {
             return n;
         }
-        let space = if self.rng.chance(50) { " " } else { "" };
+        let space = self.rng.pick(&[" ", "", "\u{A0}", "\u{202F}"]);
         format!("{n}{space}{unit}")
     }
 

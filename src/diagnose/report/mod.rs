@@ -147,7 +147,7 @@ pub fn indetermines(d: &Diagnosis, e: &EstablishmentDiagnosis) -> Vec<String> {
 
 /// `12 établissements`, `1 établissement`.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n > 1 { many } else { one })
+    crate::display::count(n, one, many)
 }
 
 /// The establishments of a group, in rank order.

@@ -98,6 +98,9 @@ fn render_with(d: &Diagnostic, map: &SourceMap, color: bool, cache: &mut SourceC
         // ariadne colours custom report kinds whatever its config says.
         text = strip_ansi(&text);
     }
+    if !color && !d.secondary.is_empty() {
+        text = locate_groups(&text, d, map);
+    }
     if let Some(help) = &d.help {
         text.push_str(&format!("  aide : {help}\n"));
     }
@@ -108,10 +111,53 @@ fn render_with(d: &Diagnostic, map: &SourceMap, color: bool, cache: &mut SourceC
     text
 }
 
+/// ariadne heads every snippet of the primary's file with the primary's
+/// position: a secondary snippet (« année précédente », line 20) would say
+/// line 21. Each `├─[ file:L:C ]` header gets the position of the label its
+/// snippet shows first.
+fn locate_groups(text: &str, d: &Diagnostic, map: &SourceMap) -> String {
+    let labels: Vec<(String, usize, usize)> = std::iter::once(&d.primary)
+        .chain(&d.secondary)
+        .filter_map(|l| {
+            let source = map.get(l.span.source)?;
+            let (line, col) = source.line_col(l.span.start as usize);
+            Some((source.path.clone(), line, col))
+        })
+        .collect();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in lines.iter().enumerate() {
+        let fixed = line
+            .trim_start()
+            .strip_prefix("├─[ ")
+            .and_then(|rest| rest.strip_suffix(" ]"))
+            .and_then(|loc| relocate(loc, lines.get(i + 1..).unwrap_or_default(), &labels))
+            .map(|loc| {
+                format!(
+                    "{}├─[ {loc} ]",
+                    &line[..line.len() - line.trim_start().len()]
+                )
+            });
+        out.push_str(fixed.as_deref().unwrap_or(line));
+        out.push('\n');
+    }
+    out
+}
+
+/// The position of the label on the first source line shown after a header.
+fn relocate(loc: &str, after: &[&str], labels: &[(String, usize, usize)]) -> Option<String> {
+    let (path, _) = loc.rsplit_once(':')?.0.rsplit_once(':')?;
+    let shown: usize = after.iter().find_map(|l| {
+        let (number, rest) = l.trim_start().split_once(' ')?;
+        rest.starts_with('│').then(|| number.parse().ok())?
+    })?;
+    let (_, line, col) = labels.iter().find(|(p, l, _)| p == path && *l == shown)?;
+    Some(format!("{path}:{line}:{col}"))
+}
+
 /// « 3 fichiers, 2 contrats : 1 erreur, 0 avertissement ».
 pub fn summary_line(s: &Summary) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
+    let plural = crate::display::count;
     let verdict = if s.errors == 0 && s.warnings == 0 {
         " — tout est conforme"
     } else {

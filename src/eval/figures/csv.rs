@@ -66,8 +66,8 @@ pub(crate) fn read(r: &mut Reading<'_>, header: &Header) {
 fn row(r: &mut Reading<'_>, cols: &Columns, record: &csv::StringRecord, start: usize) {
     let cell = |i: usize| record.get(i).unwrap_or("").trim();
     let value = cell(cols.valeur);
-    let finess = r.finess(cell(cols.finess));
-    if finess.is_empty() {
+    let written = cell(cols.finess);
+    if written.is_empty() {
         let span = r.field(start, cols.finess);
         r.error(
             Diagnostic::new(Code::V0203, span, "numéro FINESS manquant")
@@ -76,6 +76,9 @@ fn row(r: &mut Reading<'_>, cols: &Columns, record: &csv::StringRecord, start: u
         );
         return;
     }
+    let Some(finess) = r.checked_finess(written, start, cols.finess) else {
+        return;
+    };
     let Some(year) = read_year(r, cell(cols.exercice), start, cols.exercice) else {
         return;
     };
@@ -85,9 +88,33 @@ fn row(r: &mut Reading<'_>, cols: &Columns, record: &csv::StringRecord, start: u
     if value.is_empty() {
         return;
     }
+    if let Some((thousands, decimal)) = super::value::ambiguous(value) {
+        let span = r.field(start, cols.valeur);
+        r.error(
+            Diagnostic::new(
+                Code::V0203,
+                span,
+                format!("nombre ambigu « {value} » pour `{}` : écrivez `{thousands}` (milliers) ou `{decimal}`", indicateur.id.name),
+            )
+            .label("point suivi de trois chiffres")
+            .help("en français le point peut séparer les milliers : dans Excel, formatez la colonne en nombre avec une virgule décimale"),
+        );
+        return;
+    }
+    let bare = super::value::bare_percent(value, indicateur);
     let Some(value) = read_value(r, value, indicateur, start, cols.valeur) else {
         return;
     };
+    if let Some(written) = bare {
+        r.bares.push(super::fractions::Bare {
+            finess: finess.clone(),
+            indicator: indicateur.id.name.clone(),
+            year,
+            written,
+            start,
+            column: cols.valeur,
+        });
+    }
     let figure = Figure {
         value,
         offset: u32::try_from(start).unwrap_or(u32::MAX),

@@ -99,6 +99,14 @@ pub fn field_span(source: SourceId, text: &str, start: usize, index: usize, deli
     }
 }
 
+/// The first byte of the row the `csv` reader says starts at `start`: in a
+/// CRLF file it points at the `\n` of the previous line's ending, which
+/// would put every diagnostic one line too high.
+pub fn line_start(text: &str, start: usize) -> usize {
+    let rest = text.get(start..).unwrap_or("");
+    start + (rest.len() - rest.trim_start_matches(['\r', '\n']).len())
+}
+
 /// The span of a whole row starting at byte `start`.
 pub fn row_span(source: SourceId, text: &str, start: usize) -> Span {
     let rest = text.get(start..).unwrap_or("");
@@ -116,6 +124,14 @@ mod tests {
         assert_eq!(sniff("finess,exercice,indicateur,valeur"), b',');
         assert_eq!(sniff("a\tb\tc"), b'\t');
         assert_eq!(sniff("\"a;b\",c,d"), b',');
+    }
+
+    #[test]
+    fn crlf_rows_start_after_the_line_ending() {
+        let text = "a;b\r\n1;2\r\n";
+        assert_eq!(line_start(text, 4), 5);
+        assert_eq!(line_start(text, 5), 5);
+        assert_eq!(line_start(text, text.len()), text.len());
     }
 
     #[test]

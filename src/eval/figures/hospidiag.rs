@@ -52,7 +52,9 @@ pub(crate) fn read(r: &mut Reading<'_>, header: &Header) {
     let mut seen: HashMap<(String, i32), usize> = HashMap::new();
     r.each_row(|r, record, start| {
         let cell = |i: usize| record.get(i).unwrap_or("");
-        let finess = r.finess(cell(finess_col));
+        let Some(finess) = r.checked_finess(cell(finess_col), start, finess_col) else {
+            return;
+        };
         let Some(year) = read_year(r, cell(year_col), start, year_col) else {
             return;
         };

@@ -12,8 +12,10 @@
 
 pub mod csv;
 mod fields;
+mod fractions;
 pub mod hospidiag;
 mod value;
+pub mod xlsx;
 
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -46,7 +48,7 @@ impl Val {
     /// The French form for people, in the unit of a dimension.
     pub fn display(&self, dim: crate::ast::Dimension) -> String {
         match self {
-            Val::Num(d) => crate::display::quantity(*d, dim),
+            Val::Num(d) => crate::display::moins(&crate::display::quantity(*d, dim)),
             Val::Date(d) => d.french(),
             Val::Bool(_) => self.exact(),
         }
@@ -135,6 +137,13 @@ impl Figures {
     /// The name and category of an establishment, when the file gives them.
     pub fn identity(&self, finess: &str) -> Option<&Identity> {
         self.identities.get(finess)
+    }
+
+    /// Keeps only the establishments `keep` accepts (`diagnose --region`).
+    pub fn retain_establishments(&mut self, keep: impl Fn(&str) -> bool) {
+        self.data.retain(|finess, _| keep(finess));
+        self.identities.retain(|finess, _| keep(finess));
+        self.count = self.data.values().map(HashMap::len).sum();
     }
 
     /// Removes a figure (what-if analyses and tests: a missing figure).
@@ -241,6 +250,9 @@ pub fn read(
     program: &Program,
     diagnostics: &mut Diagnostics,
 ) -> Figures {
+    if xlsx::is_workbook(bytes) {
+        return xlsx::read(map, path, bytes, program, diagnostics);
+    }
     let (text, note) = decode(bytes);
     let source = map.add(path, text, Origin::Figures);
     let mut figures = Figures::new(path, source, Layout::Pacte);
@@ -274,12 +286,16 @@ pub fn read(
         diagnostics,
         errors: 0,
         padded: 0,
+        first_padded: None,
+        bares: Vec::new(),
     };
     if hospi {
         hospidiag::read(&mut reading, &header);
     } else {
         csv::read(&mut reading, &header);
     }
+    let bares = std::mem::take(&mut reading.bares);
+    fractions::check(&mut reading, &bares);
     reading.finish();
     figures
 }
@@ -331,6 +347,10 @@ pub(crate) struct Reading<'a> {
     pub diagnostics: &'a mut Diagnostics,
     pub errors: usize,
     pub padded: usize,
+    /// The first FINESS completed with a leading zero, as written.
+    pub first_padded: Option<String>,
+    /// Bare numbers read for `%` indicators (V0206).
+    pub bares: Vec<fractions::Bare>,
 }
 
 /// Errors shown for one file; the rest are counted in a note.
@@ -350,6 +370,11 @@ impl Reading<'_> {
         }
     }
 
+    /// A warning: shown, never counted as an error.
+    pub fn warning(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
     /// Calls `row` for each non-blank data row with its start offset; an
     /// unreadable row is V0201 and ends the reading.
     pub fn each_row(&mut self, mut row: impl FnMut(&mut Self, &::csv::StringRecord, usize)) {
@@ -361,11 +386,12 @@ impl Reading<'_> {
                 Ok(true) if record.iter().all(|f| f.trim().is_empty()) => {}
                 Ok(true) => {
                     let start = record.position().map_or(0, |p| p.byte() as usize);
-                    row(self, &record, start);
+                    row(self, &record, fields::line_start(text, start));
                 }
                 Ok(false) => break,
                 Err(e) => {
                     let start = e.position().map_or(0, |p| p.byte() as usize);
+                    let start = fields::line_start(text, start);
                     let span = fields::row_span(self.source, text, start);
                     self.error(
                         Diagnostic::new(
@@ -393,10 +419,47 @@ impl Reading<'_> {
         let text = text.trim();
         if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
             self.padded += 1;
+            if self.first_padded.is_none() {
+                self.first_padded = Some(text.to_string());
+            }
             std::borrow::Cow::Owned(format!("0{text}"))
         } else {
             std::borrow::Cow::Borrowed(text)
         }
+    }
+
+    /// The FINESS of a row, completed like [`Reading::finess`], or `None`
+    /// after a V0203 when its Luhn key is wrong (naming the expected key).
+    /// Cells that are not 9 characters of digits are left to the contracts
+    /// to match.
+    pub fn checked_finess(&mut self, text: &str, start: usize, column: usize) -> Option<String> {
+        let finess = self.finess(text).into_owned();
+        let Err(crate::validate::finess::FinessError::Key { expected, found }) =
+            crate::validate::finess::check_finess(&finess)
+        else {
+            return Some(finess);
+        };
+        let fixed: String = finess
+            .chars()
+            .take(8)
+            .chain(char::from_digit(expected, 10))
+            .collect();
+        let completed = if finess.len() == text.trim().len() {
+            String::new()
+        } else {
+            format!(" (« {} » complété d'un 0 initial)", text.trim())
+        };
+        let span = self.field(start, column);
+        self.error(
+            Diagnostic::new(
+                Code::V0203,
+                span,
+                format!("la clé du numéro FINESS « {finess} »{completed} est fausse : {found} au lieu de {expected}"),
+            )
+            .label(format!("clé attendue : {expected}"))
+            .help(format!("vouliez-vous dire « {fixed} » ? vérifiez le numéro dans le répertoire FINESS")),
+        );
+        None
     }
 
     /// Adds a figure, or reports V0205 when the same value is given twice
@@ -435,15 +498,26 @@ impl Reading<'_> {
     pub fn finish(self) {
         if self.errors > MAX_ERRORS {
             let more = self.errors - MAX_ERRORS;
-            self.figures.notes.push(format!(
-                "{more} autres erreurs du fichier de chiffres ne sont pas affichées"
-            ));
+            let note = if more == 1 {
+                "1 autre erreur du fichier de chiffres n'est pas affichée".to_string()
+            } else {
+                format!(
+                    "{} autres erreurs du fichier de chiffres ne sont pas affichées",
+                    crate::display::group(&more.to_string())
+                )
+            };
+            self.figures.notes.push(note);
         }
-        if self.padded > 0 {
-            self.figures.notes.push(format!(
-                "{} numéros FINESS à 8 chiffres ont été complétés d'un 0 initial (Excel supprime les zéros en tête)",
-                self.padded
-            ));
+        if let Some(first) = self.first_padded.filter(|_| self.padded > 0) {
+            let note = if self.padded == 1 {
+                format!("le numéro FINESS à 8 chiffres « {first} » a été complété d'un 0 initial en « 0{first} » (Excel supprime les zéros en tête)")
+            } else {
+                format!(
+                    "{} numéros FINESS à 8 chiffres ont été complétés d'un 0 initial, comme « {first} » en « 0{first} » (Excel supprime les zéros en tête)",
+                    crate::display::group(&self.padded.to_string())
+                )
+            };
+            self.figures.notes.push(note);
         }
     }
 }
@@ -464,3 +538,5 @@ pub(crate) fn header_error(source: SourceId, text: &str, message: &str) -> Diagn
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_saisie;

@@ -43,6 +43,32 @@ pub fn parse_value(text: &str, indicateur: &Indicateur) -> Result<Val, ValueErro
     }
 }
 
+/// `5.600` or `600.000 €` in a Pacte figures file: a dot before exactly
+/// three digits may be a thousands separator. Returns the two readings,
+/// unit included (`5 600`, `5,600`). The Hospi Diag layout, written by a
+/// program with a decimal dot, does not ask this.
+pub fn ambiguous(text: &str) -> Option<(String, String)> {
+    let (number, unit) = split_unit(text.trim());
+    if !crate::syntax::ambiguous_dot(number) {
+        return None;
+    }
+    let (thousands, decimal) = crate::syntax::ambiguous_readings(number);
+    let unit = unit.map_or(String::new(), |u| format!(" {}", u.symbol()));
+    Some((format!("{thousands}{unit}"), format!("{decimal}{unit}")))
+}
+
+/// The number of a `%` indicator's cell written without a unit (`0,043`),
+/// as written; `None` for any other cell.
+pub fn bare_percent(text: &str, indicateur: &Indicateur) -> Option<rust_decimal::Decimal> {
+    if indicateur.unite.map(|(u, _)| u) != Some(UniteName::Percent) {
+        return None;
+    }
+    match split_unit(text.trim()) {
+        (number, None) => parse_number(number),
+        _ => None,
+    }
+}
+
 /// A number with an optional unit, in base units of the indicator's dimension.
 fn parse_quantity(
     text: &str,

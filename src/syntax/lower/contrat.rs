@@ -18,15 +18,20 @@ impl Lowerer<'_> {
             etablissement: None,
             signe: None,
             periode: None,
+            fin: None,
+            lieu: None,
+            cosignataires: Vec::new(),
             dialogue: None,
             avenants: Vec::new(),
             textes: Vec::new(),
-            aide: None,
+            aides: Vec::new(),
             references: Vec::new(),
             objectifs: Vec::new(),
             conditions: Vec::new(),
             modulation: None,
             repeated: Vec::new(),
+            previsions: Vec::new(),
+            chef_de_projet: None,
         };
         let mut first: std::collections::HashMap<&'static str, crate::source::Span> =
             Default::default();
@@ -91,10 +96,21 @@ impl Lowerer<'_> {
                     let e = self.lower_etablissement(field)?;
                     Self::set_once(&mut c.etablissement, e, name, fspan, first_span, r)
                 }
-                Rule::aide => {
-                    let a = self.lower_aide(field)?;
-                    Self::set_once(&mut c.aide, a, name, fspan, first_span, r)
+                Rule::fin => {
+                    if let Some(d) = self.date(args(field).next()?) {
+                        Self::set_once(&mut c.fin, d, name, fspan, first_span, r)
+                    }
                 }
+                Rule::lieu => Self::set_once(
+                    &mut c.lieu,
+                    self.text(args(field).next()?),
+                    name,
+                    fspan,
+                    first_span,
+                    r,
+                ),
+                Rule::cosignataire => c.cosignataires.push(self.text(args(field).next()?)),
+                Rule::aide => c.aides.extend(self.lower_aide(field)),
                 Rule::modulation => {
                     let m = self.lower_modulation(field)?;
                     Self::set_once(&mut c.modulation, m, name, fspan, first_span, r)
@@ -102,6 +118,15 @@ impl Lowerer<'_> {
                 Rule::avenant => c.avenants.extend(self.lower_avenant(field)),
                 Rule::texte => c.textes.push(self.text(args(field).next()?)),
                 Rule::reference => c.references.extend(self.lower_reference(field)),
+                Rule::prevision => c.previsions.extend(self.lower_reference(field)),
+                Rule::chef_de_projet => Self::set_once(
+                    &mut c.chef_de_projet,
+                    self.text(args(field).next()?),
+                    name,
+                    fspan,
+                    first_span,
+                    r,
+                ),
                 Rule::objectif => c.objectifs.extend(self.lower_objectif(field)),
                 Rule::condition => c.conditions.extend(self.lower_condition(field)),
                 _ => {}
@@ -172,10 +197,12 @@ impl Lowerer<'_> {
         let numero = self.number(parts.next()?)?;
         let (signe, _) = self.date(parts.next()?)?;
         let objet = self.text(parts.next()?);
+        let integre = parts.next().map(|p| self.ident(p));
         Some(Avenant {
             numero,
             signe,
             objet,
+            integre,
             span,
         })
     }
@@ -235,7 +262,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn lower_reference(&mut self, pair: P<'_>) -> Option<Reference> {
+    pub(super) fn lower_reference(&mut self, pair: P<'_>) -> Option<Reference> {
         let span = self.span(&pair);
         let mut parts = args(pair);
         let annee = self.year(parts.next()?);
@@ -372,7 +399,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn lower_gain(&mut self, pair: P<'_>) -> Option<Gain> {
+    pub(super) fn lower_gain(&mut self, pair: P<'_>) -> Option<Gain> {
         let span = self.span(&pair);
         let mut parts = args(pair);
         let annee = self.year(parts.next()?);
@@ -388,32 +415,6 @@ impl Lowerer<'_> {
             side,
             span,
         })
-    }
-
-    fn lower_action(&mut self, pair: P<'_>) -> Option<Action> {
-        let span = self.span(&pair);
-        let mut parts = args(pair);
-        let libelle = self.text(parts.next()?);
-        let mut action = Action {
-            libelle,
-            responsable: None,
-            echeance: None,
-            span,
-            repeated: Vec::new(),
-        };
-        let mut seen = Default::default();
-        for field in parts {
-            let (rule, fspan) = (field.as_rule(), self.span(&field));
-            if !Self::first_of(&mut seen, field_name(rule), fspan, &mut action.repeated) {
-                continue;
-            }
-            match rule {
-                Rule::responsable => action.responsable = Some(self.text(args(field).next()?)),
-                Rule::echeance => action.echeance = self.date(args(field).next()?),
-                _ => {}
-            }
-        }
-        Some(action)
     }
 
     fn lower_condition(&mut self, pair: P<'_>) -> Option<Condition> {
@@ -496,7 +497,12 @@ pub fn single_field(rule: Rule) -> Option<&'static str> {
         Rule::periode => "période",
         Rule::dialogue => "dialogue",
         Rule::etablissement => "établissement",
-        Rule::aide => "aide",
+        Rule::fin => "fin le",
+        Rule::lieu => "lieu",
+        Rule::opposable => "opposable",
+        Rule::revue_date => "date",
+        Rule::revue_appreciation => "appréciation",
+        Rule::revue_cf => "compte_financier justifié",
         Rule::modulation => "modulation",
         Rule::raison_sociale => "raison_sociale",
         Rule::finess => "finess",
@@ -522,6 +528,17 @@ pub fn single_field(rule: Rule) -> Option<&'static str> {
         Rule::formule => "formule",
         Rule::source => "source",
         Rule::hospidiag => "hospidiag",
+        Rule::chef_de_projet => "chef_de_projet",
+        Rule::debut => "début",
+        Rule::titre => "titre",
+        Rule::initial => "initial",
+        Rule::economies_prevues => "économies_prévues",
+        Rule::suivi_rencontre => "prochaine_rencontre",
+        Rule::scenario_contrat => "contrat",
+        Rule::attendu => "attendu",
+        Rule::attendu_realisation => "réalisation",
+        Rule::attendu_verdict => "verdict",
+        Rule::attendu_codes => "codes",
         _ => return None,
     })
 }

@@ -168,11 +168,16 @@ impl Lowerer<'_> {
             montant: None,
             parts: Vec::new(),
             source: None,
+            clauses: Vec::new(),
             repeated: Vec::new(),
         };
         let mut seen = Default::default();
         for field in fields {
             let (rule, fspan) = (field.as_rule(), self.span(&field));
+            if rule == Rule::clause {
+                env.clauses.extend(self.lower_clause(field));
+                continue;
+            }
             if rule != Rule::part
                 && !Self::first_of(&mut seen, field_name(rule), fspan, &mut env.repeated)
             {
@@ -283,13 +288,14 @@ impl Lowerer<'_> {
             libelle: None,
             source: None,
             textes: Vec::new(),
+            opposable: None,
             clauses: Vec::new(),
             repeated: Vec::new(),
         };
         let mut seen = Default::default();
         for field in parts {
             let (rule, fspan) = (field.as_rule(), self.span(&field));
-            let single = matches!(rule, Rule::libelle | Rule::source);
+            let single = matches!(rule, Rule::libelle | Rule::source | Rule::opposable);
             if single && !Self::first_of(&mut seen, field_name(rule), fspan, &mut cadre.repeated) {
                 continue;
             }
@@ -298,6 +304,7 @@ impl Lowerer<'_> {
                 Rule::libelle => cadre.libelle = Some(self.text(args(field).next()?)),
                 Rule::source => cadre.source = Some(self.text(args(field).next()?)),
                 Rule::texte => cadre.textes.push(self.text(args(field).next()?)),
+                Rule::opposable => cadre.opposable = Some(fspan),
                 Rule::clause => cadre.clauses.extend(self.lower_clause(field)),
                 _ => {}
             }
@@ -305,7 +312,7 @@ impl Lowerer<'_> {
         Some(cadre)
     }
 
-    fn lower_clause(&mut self, pair: P<'_>) -> Option<Clause> {
+    pub(super) fn lower_clause(&mut self, pair: P<'_>) -> Option<Clause> {
         let span = self.span(&pair);
         let mut parts = args(pair);
         let kind_pair = parts.next()?;
@@ -349,13 +356,35 @@ impl Lowerer<'_> {
                     .map(|p| p.as_str().replace("prive_", "privé_"))
                     .collect(),
             ),
-            Rule::c_enveloppe => ClauseKind::Enveloppe(self.ident(parts.next()?)),
+            Rule::c_enveloppes => ClauseKind::Enveloppes(parts.map(|p| self.ident(p)).collect()),
+            Rule::c_duree_ans => {
+                let min = self.number(parts.next()?)?;
+                let max = self.number(parts.next()?)?;
+                ClauseKind::DureeAns {
+                    min: Some(min),
+                    max,
+                }
+            }
+            Rule::c_duree_au_plus => ClauseKind::DureeAns {
+                min: None,
+                max: self.number(parts.next()?)?,
+            },
+            Rule::c_duree_recommandee => ClauseKind::DureeRecommandee(self.number(parts.next()?)?),
+            Rule::c_aide_toutes => ClauseKind::AideIndicativeToutesAnnees,
+            Rule::c_cosignataire_requis => ClauseKind::CosignataireRequis(self.text(parts.next()?)),
+            Rule::c_themes_requis => ClauseKind::ThemesRequis(self.ident(parts.next()?)),
+            Rule::c_indicateurs_au_plus => {
+                ClauseKind::IndicateursAuPlus(self.number(parts.next()?)?)
+            }
+            Rule::c_famille => ClauseKind::Famille(self.ident(parts.next()?)),
+            Rule::c_modele => ClauseKind::Modele(self.ident(parts.next()?)),
             Rule::c_tresorerie => ClauseKind::TresorerieRequiseSi(self.lower_expr(parts.next()?)?),
             Rule::c_compte_financier => {
                 let dm = parts.next()?;
                 let span = self.span(&dm);
+                let suspend = text.ends_with("suspend");
                 match DayMonth::parse(dm.as_str()) {
-                    Some(d) => ClauseKind::CompteFinancierAuPlusTard(d),
+                    Some(d) => ClauseKind::CompteFinancierAuPlusTard(d, suspend),
                     None => {
                         self.error(
                             span,

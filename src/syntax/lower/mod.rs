@@ -6,6 +6,9 @@ mod contrat;
 pub use contrat::single_field;
 mod expr;
 mod items;
+mod revue;
+mod scenario;
+mod suivi;
 
 use super::grammar::Rule;
 use crate::ast::*;
@@ -45,6 +48,9 @@ impl Lowerer<'_> {
             Rule::delegation => Item::Delegation(self.lower_delegation(pair)?),
             Rule::importe => Item::Importe(self.lower_importe(pair)?),
             Rule::diagnostic => Item::Diagnostic(self.lower_diagnostic(pair)?),
+            Rule::revue => Item::Revue(self.lower_revue(pair)?),
+            Rule::suivi => Item::Suivi(self.lower_suivi(pair)?),
+            Rule::scenario => Item::Scenario(self.lower_scenario(pair)?),
             _ => return None,
         })
     }
@@ -147,6 +153,10 @@ impl Lowerer<'_> {
                 .map_or(Unit::None, |p| super::literal::parse_unit(p.as_str()));
             (number, unit)
         };
+        if super::literal::ambiguous_dot(number_text) {
+            self.ambiguous_number(span, number_text, unit);
+            return None;
+        }
         let value =
             super::literal::parse_number(number_text).and_then(|n| super::literal::scale(n, unit));
         match value {
@@ -166,6 +176,28 @@ impl Lowerer<'_> {
                 None
             }
         }
+    }
+
+    /// E0001 for `600.000 €`: a dot before exactly three digits may be a
+    /// French thousands separator, so neither reading is chosen.
+    fn ambiguous_number(&mut self, span: Span, number: &str, unit: Unit) {
+        let (thousands, decimal) = super::literal::ambiguous_readings(number);
+        let unit = match unit.symbol() {
+            "" => String::new(),
+            symbol => format!(" {symbol}"),
+        };
+        self.had_errors = true;
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::E0001,
+                span,
+                format!(
+                    "nombre ambigu : écrivez `{thousands}{unit}` (milliers) ou `{decimal}{unit}`"
+                ),
+            )
+            .label("point suivi de trois chiffres")
+            .help("en français le point peut séparer les milliers : séparez-les par une espace, et les décimales par une virgule"),
+        );
     }
 
     pub fn value(&mut self, pair: P<'_>) -> Option<Value> {
@@ -256,6 +288,9 @@ fn is_item(rule: Rule) -> bool {
             | Rule::delegation
             | Rule::importe
             | Rule::diagnostic
+            | Rule::revue
+            | Rule::suivi
+            | Rule::scenario
     )
 }
 
