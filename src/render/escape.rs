@@ -323,6 +323,12 @@ pub fn md_cell(text: &str) -> String {
             _ => false,
         };
         match c {
+            // Already escaped (`\<` from `md_inline`): kept as is, not doubled.
+            '\\' if next.is_ascii_punctuation() => {
+                out.push(c);
+                out.push(next);
+                chars.next();
+            }
             '\n' | '\r' | '\t' => out.push(' '),
             c if special => {
                 out.push('\\');
