@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod display;
 pub mod eval;
+pub mod exact;
 pub mod fmt;
 pub mod guide;
 pub mod impact;

@@ -171,13 +171,15 @@ fn git_sides(rev: &str, paths: &[PathBuf]) -> Result<(Side, Side), String> {
 
 /// The Pacte files of a revision under some paths: (`REV:path`, code).
 pub(super) fn git_files(rev: &str, paths: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
+    let tree = verify_revision(rev)?;
     let mut out = Vec::new();
-    for file in git(&["ls-tree", "-r", "--name-only", rev, "--"], paths)?.lines() {
+    let listing = git(&["ls-tree", "-r", "-z", "--name-only", &tree, "--"], paths)?;
+    for file in listing.split('\0').filter(|f| !f.is_empty()) {
         let path = Path::new(file);
         if !load::is_pacte_file(path) || load::is_ignored(path, paths) {
             continue;
         }
-        let text = git(&["show", &format!("{rev}:./{file}")], &[])?;
+        let text = git(&["show", &format!("{tree}:./{file}")], &[])?;
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text).to_string();
         let code = if file.ends_with(".pacte.md") {
             crate::literate::extract_code(&text)
@@ -189,9 +191,37 @@ pub(super) fn git_files(rev: &str, paths: &[PathBuf]) -> Result<Vec<(String, Str
     Ok(out)
 }
 
-/// Runs git and returns its standard output.
+/// The tree of a revision, as an object name: `REV` is checked by `git
+/// rev-parse --verify` and can never be read by git as an option.
+fn verify_revision(rev: &str) -> Result<String, String> {
+    let refused = || format!("« {rev} » n'est pas une révision git (ex. HEAD, origin/main, v1.2)");
+    if rev.is_empty() || rev.starts_with('-') {
+        return Err(refused());
+    }
+    let spec = format!("{rev}^{{tree}}");
+    let tree = git(
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &spec,
+        ],
+        &[],
+    )
+    .map_err(|_| refused())?;
+    let tree = tree.trim();
+    if tree.is_empty() || !tree.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(refused());
+    }
+    Ok(tree.to_string())
+}
+
+/// Runs git and returns its standard output; file names are never quoted
+/// (`core.quotepath=off`: `établissement_é.pacte` stays as written).
 fn git(args: &[&str], paths: &[PathBuf]) -> Result<String, String> {
     let out = Command::new("git")
+        .args(["-c", "core.quotepath=off"])
         .args(args)
         .args(paths)
         .output()

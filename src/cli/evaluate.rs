@@ -114,7 +114,8 @@ fn keep_covering(program: &mut crate::model::Program, exercice: i32) -> Result<(
 }
 
 /// Prints the report, or writes the files of `--out`: one review per
-/// contract in the chosen format, `synthese.md` and `synthese.json`, and
+/// contract in the chosen format (`contrat-synthese` for a contract named
+/// `synthese`), `synthese.md` and `synthese.json`, and
 /// with HTML the dashboard `synthese.html`.
 fn publish(args: &EvaluateArgs, e: &Evaluation, map: &SourceMap, options: Options) -> ExitStatus {
     let format = Format::from(args.format);
@@ -130,7 +131,7 @@ fn publish(args: &EvaluateArgs, e: &Evaluation, map: &SourceMap, options: Option
         .contracts
         .par_iter()
         .map(|c| {
-            let name = format!("{}.{}", c.contrat, format.extension());
+            let name = format!("{}.{}", report_stem(&c.contrat), format.extension());
             (dir.join(name), report::contract(format, e, c, map, options))
         })
         .collect();
@@ -161,4 +162,16 @@ fn publish(args: &EvaluateArgs, e: &Evaluation, map: &SourceMap, options: Option
     }
     output::print(&listing);
     ExitStatus::Success
+}
+
+/// The file name (without extension) of a contract's review: its name,
+/// except that a contract named like the regional summary (`synthese`, in
+/// any case) gets `contrat-synthese`, which no contract name can be (an
+/// identifier has no `-`).
+fn report_stem(contrat: &str) -> String {
+    if contrat.eq_ignore_ascii_case("synthese") {
+        format!("contrat-{contrat}")
+    } else {
+        contrat.to_string()
+    }
 }

@@ -37,13 +37,13 @@ pub fn run(args: &FmtArgs, color: bool) -> ExitStatus {
     };
     let mut counts = [0usize; 4];
     for path in &files {
-        let outcome = match std::fs::read(path) {
+        let outcome = match super::files::read_regular(path, super::files::MAX_SOURCE) {
             Ok(bytes) => one(args, path, bytes, color),
             Err(e) => {
                 return fail(&format!(
                     "impossible de lire « {} » : {}",
                     path.display(),
-                    load::io_reason(&e)
+                    e.0
                 ))
             }
         };

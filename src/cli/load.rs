@@ -63,7 +63,11 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
         if meta.is_dir() {
             let mut found = Vec::new();
             let ignored = read_ignore_file(path);
-            walk(path, &ignored, &mut found).map_err(|e| {
+            let root = Walk {
+                canonical: std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()),
+                ignored,
+            };
+            walk(path, &root, &mut found).map_err(|e| {
                 LoadError(format!(
                     "impossible de parcourir « {} » : {}",
                     path.display(),
@@ -72,8 +76,14 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
             })?;
             found.sort();
             out.extend(found);
-        } else {
+        } else if meta.is_file() {
             out.push(path.clone());
+        } else {
+            return Err(LoadError(format!(
+                "impossible de lire « {} » : ce n'est pas un fichier ordinaire ({})",
+                path.display(),
+                super::files::kind_of(&meta)
+            )));
         }
     }
     let mut seen = std::collections::HashSet::new();
@@ -85,7 +95,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
 /// the folder, `#` comments): skipped when the folder is searched, never when
 /// named on the command line.
 fn read_ignore_file(dir: &Path) -> Vec<PathBuf> {
-    std::fs::read_to_string(dir.join(".pacteignore"))
+    super::files::read_text(&dir.join(".pacteignore"), super::files::MAX_SOURCE)
         .map(|text| {
             text.lines()
                 .map(str::trim)
@@ -121,24 +131,76 @@ pub fn is_ignored(path: &Path, roots: &[PathBuf]) -> bool {
     })
 }
 
-fn walk(dir: &Path, ignored: &[PathBuf], out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// A folder being searched: its real path (links must stay inside it) and
+/// its `.pacteignore` entries.
+struct Walk {
+    canonical: PathBuf,
+    ignored: Vec<PathBuf>,
+}
+
+/// Collects the Pacte files under `dir`. Links to folders are never
+/// followed (no loop, no escape); a link to a file is read only when its
+/// target is a regular file inside the searched folder; other special
+/// files are skipped with a note.
+fn walk(dir: &Path, root: &Walk, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
+        let entry = entry?;
+        let path = entry.path();
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if name.starts_with('.') || name == "target" || ignored.iter().any(|i| path.starts_with(i))
+        if name.starts_with('.')
+            || name == "target"
+            || root.ignored.iter().any(|i| path.starts_with(i))
         {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, ignored, out)?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            walk(&path, root, out)?;
+        } else if kind.is_symlink() {
+            if let Some(note) = linked(&path, root) {
+                skipped(&path, note);
+            } else if is_pacte_file(&path) {
+                out.push(path);
+            }
         } else if is_pacte_file(&path) {
-            out.push(path);
+            if kind.is_file() {
+                out.push(path);
+            } else {
+                skipped(&path, "ce n'est pas un fichier ordinaire");
+            }
         }
     }
     Ok(())
+}
+
+/// Why a link found in a folder is not read, if it is not.
+fn linked(path: &Path, root: &Walk) -> Option<&'static str> {
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return is_pacte_file(path).then_some("lien cassé");
+    };
+    let Ok(meta) = std::fs::metadata(&target) else {
+        return Some("lien illisible");
+    };
+    if meta.is_dir() {
+        return Some("lien vers un dossier, non suivi");
+    }
+    if !is_pacte_file(path) {
+        return None;
+    }
+    if !meta.is_file() {
+        return Some("ce n'est pas un fichier ordinaire");
+    }
+    if !target.starts_with(&root.canonical) {
+        return Some("lien vers un fichier hors du dossier parcouru");
+    }
+    None
+}
+
+fn skipped(path: &Path, why: &str) {
+    eprintln!("note : « {} » est ignoré : {why}", path.display());
 }
 
 /// `*.pacte` and `*.pacte.md`, in any case (`CONTRAT.PACTE`, as some
@@ -158,12 +220,27 @@ pub fn is_stdin(path: &Path) -> bool {
 
 /// A file's bytes, or standard input's for `-`.
 pub fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    read_bytes_capped(path, super::files::MAX_FIGURES)
+}
+
+/// Standard input, or a regular file of at most `max` bytes (a FIFO or a
+/// device is refused at once: `cli/files.rs`).
+pub fn read_bytes_capped(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     if is_stdin(path) {
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), max.saturating_add(1)),
+            &mut bytes,
+        )?;
+        if bytes.len() as u64 > max {
+            return Err(std::io::Error::other(format!(
+                "l'entrée dépasse la taille maximale de {} Mio",
+                max / (1024 * 1024)
+            )));
+        }
         return Ok(bytes);
     }
-    std::fs::read(path)
+    super::files::read_regular(path, max).map_err(|e| std::io::Error::other(e.0))
 }
 
 pub fn io_reason(e: &std::io::Error) -> String {
@@ -212,7 +289,7 @@ pub fn read_source(
     origin: Origin,
     diagnostics: &mut Diagnostics,
 ) -> Result<(SourceId, bool), LoadError> {
-    let bytes = read_bytes(path).map_err(|e| {
+    let bytes = read_bytes_capped(path, super::files::MAX_SOURCE).map_err(|e| {
         LoadError(format!(
             "impossible de lire « {} » : {}",
             path.display(),

@@ -10,6 +10,7 @@ mod diagnose;
 mod diff;
 mod evaluate;
 mod explain;
+pub mod files;
 mod fmt;
 mod french;
 mod impact;

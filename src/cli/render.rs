@@ -68,13 +68,13 @@ pub fn run(args: &RenderArgs, std_dir: Option<&Path>, color: bool) -> ExitStatus
     let literate = if super::load::is_pacte_file(&args.file)
         && args.file.to_string_lossy().ends_with(".pacte.md")
     {
-        match std::fs::read_to_string(&args.file) {
+        match super::files::read_text(&args.file, super::files::MAX_SOURCE) {
             Ok(text) => Some(text.strip_prefix('\u{FEFF}').unwrap_or(&text).to_string()),
             Err(e) => {
                 return fail(&format!(
                     "impossible de lire « {} » : {}",
                     args.file.display(),
-                    super::load::io_reason(&e)
+                    e.0
                 ))
             }
         }

@@ -49,6 +49,7 @@ macro_rules! codes {
 codes! {
     E0001: Error, "syntax", "erreur de syntaxe";
     E0002: Error, "syntax", "fichier illisible comme texte";
+    E0003: Error, "syntax", "quantité hors des bornes";
     E0101: Error, "resolve", "nom inconnu";
     E0102: Error, "resolve", "élément défini deux fois";
     E0103: Error, "validate", "champ obligatoire manquant";

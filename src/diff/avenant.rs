@@ -246,10 +246,9 @@ fn article_doc(a: &Article) -> RenderArticle {
 }
 
 fn schedule(lines: &[LigneAide]) -> RenderArticle {
-    let mut total = Decimal::ZERO;
+    let total = crate::exact::euros_total(lines.iter().map(|l| l.montant));
     let mut rows = Vec::new();
     for l in lines {
-        total = total.checked_add(l.montant).unwrap_or(total);
         let nature = if l.ferme {
             "engagement ferme"
         } else {
@@ -270,7 +269,7 @@ fn schedule(lines: &[LigneAide]) -> RenderArticle {
         lignes: rows,
         total: Some(vec![
             Cellule::new("Total"),
-            Cellule::new(display::euros(total)),
+            Cellule::new(total),
             Cellule::new(""),
         ]),
     };

@@ -88,9 +88,7 @@ fn marker_word(marker: char) -> &'static str {
 
 /// A Markdown table cell: pipes escaped, on one line.
 pub fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+    crate::render::escape::md_cell(s)
 }
 
 #[derive(Serialize)]

@@ -72,21 +72,32 @@ pub fn rate(objectives: &[ObjectiveEvaluation], year: i32) -> Rate {
     }
     let included: Vec<&ObjectiveEvaluation> =
         objectives.iter().filter(|o| o.score.is_some()).collect();
-    let mut num = Decimal::ZERO;
-    let mut den = Decimal::ZERO;
+    let mut num = Some(Decimal::ZERO);
+    let mut den = Some(Decimal::ZERO);
     let mut terms = Vec::new();
     for o in &included {
         let score = o.score.unwrap_or_default();
-        num = num
-            .checked_add(o.poids.checked_mul(score).unwrap_or_default())
-            .unwrap_or(num);
-        den = den.checked_add(o.poids).unwrap_or(den);
+        let term = crate::exact::mul(o.poids, score);
+        num = num.zip(term).and_then(|(n, t)| n.checked_add(t));
+        den = den.and_then(|d| d.checked_add(o.poids));
         terms.push(format!(
             "{} × {}",
             crate::display::number(o.poids),
             crate::display::number(score.round_dp(4))
         ));
     }
+    let (Some(num), Some(den)) = (num, den) else {
+        // Weights are bounded (E0003), so this takes absurd inputs; the
+        // rate is then undefined rather than wrong.
+        return Rate {
+            value: None,
+            derivation: Derivation::new(
+                StepKind::Realisation,
+                what,
+                "la somme des poids dépasse la capacité du calcul exact : taux non calculé",
+            ),
+        };
+    };
     let value = if den.is_zero() {
         Decimal::ZERO
     } else {

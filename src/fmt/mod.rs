@@ -17,8 +17,8 @@ pub mod erase;
 mod items;
 pub mod lexical;
 pub mod printer;
-mod suivi;
 mod scenario;
+mod suivi;
 mod verify;
 
 use crate::ast::Item;

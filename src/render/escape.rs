@@ -303,6 +303,43 @@ pub fn md_inline(text: &str) -> String {
     out
 }
 
+/// Contract text for a Markdown table cell or inline run in a report
+/// (`evaluate --format md`, `diff --format md`): on one line, with `\`
+/// and `|` escaped, `]` before `(`, `[` or `:`, and `<` and `&` where
+/// Markdown would read raw HTML, an autolink or an entity; so no link,
+/// image or HTML element can come from a contract. Other text is left as
+/// written (`>= 4 %`, `[0, 1]` stay readable).
+pub fn md_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        let special = match c {
+            '\\' | '|' => true,
+            // No `](`, `][` or `]:`: no link, image or link definition.
+            ']' => matches!(next, '(' | '[' | ':'),
+            '<' => next.is_ascii_alphabetic() || matches!(next, '/' | '!' | '?'),
+            '&' => next.is_ascii_alphanumeric() || next == '#',
+            _ => false,
+        };
+        match c {
+            // Already escaped (`\<` from `md_inline`): kept as is, not doubled.
+            '\\' if next.is_ascii_punctuation() => {
+                out.push(c);
+                out.push(next);
+                chars.next();
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if special => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// User Markdown for Markdown output: kept as written, except raw HTML,
 /// whose `<` and `&` are escaped, and links or images to an unsafe
 /// target, replaced by their text. Escaping can change how the rest reads
@@ -442,6 +479,10 @@ mod tests {
             "**gras** et *italique*"
         );
         assert_eq!(md_inline("a_b *c* <d>|"), "a\\_b \\*c\\* \\<d\\>\\|");
+        assert_eq!(
+            md_cell("<img src=x> [a](javascript:x) &amp; >= 4 % | a\nb"),
+            "\\<img src=x> [a\\](javascript:x) \\&amp; >= 4 % \\| a b"
+        );
         // A link hidden in raw HTML is exposed by escaping, then removed.
         for hidden in [
             "<!--[x](javascript:alert(1))",

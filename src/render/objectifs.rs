@@ -9,7 +9,6 @@ use super::{Bloc, Cellule, Colonne, Tableau};
 use crate::ast::{Aide, AideStatut, ClauseKind, GainSide, Objectif, ObjectifType};
 use crate::display;
 use crate::model::base_of;
-use rust_decimal::Decimal;
 
 pub(super) fn est_levier(o: &Objectif) -> bool {
     matches!(o.kind, Some((ObjectifType::Levier(_), _)))
@@ -144,8 +143,8 @@ fn poids(o: &Objectif, par_gains: bool) -> Cellule {
     match &o.poids {
         Some(p) => Cellule::new(display::number(p.value)),
         None if par_gains && !o.gains.is_empty() => {
-            let total: Decimal = o.gains.iter().map(|g| g.montant.value).sum();
-            Cellule::avec_detail(display::euros(total), "gains attendus")
+            let total = crate::exact::euros_total(o.gains.iter().map(|g| g.montant.value));
+            Cellule::avec_detail(total, "gains attendus")
         }
         None => Cellule::new("1"),
     }
@@ -210,20 +209,21 @@ fn gains(o: &Objectif) -> Tableau {
     let mut years: Vec<i32> = o.gains.iter().map(|g| g.annee.value).collect();
     years.sort_unstable();
     years.dedup();
-    let sum = |year: Option<i32>, side: Option<GainSide>| -> Decimal {
-        o.gains
-            .iter()
-            .filter(|g| year.is_none_or(|y| g.annee.value == y))
-            .filter(|g| side.is_none_or(|s| g.side == s))
-            .map(|g| g.montant.value)
-            .sum()
+    let sum = |year: Option<i32>, side: Option<GainSide>| -> String {
+        crate::exact::euros_total(
+            o.gains
+                .iter()
+                .filter(|g| year.is_none_or(|y| g.annee.value == y))
+                .filter(|g| side.is_none_or(|s| g.side == s))
+                .map(|g| g.montant.value),
+        )
     };
     let row = |label: String, year: Option<i32>| {
         vec![
             Cellule::new(label),
-            Cellule::new(display::euros(sum(year, Some(GainSide::Charges)))),
-            Cellule::new(display::euros(sum(year, Some(GainSide::Recettes)))),
-            Cellule::new(display::euros(sum(year, None))),
+            Cellule::new(sum(year, Some(GainSide::Charges))),
+            Cellule::new(sum(year, Some(GainSide::Recettes))),
+            Cellule::new(sum(year, None)),
         ]
     };
     Tableau {
@@ -240,7 +240,7 @@ fn gains(o: &Objectif) -> Tableau {
 
 /// The aid schedule: year, amount, firm or indicative, and the total.
 pub(super) fn echeancier(aide: &Aide) -> Vec<Bloc> {
-    let total: Decimal = aide.annees.iter().map(|a| a.montant.value).sum();
+    let total = crate::exact::euros_total(aide.annees.iter().map(|a| a.montant.value));
     let lignes = aide
         .annees
         .iter()
@@ -264,7 +264,7 @@ pub(super) fn echeancier(aide: &Aide) -> Vec<Bloc> {
         lignes,
         total: Some(vec![
             Cellule::new("Total"),
-            Cellule::new(display::euros(total)),
+            Cellule::new(total),
             Cellule::new(""),
         ]),
     })]

@@ -18,11 +18,21 @@ pub fn fold(name: &str) -> String {
         .collect()
 }
 
+/// Names longer than this (in bytes) get no suggestion: comparing them
+/// costs time and no real name is that long.
+pub const MAX_SUGGEST_LEN: usize = 100;
+
 /// The candidate closest to `wanted`, if it is close enough to suggest.
 pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if wanted.len() > MAX_SUGGEST_LEN {
+        return None;
+    }
     let folded = fold(wanted);
     let mut best: Option<(f64, &'a str)> = None;
     for candidate in candidates {
+        if candidate.len() > MAX_SUGGEST_LEN {
+            continue;
+        }
         let other = fold(candidate);
         if other == folded {
             return Some(candidate);
@@ -49,6 +59,12 @@ fn similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_suggestion_for_over_long_names() {
+        let long = "marge_brute_hors_aides".repeat(10);
+        assert_eq!(closest(&long, [long.as_str()]), None);
+    }
 
     #[test]
     fn suggests_close_names() {

@@ -218,8 +218,10 @@ fn envelope_totals(program: &Program, enveloppe: &Enveloppe, d: &mut Diagnostics
 
 type AidLine<'a> = (&'a Contrat, &'a AideAnnee);
 
+/// The total of the lines; an overflow shows as the largest decimal (the
+/// limit is exceeded either way: amounts are bounded by E0003).
 fn total_of(lines: &[(&Contrat, &AideAnnee)]) -> Decimal {
-    lines.iter().map(|(_, l)| l.montant.value).sum()
+    crate::exact::sum(lines.iter().map(|(_, l)| l.montant.value)).unwrap_or(Decimal::MAX)
 }
 
 /// The line (in file order) at which the running total first exceeds `limit`.
@@ -229,7 +231,9 @@ fn first_over<'a>(
 ) -> Option<(&'a AideAnnee, Decimal)> {
     let mut running = Decimal::ZERO;
     for (_, line) in lines {
-        running += line.montant.value;
+        running = running
+            .checked_add(line.montant.value)
+            .unwrap_or(Decimal::MAX);
         if running > limit {
             return Some((line, running));
         }

@@ -9,13 +9,16 @@ use crate::display::{euros, quantity};
 use crate::model::reference_value;
 use rust_decimal::Decimal;
 
-fn total(c: &Contrat, side: Option<GainSide>) -> Decimal {
-    c.objectifs
-        .iter()
-        .flat_map(|o| o.gains_effectifs())
-        .filter(|g| side.is_none_or(|s| g.side == s))
-        .map(|g| g.montant.value)
-        .sum()
+/// The total of the gains (on one side), `None` on overflow: the rules
+/// that need it then stay silent (amounts are bounded by E0003).
+fn total(c: &Contrat, side: Option<GainSide>) -> Option<Decimal> {
+    crate::exact::sum(
+        c.objectifs
+            .iter()
+            .flat_map(|o| o.gains_effectifs())
+            .filter(|g| side.is_none_or(|s| g.side == s))
+            .map(|g| g.montant.value),
+    )
 }
 
 fn reference_money(c: &Contrat, name: &str) -> Option<Decimal> {
@@ -27,7 +30,9 @@ fn reference_money(c: &Contrat, name: &str) -> Option<Decimal> {
 /// R0601: total gains ≥ P × baseline deficit and ≥ Q × baseline revenue.
 pub fn minimum(ctx: &Ctx, deficit_share: &Quantity, revenue_share: &Quantity, d: &mut Diagnostics) {
     let c = ctx.contrat;
-    let gains = total(c, None);
+    let Some(gains) = total(c, None) else {
+        return;
+    };
     let span = c
         .objectifs
         .iter()
@@ -46,8 +51,12 @@ pub fn minimum(ctx: &Ctx, deficit_share: &Quantity, revenue_share: &Quantity, d:
         return;
     };
     let deficit = (-resultat).max(Decimal::ZERO);
-    let need_deficit = deficit * deficit_share.value;
-    let need_revenue = produits * revenue_share.value;
+    let (Some(need_deficit), Some(need_revenue)) = (
+        crate::exact::mul(deficit, deficit_share.value),
+        crate::exact::mul(produits, revenue_share.value),
+    ) else {
+        return;
+    };
     let need = need_deficit.max(need_revenue);
     if gains >= need {
         return;
@@ -70,8 +79,13 @@ pub fn minimum(ctx: &Ctx, deficit_share: &Quantity, revenue_share: &Quantity, d:
 /// R0602: revenue-side gains ≤ P of all gains.
 pub fn recettes_maximum(ctx: &Ctx, max: &Quantity, d: &mut Diagnostics) {
     let c = ctx.contrat;
-    let (all, recettes) = (total(c, None), total(c, Some(GainSide::Recettes)));
-    if all <= Decimal::ZERO || recettes <= all * max.value {
+    let (Some(all), Some(recettes)) = (total(c, None), total(c, Some(GainSide::Recettes))) else {
+        return;
+    };
+    let Some(allowed) = crate::exact::mul(all, max.value) else {
+        return;
+    };
+    if all <= Decimal::ZERO || recettes <= allowed {
         return;
     }
     let span = c
@@ -90,7 +104,7 @@ pub fn recettes_maximum(ctx: &Ctx, max: &Quantity, d: &mut Diagnostics) {
             ctx.le()
         ))
         .label("gain sur les recettes")
-        .help(format!("ramenez les gains sur les recettes à {} au plus, ou ajoutez des gains sur les charges", euros(all * max.value))),
+        .help(format!("ramenez les gains sur les recettes à {} au plus, ou ajoutez des gains sur les charges", euros(allowed))),
     ));
 }
 

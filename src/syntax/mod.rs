@@ -4,6 +4,7 @@
 //! The grammar is `grammar/pacte.pest`. Before pest runs, a lexical scan
 //! refuses NUL bytes and excessive nesting, so no input can crash the parser.
 
+mod bounds;
 mod champs;
 pub mod grammar;
 mod hints;

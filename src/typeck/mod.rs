@@ -4,8 +4,8 @@
 //! do not improve on the base, or move backwards.
 
 mod dim;
-mod suivi;
 mod montants;
+mod suivi;
 mod targets;
 
 pub use dim::Ty;

@@ -152,7 +152,7 @@ fn indicator<'p>(
         return Some(found);
     }
     let span = r.field(start, index);
-    r.error(unknown_indicator(program, name, span));
+    r.error_with(|| unknown_indicator(program, name, span));
     None
 }
 

@@ -358,9 +358,15 @@ pub const MAX_ERRORS: usize = 100;
 
 impl Reading<'_> {
     pub fn error(&mut self, diagnostic: Diagnostic) {
+        self.error_with(|| diagnostic);
+    }
+
+    /// Like [`error`](Self::error), building the diagnostic (and its
+    /// suggestion) only when it is shown.
+    pub fn error_with(&mut self, diagnostic: impl FnOnce() -> Diagnostic) {
         self.errors += 1;
         if self.errors <= MAX_ERRORS {
-            self.diagnostics.push(diagnostic);
+            self.diagnostics.push(diagnostic());
         }
     }
 

@@ -73,7 +73,5 @@ pub fn markdown(columns: &[Column<'_>], rows: &[Vec<String>]) -> String {
 
 /// Escapes Markdown table and inline specials in a cell.
 pub fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
+    crate::render::escape::md_cell(text)
 }

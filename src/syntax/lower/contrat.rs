@@ -364,7 +364,12 @@ impl Lowerer<'_> {
                     }
                 }
                 Rule::poids => {
-                    if let Some(q) = self.quantity(args(field).next()?) {
+                    let q = self.quantity(args(field).next()?);
+                    let q = match q.as_ref().and_then(super::super::bounds::check_weight) {
+                        Some(out_of_bounds) => self.refuse(out_of_bounds),
+                        None => q,
+                    };
+                    if let Some(q) = q {
                         Self::set_once(&mut o.poids, q, name, fspan, first_span, r)
                     }
                 }

@@ -7,8 +7,8 @@ pub use contrat::single_field;
 mod expr;
 mod items;
 mod revue;
-mod suivi;
 mod scenario;
+mod suivi;
 
 use super::grammar::Rule;
 use crate::ast::*;
@@ -77,6 +77,13 @@ impl Lowerer<'_> {
             .push(Diagnostic::new(Code::E0001, span, message).help(help));
     }
 
+    /// Reports a quantity beyond its bounds (E0003) and drops it.
+    pub fn refuse(&mut self, diagnostic: Diagnostic) -> Option<Quantity> {
+        self.had_errors = true;
+        self.diagnostics.push(diagnostic);
+        None
+    }
+
     pub fn ident(&self, pair: P<'_>) -> Ident {
         Ident {
             name: pair.as_str().to_string(),
@@ -99,6 +106,14 @@ impl Lowerer<'_> {
 
     pub fn year(&mut self, pair: P<'_>) -> Year {
         let span = self.span(&pair);
+        if pair.as_str().starts_with('0') {
+            // `0025` would be written back `25`: refused where it is.
+            self.error(
+                span,
+                format!("l'année « {} » commence par un zéro", pair.as_str()),
+                "écrivez une année sur quatre chiffres, par exemple 2026",
+            );
+        }
         Year {
             value: pair.as_str().parse().unwrap_or(0),
             span,
@@ -145,7 +160,13 @@ impl Lowerer<'_> {
         let value =
             super::literal::parse_number(number_text).and_then(|n| super::literal::scale(n, unit));
         match value {
-            Some(value) => Some(Quantity { value, unit, span }),
+            Some(value) => {
+                let quantity = Quantity { value, unit, span };
+                match super::bounds::check(number_text, &quantity) {
+                    Some(out_of_bounds) => self.refuse(out_of_bounds),
+                    None => Some(quantity),
+                }
+            }
             None => {
                 self.error(
                     span,

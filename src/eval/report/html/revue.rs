@@ -281,13 +281,23 @@ fn objectifs(
         Colonne::nombre("Score"),
         Colonne::nombre("Poids"),
     ];
+    // By name, looked up once per row (the first of a name wins): linear.
+    let series: std::collections::HashMap<&str, &Serie> = k
+        .map(|k| {
+            k.objectifs
+                .iter()
+                .rev()
+                .map(|s| (s.objectif.as_str(), s))
+                .collect()
+        })
+        .unwrap_or_default();
     let lignes: Vec<Vec<Html>> = c
         .objectives
         .iter()
         .map(|o| {
             let mut nom = texte(o.libelle.as_deref().unwrap_or(&o.objectif));
-            let indicateur = k
-                .and_then(|k| k.objectifs.iter().find(|s| s.objectif == o.objectif))
+            let indicateur = series
+                .get(o.objectif.as_str())
                 .map_or_else(|| o.indicateur.replace('_', " "), |s| s.indicateur.clone());
             nom.push(detail(&indicateur));
             let mut base = texte(
@@ -361,12 +371,22 @@ fn conditions(
         Colonne::texte("Exigence"),
         Colonne::texte(format!("En {y}")),
     ];
+    let words_of: std::collections::HashMap<&str, &String> = k
+        .map(|k| {
+            k.conditions
+                .iter()
+                .rev()
+                .map(|(id, w)| (id.as_str(), w))
+                .collect()
+        })
+        .unwrap_or_default();
     let mut lignes: Vec<Vec<Html>> = c
         .conditions
         .iter()
         .map(|cond| {
-            let words = k
-                .and_then(|k| k.conditions.iter().find(|(id, _)| *id == cond.condition))
+            let words = words_of
+                .get(cond.condition.as_str())
+                .map(|w| (&cond.condition, *w))
                 .map_or_else(|| symboles(&cond.exige), |(_, w)| w.clone());
             let mut exigence = texte(&words);
             if let Some(from) = cond.a_partir_de {
@@ -419,6 +439,8 @@ fn trajectoires(
             c.finess
         )),
     ));
+    let evalues: std::collections::HashSet<&str> =
+        c.objectives.iter().map(|o| o.objectif.as_str()).collect();
     let mut out = Html::new();
     for (i, s) in series.into_iter().enumerate() {
         let chart = LineChart {
@@ -428,7 +450,7 @@ fn trajectoires(
             cibles: s.cibles.clone(),
             reel: s.reel.clone(),
         };
-        let evalue = c.objectives.iter().any(|o| o.objectif == s.objectif);
+        let evalue = evalues.contains(s.objectif.as_str());
         let mut legende = format!(
             "{} — {}",
             s.libelle.as_deref().unwrap_or(&s.objectif),
