@@ -53,7 +53,11 @@ a { color: var(--bleu); }
 .vu p { margin: 0 0 1mm; text-align: left; }
 .vu { margin: 0 0 5mm; }
 .preambule { margin: 0 0 4mm; }
-.convenu { font-weight: 700; margin: 5mm 0 2mm; }
+.convenu { font-weight: 700; margin: 5mm 0 2mm; break-after: avoid; }
+h2.partie-titre { font-size: 13pt; text-transform: uppercase; letter-spacing: .04em; border: none;
+  margin-top: 9mm; }
+.signatures.trois { gap: 6mm; }
+.signatures.trois .signataire { font-size: 9.5pt; }
 .article { margin: 0; }
 .insecable, table.court, figure { break-inside: avoid; }
 p:has(+ table), p:has(+ ul), p:has(+ h3), p:has(+ figure) { break-after: avoid; }
