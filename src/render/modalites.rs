@@ -208,9 +208,10 @@ pub(super) fn suivi(ctx: &Ctx) -> Vec<Bloc> {
             "Un premier dialogue entre l'ARS et l'établissement se tient le {}{delai}.",
             d.french()
         ),
-        None if !delai.is_empty() => {
-            format!("Un premier dialogue entre l'ARS et l'établissement se tient{delai}.")
-        }
+        None if !delai.is_empty() => format!(
+            "Un premier dialogue entre l'ARS et l'établissement se tient{}.",
+            delai.trim_start_matches(',')
+        ),
         None => "Un premier dialogue entre l'ARS et l'établissement se tient après la signature du contrat, à une date que l'ARS fixe.".to_string(),
     }));
     blocs.push(Bloc::Paragraphe(
@@ -300,10 +301,7 @@ pub(super) fn modulation(ctx: &Ctx) -> Vec<Bloc> {
             let origine = if du_contrat {
                 "fixé par le présent contrat".to_string()
             } else {
-                match ctx.cadre.and_then(|c| c.cadre.libelle.as_ref()) {
-                    Some(l) => format!("prévu par défaut pour les contrats « {} »", l.value),
-                    None => "prévu par défaut pour ce type de contrat".to_string(),
-                }
+                "prévu par défaut pour ce type de contrat".to_string()
             };
             blocs.push(Bloc::Paragraphe(format!(
                 "Le montant de l'aide prévu pour un exercice est modulé selon le taux de réalisation des objectifs de l'exercice précédent, d'après le barème {origine} :"
