@@ -67,7 +67,9 @@ table { width: 100%; border-collapse: collapse; margin: 1.5mm 0 4mm; font-family
   font-size: 8.8pt; line-height: 1.3; break-inside: auto; }
 thead { display: table-header-group; }
 tfoot { display: table-row-group; }
-tbody tr:last-child { break-after: avoid; }
+/* The last row stays with the total row; without one, no rule: a
+   break-after on a last child would glue the table to what follows it. */
+table:has(tfoot) tbody tr:last-child { break-after: avoid; }
 tr { break-inside: avoid; }
 th { background: var(--fond); color: var(--bleu); font-weight: 700; text-align: left; vertical-align: bottom;
   border-bottom: 1.2pt solid var(--bleu); }
@@ -84,6 +86,7 @@ tfoot td { font-weight: 700; border-top: 1pt solid var(--encre); border-bottom: 
 .signataire .nom { font-weight: 700; }
 .signataire .qualite { font-style: italic; }
 .annexe { break-before: page; }
+.annexe + .annexe { break-before: auto; margin-top: 10mm; }
 .prose h1 { margin: 0 8mm 8mm; }
 .prose h2 { border: none; }
 .badge { display: inline-block; padding: .4mm 2.2mm; border-radius: 2.5mm; font-family: var(--sans);
