@@ -62,10 +62,17 @@ done
 "$PACTE" avenant examples/avenants/ch_valmont_v1.pacte examples/avenants/ch_valmont_v2.pacte \
   --numéro 1 --format html >"$out/avenant.html" 2>/dev/null && check "$out/avenant.html"
 
+# Hospi Diag 2014 (the last edition with finance): Île-de-France when the
+# command knows --ars, else the whole country.
 if [ -f "$hospidiag" ]; then
-  "$PACTE" diagnose --figures "$hospidiag" --exercice 2015 --ars "ARS Île-de-France" \
-    --format html >"$out/diagnostic-idf.html" 2>/dev/null &&
-    check "$out/diagnostic-idf.html" "HÔPITAL EUROPEEN G. POMPIDOU"
+  if "$PACTE" diagnose --help | grep -q -- '--ars\|--region'; then
+    filtre=(--ars "ARS Île-de-France")
+  else
+    filtre=()
+  fi
+  "$PACTE" diagnose --figures "$hospidiag" --exercice 2014 "${filtre[@]}" \
+    --format html >"$out/diagnostic-hospidiag.html" 2>/dev/null &&
+    check "$out/diagnostic-hospidiag.html" "HÔPITAL EUROPEEN G. POMPIDOU/BROUSSAIS"
 fi
 "$PACTE" diagnose --figures examples/chiffres-2026.csv --exercice 2026 \
   --contrats examples/region-exemple --format html >"$out/diagnostic.html" 2>/dev/null &&

@@ -141,6 +141,19 @@ ul.arbre strong { font-size: 1em; color: var(--encre); }
 .suivi th:nth-child(4) { width: 18%; }
 .suivi th:nth-child(5), .suivi th:nth-child(6) { width: 13%; }
 ul.arbre .source { color: var(--gris); font-size: 7.5pt; white-space: nowrap; }
+.diagnostic .etablissements table { table-layout: fixed; }
+.diagnostic .etablissements th:nth-child(1) { width: 7%; }
+.diagnostic .etablissements th:nth-child(2) { width: 20%; }
+.diagnostic .etablissements th:nth-child(3) { width: 12%; }
+.diagnostic .etablissements th:nth-child(4) { width: 9%; }
+.diagnostic .etablissements th:nth-child(5) { width: 9%; }
+.diagnostic .etablissements th:nth-child(6) { width: 43%; }
+.diagnostic .etablissements table { font-size: 8.2pt; }
+.diagnostic .etablissements td { overflow-wrap: break-word; }
+.diagnostic .etablissements td.num, .diagnostic .etablissements th { white-space: normal; }
+ul.seuils { margin: 0; padding-left: 3.5mm; }
+ul.seuils li { margin: 0 0 .5mm; text-align: left; font-size: 7.8pt; line-height: 1.25; }
+.diagnostic .sans-chiffres table { width: 75%; }
 .impression { display: none; }
 @media print {
   .ecran { display: none; }
