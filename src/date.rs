@@ -64,6 +64,42 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// Days since 1970-01-01 (negative before).
+    pub fn day_number(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `n` days after day number `n` (the inverse of [`Date::day_number`]).
+    pub fn from_day_number(n: i64) -> Date {
+        let z = n + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// The date `days` days later (earlier when negative).
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_day_number(self.day_number() + days)
+    }
+
+    /// Days from `self` to `other` (negative when `other` is earlier).
+    pub fn days_until(self, other: Date) -> i64 {
+        other.day_number() - self.day_number()
+    }
+
     /// `10 décembre 2025`.
     pub fn french(self) -> String {
         let month = MONTHS.get(self.month as usize - 1).copied().unwrap_or("?");
@@ -144,6 +180,21 @@ mod tests {
             Date::new(2025, 12, 10).unwrap().add_months(6).to_string(),
             "2026-06-10"
         );
+    }
+
+    #[test]
+    fn day_numbers_round_trip() {
+        assert_eq!(Date::new(1970, 1, 1).unwrap().day_number(), 0);
+        let d = Date::new(2025, 12, 10).unwrap();
+        assert_eq!(d.days_until(Date::new(2025, 12, 31).unwrap()), 21);
+        assert_eq!(d.add_days(22).to_string(), "2026-01-01");
+        assert_eq!(
+            Date::new(2028, 3, 1).unwrap().add_days(-1).to_string(),
+            "2028-02-29"
+        );
+        for n in [-800_000, -1, 0, 59, 20_000, 800_000] {
+            assert_eq!(Date::from_day_number(n).day_number(), n);
+        }
     }
 
     #[test]

@@ -20,5 +20,6 @@ pub mod rules;
 pub mod source;
 pub mod std_lib;
 pub mod syntax;
+pub mod termes;
 pub mod typeck;
 pub mod validate;

@@ -103,6 +103,27 @@ impl Program {
             .map(|(u, _)| u.dimension())
     }
 
+    /// The clauses that apply to a contract: its framework's, then those of
+    /// every envelope its `aide` blocks draw on (§5 « Envelope clauses »).
+    pub fn clauses_in_force(&self, contrat: &Contrat) -> Vec<&Clause> {
+        let mut out: Vec<&Clause> = self
+            .cadre_of(contrat)
+            .map(|c| c.clauses.iter().collect())
+            .unwrap_or_default();
+        let mut seen: Vec<&str> = Vec::new();
+        for aide in &contrat.aides {
+            let name = aide.enveloppe.name.as_str();
+            if seen.contains(&name) {
+                continue;
+            }
+            seen.push(name);
+            if let Some(e) = self.enveloppes.get(name) {
+                out.extend(e.clauses.iter());
+            }
+        }
+        out
+    }
+
     pub fn cadre_of(&self, contrat: &Contrat) -> Option<&CadreEffectif> {
         contrat
             .cadre

@@ -52,6 +52,7 @@ fn normandie_2014_snapshot() {
             "caf_nette",
             "délai_facturation_ace",
             "jours_de_stocks",
+            "jours_de_stocks_médicaments",
             "marge_brute_aidée"
         ]
     );

@@ -166,7 +166,7 @@ fn review_lists_every_reason_with_its_code() {
     assert!(t.contains("Aide due pour 20270 €"));
     let (_, bessin) = h.contract("ch_bessin_littoral_2025");
     assert!(text(&bessin).contains(
-        "V0102 condition de fin d’aide vérifiée en 2026 (résultat du budget principal ≥ 0 €)"
+        "V0102 condition de fin d’aide vérifiée en 2026 (résultat du budget principal hors aides ≥ 0 €)"
     ));
     let (_, normanville) = h.contract("chu_normanville_2025");
     assert!(text(&normanville)
@@ -263,7 +263,7 @@ fn dashboard_has_a_row_per_contract_and_totals_against_the_delegation() {
         "Après la revue 2026, l’aide due pour 2027 s’élève à 1 600 000 €, soit 26,7 % de la délégation 2027 (6 000 000 €) : 4 400 000 € restent disponibles.",
         "Déficit total des établissements sous contrat : 21 464 000 €",
         "Total (7 établissements en déficit)21 464 000 €100 %",
-        "À l’équilibre ou en excédent : Centre hospitalier de Bessin-Littoral (150 000 €).",
+        "À l’équilibre ou en excédent : Centre hospitalier de Bessin-Littoral (750 000 €).",
     ] {
         assert!(t.contains(expected), "{expected}\n{t}");
     }

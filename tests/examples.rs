@@ -132,16 +132,37 @@ fn fixed_names_of_the_spec_exist() {
     for cadre in ["redressement_2025", "cref", "contrat_performance", "cpom"] {
         assert!(p.cadres.contains_key(cadre), "{cadre}");
     }
+    let r2025 = &p.cadres["redressement_2025"];
     assert_eq!(
-        p.cadres["redressement_2025"].clauses.len(),
-        18,
-        "the 17 clauses listed in spec §7 and the modulation"
+        r2025.clauses.len(),
+        11,
+        "the 9 clauses listed in spec §7, famille and modèle; no modulation"
     );
+    assert!(r2025.cadre.opposable.is_some());
+    assert!(r2025.modulation().is_none());
+    assert_eq!(r2025.famille().unwrap().name, "redressement");
+    for (cadre, famille, modele) in [
+        ("cref", "redressement", "cref"),
+        ("contrat_performance", "performance", "contrat_performance"),
+        ("cpom", "cpom", "cpom"),
+    ] {
+        assert_eq!(p.cadres[cadre].famille().unwrap().name, famille);
+        assert_eq!(p.cadres[cadre].modele().unwrap().name, modele);
+    }
     let env = &p.enveloppes["redressement_performance"];
     assert_eq!(
         env.montant.as_ref().unwrap().value,
         rust_decimal::Decimal::from(235_000_000)
     );
+    assert_eq!(env.clauses.len(), 12, "the 12 clauses listed in spec §7");
+    assert!(p.enveloppes["fir"].clauses.is_empty());
+    for name in [
+        "aides",
+        "résultat_hors_aides",
+        "jours_de_stocks_médicaments",
+    ] {
+        assert!(p.indicateurs.contains_key(name), "{name}");
+    }
 }
 
 #[test]
@@ -186,7 +207,7 @@ fn the_std_can_be_replaced() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path)
             .unwrap()
-            .replace("durée 3 à 5 exercices", "durée 6 à 8 exercices");
+            .replace("durée 3 à 5 ans", "durée 6 à 8 ans");
         std::fs::write(dir.join(path.file_name().unwrap()), text).unwrap();
     }
     let checked = check_paths(&[PathBuf::from("examples/ch_valmont.pacte")], Some(&dir)).unwrap();

@@ -268,9 +268,11 @@ fn compte_financier(
     values: &mut Values<'_>,
     input: &AidInput<'_>,
 ) -> Option<(Option<Motif>, Derivation)> {
-    let clause = input
-        .cadre?
-        .find(|k| matches!(k, ClauseKind::CompteFinancierAuPlusTard(..)))?;
+    let clause = values
+        .program()
+        .clauses_in_force(input.contrat)
+        .into_iter()
+        .find(|c| matches!(c.kind, ClauseKind::CompteFinancierAuPlusTard(..)))?;
     let ClauseKind::CompteFinancierAuPlusTard(deadline, _) = &clause.kind else {
         return None;
     };
@@ -311,9 +313,11 @@ fn compte_financier(
 
 /// V0102: `fin_aide` held in a year from *n* to *y*.
 fn fin_aide(values: &mut Values<'_>, input: &AidInput<'_>) -> Option<(Option<Motif>, Derivation)> {
-    let clause = input
-        .cadre?
-        .find(|k| matches!(k, ClauseKind::FinAideSi(_)))?;
+    let clause = values
+        .program()
+        .clauses_in_force(input.contrat)
+        .into_iter()
+        .find(|c| matches!(c.kind, ClauseKind::FinAideSi(_)))?;
     let ClauseKind::FinAideSi(expr) = &clause.kind else {
         return None;
     };

@@ -38,6 +38,10 @@ pub struct Values<'a> {
 }
 
 impl<'a> Values<'a> {
+    pub fn program(&self) -> &'a Program {
+        self.program
+    }
+
     pub fn new(program: &'a Program, figures: &'a Figures, finess: &'a str) -> Values<'a> {
         Values {
             program,

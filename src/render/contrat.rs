@@ -132,21 +132,35 @@ impl<'a> Ctx<'a> {
             .map(|i| format!("article {}", i + 1))
     }
 
-    pub fn clause(&self, pred: impl Fn(&ClauseKind) -> bool) -> Option<&crate::ast::Clause> {
-        self.cadre.and_then(|c| c.find(pred))
+    /// A clause in force: the framework's, else that of an envelope the
+    /// contract draws on (§5 « Envelope clauses »).
+    pub fn clause(&self, pred: impl Fn(&ClauseKind) -> bool) -> Option<&'a crate::ast::Clause> {
+        self.program
+            .clauses_in_force(self.contrat)
+            .into_iter()
+            .find(|c| pred(&c.kind))
     }
 
-    /// A parameter of the framework's clauses: `ctx.parametre(|k| match k {
+    /// A parameter of the clauses in force: `ctx.parametre(|k| match k {
     /// ClauseKind::CompteFinancierAuPlusTard(d, _) => Some(*d), _ => None })`.
     pub fn parametre<T>(&self, f: impl Fn(&'a ClauseKind) -> Option<T>) -> Option<T> {
-        self.cadre
-            .and_then(|c| c.clauses.iter().find_map(|cl| f(&cl.kind)))
+        self.program
+            .clauses_in_force(self.contrat)
+            .into_iter()
+            .find_map(|cl| f(&cl.kind))
     }
 
-    /// The short citation of a framework clause, for small print.
+    /// The short citation of a clause in force, for small print.
     pub fn reference(&self, pred: impl Fn(&ClauseKind) -> bool) -> Option<String> {
         let clause = self.clause(pred)?;
-        let citation = self.cadre?.citation(clause)?;
+        let from_cadre = self.cadre.and_then(|c| {
+            c.clauses
+                .iter()
+                .any(|x| std::ptr::eq(x, clause))
+                .then(|| c.citation(clause))
+                .flatten()
+        });
+        let citation = from_cadre.or_else(|| clause.source.as_ref().map(|t| t.value.clone()))?;
         Some(texte::reference_courte(&citation))
     }
 

@@ -111,7 +111,9 @@ pub fn defined_twice(what: &str, id: &Ident, first: crate::source::Span) -> Diag
 }
 
 /// Merges each framework with its `étend` parents: a child's clause replaces
-/// every parent clause of the same kind. Unknown parents are E0101 (reported
+/// every parent clause of the same kind — except below an `opposable`
+/// framework, where a rule is added to the inherited ones and all must hold
+/// (§5; R0801 warns when it is looser). Unknown parents are E0101 (reported
 /// by `names`), cycles E0104.
 fn merge_cadres(
     cadres: &BTreeMap<String, Cadre>,
@@ -150,14 +152,17 @@ fn merge_cadres(
         lignee.reverse();
         let mut clauses: Vec<Clause> = Vec::new();
         if !cyclic {
+            let mut under_opposable = false;
             for ancestor in lignee.iter().filter_map(|n| cadres.get(n)) {
                 let overridden: Vec<_> = ancestor
                     .clauses
                     .iter()
+                    .filter(|c| !under_opposable || !is_rule(&c.kind))
                     .map(|c| std::mem::discriminant(&c.kind))
                     .collect();
                 clauses.retain(|c| !overridden.contains(&std::mem::discriminant(&c.kind)));
                 clauses.extend(ancestor.clauses.iter().cloned());
+                under_opposable |= ancestor.opposable.is_some();
             }
         }
         out.insert(
@@ -170,6 +175,20 @@ fn merge_cadres(
         );
     }
     out
+}
+
+/// Whether a clause is a rule (added under an `opposable` parent) rather
+/// than a setting that an extension may replace: the `modulation` table,
+/// `modèle`, `famille` and the evaluation settings.
+fn is_rule(kind: &ClauseKind) -> bool {
+    !matches!(
+        kind,
+        ClauseKind::Modulation(_)
+            | ClauseKind::Modele(_)
+            | ClauseKind::Famille(_)
+            | ClauseKind::DonneeManquante(_)
+            | ClauseKind::PonderationParGains
+    )
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! R0701–R0702 — cross-contract rules, when several contracts are checked
-//! together: no two overlapping contracts of one framework for one FINESS,
+//! together: no overlapping contracts of one family of frameworks for one
+//! FINESS (spans from the signature to the end),
 //! and the aid of a year within the region's `délégation` and the national
 //! envelope (amount and per-status parts).
 
@@ -28,39 +29,90 @@ fn finess(c: &Contrat) -> Option<&str> {
         .map(|f| f.value.as_str())
 }
 
-/// R0701.
+/// A contract's span for R0701: its date of effect (signature) to its end.
+struct Span701<'a> {
+    contrat: &'a Contrat,
+    debut: crate::date::Date,
+    fin: crate::date::Date,
+}
+
+/// R0701: contracts are grouped by (FINESS, family of their framework; a
+/// framework without `famille` is its own family), sorted by the start of
+/// their span, and swept once: each run of overlapping spans gives one
+/// diagnostic naming all its contracts.
 fn overlaps(program: &Program, d: &mut Diagnostics) {
-    let contrats = &program.contrats;
-    for (i, b) in contrats.iter().enumerate() {
-        let Some(pb) = crate::validate::valid_periode(b) else {
+    let mut groups: BTreeMap<(&str, String), Vec<Span701>> = BTreeMap::new();
+    for c in &program.contrats {
+        let (Some(f), Some((debut, _)), Some(fin)) = (finess(c), c.signe, crate::termes::fin(c))
+        else {
             continue;
         };
-        for a in contrats.iter().take(i) {
-            let Some(pa) = crate::validate::valid_periode(a) else {
-                continue;
-            };
-            let same = finess(a).is_some()
-                && finess(a) == finess(b)
-                && a.cadre.as_ref().map(|x| &x.name) == b.cadre.as_ref().map(|x| &x.name);
-            if same
-                && pa.debut.value <= pb.fin.value
-                && pb.debut.value <= pa.fin.value
-                && a.id.name != b.id.name
-            {
-                d.push(
-                    Diagnostic::new(Code::R0701, pb.span, format!(
-                        "les contrats `{}` et `{}` portent sur le même établissement (FINESS {}) et se chevauchent",
-                        a.id.name,
-                        b.id.name,
-                        finess(b).unwrap_or("?")
-                    ))
-                    .label(format!("{} à {}", pb.debut.value, pb.fin.value))
-                    .secondary(pa.span, format!("`{}` : {} à {}", a.id.name, pa.debut.value, pa.fin.value))
-                    .help("un établissement n'a qu'un contrat en cours par cadre : modifiez l'existant par avenant, ou faites se succéder les périodes"),
-                );
+        let Some(cadre) = program.cadre_of(c) else {
+            continue;
+        };
+        let famille = cadre
+            .famille()
+            .map_or_else(|| cadre.cadre.id.name.clone(), |id| id.name.clone());
+        groups.entry((f, famille)).or_default().push(Span701 {
+            contrat: c,
+            debut,
+            fin,
+        });
+    }
+    for ((f, famille), mut spans) in groups {
+        spans.sort_by_key(|s| s.debut);
+        let mut run: Vec<&Span701> = Vec::new();
+        let mut run_end = None;
+        for s in &spans {
+            match run_end {
+                Some(end) if s.debut <= end => {
+                    run.push(s);
+                    run_end = Some(end.max(s.fin));
+                }
+                _ => {
+                    report_run(&run, f, &famille, d);
+                    run = vec![s];
+                    run_end = Some(s.fin);
+                }
             }
         }
+        report_run(&run, f, &famille, d);
     }
+}
+
+/// One R0701 for contracts whose spans overlap, on the latest one.
+fn report_run(run: &[&Span701], finess: &str, famille: &str, d: &mut Diagnostics) {
+    let [.., last] = run else { return };
+    let distinct: std::collections::BTreeSet<&str> =
+        run.iter().map(|s| s.contrat.id.name.as_str()).collect();
+    if distinct.len() < 2 {
+        return; // the same contract twice is E0102
+    }
+    let mut names: Vec<String> = run
+        .iter()
+        .map(|s| format!("`{}`", s.contrat.id.name))
+        .collect();
+    let last_name = names.pop().unwrap_or_default();
+    let names = vec![names.join(", "), last_name];
+    let span_of = |c: &Contrat| c.periode.as_ref().map_or(c.id.span, |p| p.span);
+    let shown = |s: &Span701| format!("du {} au {}", s.debut.french(), s.fin.french());
+    let mut diag = Diagnostic::new(
+        Code::R0701,
+        span_of(last.contrat),
+        format!(
+            "les contrats {} portent sur le même établissement (FINESS {finess}), relèvent de la même famille de cadres ({famille}) et se chevauchent",
+            names.join(" et ")
+        ),
+    )
+    .label(format!("`{}` : {}", last.contrat.id.name, shown(last)))
+    .help("un établissement n'a qu'un contrat en cours par famille de dispositifs : intégrez le nouveau dispositif au contrat existant par un avenant (`avenant N signé le DATE \"…\" intègre ENVELOPPE`), ou faites se succéder les contrats");
+    for s in run.iter().take(run.len() - 1) {
+        diag = diag.secondary(
+            span_of(s.contrat),
+            format!("`{}` : {}", s.contrat.id.name, shown(s)),
+        );
+    }
+    d.push(diag);
 }
 
 /// The aid lines of the contracts drawing on an envelope.
@@ -91,7 +143,12 @@ fn delegation_totals(program: &Program, delegation: &Delegation, d: &mut Diagnos
         by_year.entry(line.annee.value).or_default().push((c, line));
     }
     for (year, lines) in by_year {
-        let allowed = delegation.annees.iter().find(|l| l.annee.value == year);
+        // A year the délégation does not list is not checked against it (§5:
+        // later years are indicative, « sous réserve de la disponibilité des crédits »).
+        let Some(allowed) = delegation.annees.iter().find(|l| l.annee.value == year) else {
+            continue;
+        };
+        let allowed = Some(allowed);
         let limit = allowed.map_or(Decimal::ZERO, |l| l.montant.value);
         if let Some((culprit, total)) = first_over(&lines, limit) {
             let mut diag = Diagnostic::new(Code::R0702, culprit.span, format!(

@@ -25,10 +25,10 @@ pub fn statuts(ctx: &Ctx, allowed: &[String], d: &mut Diagnostics) {
                 Code::R0401,
                 statut.span,
                 format!(
-            "un établissement de statut {name} n'est pas éligible au cadre {} (statuts admis : {})",
-            ctx.cadre_name(),
-            allowed.join(", ")
-        ),
+                    "un établissement de statut {name} n'est pas éligible {} (statuts admis : {})",
+                    ctx.au(),
+                    allowed.join(", ")
+                ),
             )
             .label("statut non éligible")
             .help("vérifiez le statut de l'établissement, ou choisissez un cadre qui l'admet"),
@@ -59,9 +59,9 @@ pub fn enveloppes(ctx: &Ctx, allowed: &[Ident], d: &mut Diagnostics) {
                     Code::R0402,
                     aide.enveloppe.span,
                     format!(
-                        "l'aide est prise sur l'enveloppe `{}`, mais le cadre {} ne l'admet pas (enveloppes admises : {})",
+                        "l'aide est prise sur l'enveloppe `{}`, mais {} ne l'admet pas (enveloppes admises : {})",
                         aide.enveloppe.name,
-                        ctx.cadre_name(),
+                        ctx.le(),
                         names.join(", ")
                     ),
                 )

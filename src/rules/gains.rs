@@ -54,9 +54,9 @@ pub fn minimum(ctx: &Ctx, deficit_share: &Quantity, revenue_share: &Quantity, d:
     }
     d.push(ctx.cite(
         Diagnostic::new(Code::R0601, span, format!(
-            "les gains attendus ({}) sont inférieurs au minimum du cadre {} : {} du déficit ({}) et {} des produits ({})",
+            "les gains attendus ({}) sont inférieurs au minimum {} : {} du déficit ({}) et {} des produits ({})",
             euros(gains),
-            ctx.cadre_name(),
+            ctx.du(),
             quantity(deficit_share.value, Dimension::Ratio),
             euros(need_deficit),
             quantity(revenue_share.value, Dimension::Ratio),
@@ -83,11 +83,11 @@ pub fn recettes_maximum(ctx: &Ctx, max: &Quantity, d: &mut Diagnostics) {
     let share = recettes.checked_div(all).unwrap_or_default();
     d.push(ctx.cite(
         Diagnostic::new(Code::R0602, span, format!(
-            "les gains sur les recettes ({}) font {} des gains, au-delà des {} admis par le cadre {}",
+            "les gains sur les recettes ({}) font {} des gains, au-delà des {} admis par {}",
             euros(recettes),
             quantity(share, Dimension::Ratio),
             quantity(max.value, Dimension::Ratio),
-            ctx.cadre_name()
+            ctx.le()
         ))
         .label("gain sur les recettes")
         .help(format!("ramenez les gains sur les recettes à {} au plus, ou ajoutez des gains sur les charges", euros(all * max.value))),

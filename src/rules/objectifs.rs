@@ -1,17 +1,22 @@
-//! R0201–R0203 — objectives and targets: the required types, the first
-//! targets early enough, a target every year (warning).
+//! R0201–R0205 — objectives and targets: the required types (`trésorerie`
+//! counts as `financier`), the first targets early enough, a target every
+//! year (warning), a lever of the required theme family, not too many
+//! indicators (warning).
 
 use super::Ctx;
+use crate::ast::{Ident, ObjectifType, Quantity};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use rust_decimal::prelude::ToPrimitive;
 use std::collections::BTreeSet;
 
 /// R0201: at least one objective of each listed type.
 pub fn requis(ctx: &Ctx, types: &[String], d: &mut Diagnostics) {
     for wanted in types {
         let present = ctx.contrat.objectifs.iter().any(|o| {
-            o.kind
-                .as_ref()
-                .is_some_and(|(k, _)| k.kind_name() == wanted)
+            o.kind.as_ref().is_some_and(|(k, _)| {
+                k.kind_name() == wanted
+                    || (wanted == "financier" && matches!(k, ObjectifType::Tresorerie))
+            })
         });
         if !present {
             let example = match wanted.as_str() {
@@ -25,8 +30,8 @@ pub fn requis(ctx: &Ctx, types: &[String], d: &mut Diagnostics) {
                         Code::R0201,
                         ctx.contrat.id.span,
                         format!(
-                            "le contrat n'a aucun objectif de type {wanted}, exigé par le cadre {}",
-                            ctx.cadre_name()
+                            "le contrat n'a aucun objectif de type {wanted}, exigé par {}",
+                            ctx.le()
                         ),
                     )
                     .label(format!("aucun objectif {wanted}"))
@@ -49,9 +54,9 @@ pub fn premieres_cibles(ctx: &Ctx, year: crate::ast::Year, d: &mut Diagnostics) 
     if first.annee.value > year.value {
         d.push(ctx.cite(
             Diagnostic::new(Code::R0202, first.annee.span, format!(
-                "la première cible du contrat est en {}, mais le cadre {} exige des cibles dès {}",
+                "la première cible du contrat est en {}, mais {} exige des cibles dès {}",
                 first.annee.value,
-                ctx.cadre_name(),
+                ctx.le(),
                 year.value
             ))
             .label("première cible")
@@ -98,4 +103,88 @@ fn plural_years(years: &[String]) -> String {
         [one] => format!("l'exercice {one}"),
         many => format!("les exercices {}", many.join(", ")),
     }
+}
+
+/// R0204: some `levier` objective has a theme of the family `prefix`
+/// (`territoire` covers `territoire.coopération`).
+pub fn themes_requis(ctx: &Ctx, prefix: &Ident, d: &mut Diagnostics) {
+    let family = prefix.name.as_str();
+    let in_family = |theme: &str| {
+        theme == family
+            || theme
+                .strip_prefix(family)
+                .is_some_and(|rest| rest.starts_with('.'))
+    };
+    let present = ctx
+        .contrat
+        .objectifs
+        .iter()
+        .any(|o| matches!(&o.kind, Some((ObjectifType::Levier(t), _)) if in_family(&t.name)));
+    if present {
+        return;
+    }
+    let examples: Vec<&str> = ctx
+        .program
+        .themes
+        .keys()
+        .map(String::as_str)
+        .filter(|t| in_family(t))
+        .collect();
+    let help = match examples.first() {
+        Some(first) => format!(
+            "ajoutez un objectif `type levier {first}` (thèmes de la famille : {})",
+            examples.join(", ")
+        ),
+        None => format!("ajoutez un objectif levier sur un thème `{family}.…`"),
+    };
+    d.push(
+        ctx.cite(
+            Diagnostic::new(
+                Code::R0204,
+                ctx.contrat.id.span,
+                format!(
+                    "le contrat n'a aucun objectif levier de la famille de thèmes `{family}`, exigée par {}",
+                    ctx.le()
+                ),
+            )
+            .label(format!("aucun levier `{family}.…`"))
+            .help(help),
+        ),
+    );
+}
+
+/// R0205 (warning): at most `max` distinct indicators among the objectives
+/// and the conditions of payment.
+pub fn indicateurs_au_plus(ctx: &Ctx, max: &Quantity, d: &mut Diagnostics) {
+    let c = ctx.contrat;
+    let mut names: BTreeSet<&str> = c
+        .objectifs
+        .iter()
+        .filter_map(|o| o.indicateur.as_ref())
+        .map(|i| i.name.as_str())
+        .collect();
+    for exige in c.conditions.iter().filter_map(|x| x.exige.as_ref()) {
+        names.extend(exige.expr.names().into_iter().map(|i| i.name.as_str()));
+    }
+    let max = max.value.to_usize().unwrap_or(usize::MAX);
+    if names.len() <= max {
+        return;
+    }
+    d.push(
+        ctx.cite(
+            Diagnostic::new(
+                Code::R0205,
+                c.id.span,
+                format!(
+                    "le contrat suit {} indicateurs distincts, plus que les {max} conseillés par {}",
+                    names.len(),
+                    ctx.le()
+                ),
+            )
+            .label(format!("{} indicateurs", names.len()))
+            .help(format!(
+                "retenez au plus {max} indicateurs, les plus significatifs : regroupez les objectifs qui mesurent la même chose"
+            )),
+        ),
+    );
 }

@@ -1,16 +1,18 @@
-//! R0106–R0108 — signature: before any payment, by the framework's date,
-//! in year *n*.
+//! R0106–R0108, R0110 — signature: before any payment, by the framework's
+//! date, in year *n*, with the required co-signatory. The date is the
+//! clause's date of effect (an `avenant … intègre` for an envelope's clauses).
 
 use super::Ctx;
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 
-/// R0106: no `versement` date is earlier than `signé le`.
+/// R0106: no `versement` date is earlier than the date of effect.
 pub fn avant_versement(ctx: &Ctx, d: &mut Diagnostics) {
-    let (Some(aide), Some((signe, signe_span))) = (ctx.contrat.aide(), ctx.contrat.signe) else {
+    let Some((signe, signe_span)) = ctx.effet else {
         return;
     };
-    for v in aide.versements.iter().filter(|v| v.date < signe) {
+    let versements = ctx.aides().flat_map(|a| a.versements.iter());
+    for v in versements.filter(|v| v.date < signe) {
         d.push(ctx.cite(
             Diagnostic::new(Code::R0106, v.span, format!("versement du {} avant la signature du contrat ({})", v.date.french(), signe.french()))
                 .label("versement antérieur à la signature")
@@ -22,7 +24,7 @@ pub fn avant_versement(ctx: &Ctx, d: &mut Diagnostics) {
 
 /// R0107 (warning): signed on or before the framework's date.
 pub fn au_plus_tard(ctx: &Ctx, limit: Date, d: &mut Diagnostics) {
-    let Some((signe, span)) = ctx.contrat.signe else {
+    let Some((signe, span)) = ctx.effet else {
         return;
     };
     if signe > limit {
@@ -32,9 +34,9 @@ pub fn au_plus_tard(ctx: &Ctx, limit: Date, d: &mut Diagnostics) {
                     Code::R0107,
                     span,
                     format!(
-                        "contrat signé le {}, après la date limite du cadre {} ({})",
+                        "contrat signé le {}, après la date limite {} ({})",
                         signe.french(),
-                        ctx.cadre_name(),
+                        ctx.du(),
                         limit.french()
                     ),
                 )
@@ -50,10 +52,13 @@ pub fn au_plus_tard(ctx: &Ctx, limit: Date, d: &mut Diagnostics) {
 
 /// R0108 (warning): year *n* is the signature's year.
 pub fn premiere_annee(ctx: &Ctx, d: &mut Diagnostics) {
-    let (Some((signe, signe_span)), Some(p)) = (ctx.contrat.signe, ctx.periode) else {
+    let (Some((signe, signe_span)), Some(p)) = (ctx.effet, ctx.periode) else {
         return;
     };
-    if p.debut.value != signe.year {
+    if ctx.integre().is_some() || p.debut.value == signe.year {
+        return;
+    }
+    {
         d.push(
             ctx.cite(
                 Diagnostic::new(
@@ -75,4 +80,35 @@ pub fn premiere_annee(ctx: &Ctx, d: &mut Diagnostics) {
             ),
         );
     }
+}
+
+/// R0110: a `cosignataire` line names the required co-signatory (case
+/// ignored, the name may be part of a longer one).
+pub fn cosignataire(ctx: &Ctx, nom: &crate::ast::Text, d: &mut Diagnostics) {
+    let wanted = nom.value.to_lowercase();
+    let c = ctx.contrat;
+    if c.cosignataires
+        .iter()
+        .any(|t| t.value.to_lowercase().contains(&wanted))
+    {
+        return;
+    }
+    let mut diag = Diagnostic::new(
+        Code::R0110,
+        c.id.span,
+        format!(
+            "le contrat n'a pas de cosignataire « {} », exigé par {}",
+            nom.value,
+            ctx.le()
+        ),
+    )
+    .label(format!("« {} » ne signe pas", nom.value))
+    .help(format!(
+        "ajoutez une ligne `cosignataire \"… ({})\"` nommant le signataire",
+        nom.value
+    ));
+    if let Some(last) = c.cosignataires.last() {
+        diag = diag.secondary(last.span, "cosignataire présent");
+    }
+    d.push(ctx.cite(diag));
 }

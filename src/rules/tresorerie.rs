@@ -1,28 +1,36 @@
 //! R0501 — `trésorerie requise si EXPR`: when the condition holds on the
-//! baseline figures (`référence`, objectives' `base`), the contract has an
-//! objective of type `trésorerie`.
+//! baseline figures (`référence`, objectives' `base`), given or computed by
+//! the indicators' `formule`, the contract has an objective on cash
+//! management: `type trésorerie`, a `levier` on a `trésorerie.*` theme, or
+//! any objective on an indicator that EXPR names.
 
 use super::Ctx;
 use crate::ast::*;
 use crate::calc::{eval, Val};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::model::reference_value;
+use crate::model::{reference_value, Program};
+
+/// Formulas nest a few levels at most; the bound only guards a cycle (E0104).
+const DEPTH: u8 = 16;
 
 pub fn check(ctx: &Ctx, expr: &Expr, d: &mut Diagnostics) {
     let c = ctx.contrat;
-    if c.objectifs
-        .iter()
-        .any(|o| matches!(o.kind, Some((ObjectifType::Tresorerie, _))))
-    {
+    let named: Vec<&str> = expr.names().iter().map(|i| i.name.as_str()).collect();
+    if c.objectifs.iter().any(|o| answers(o, &named)) {
         return;
     }
     let mut used: Vec<String> = Vec::new();
     let mut lookup = |name: &str| {
-        let value = baseline(c, name)?;
-        if let Some(ind) = ctx.program.indicateur(name) {
-            used.push(format!("{} = {}", name, show(value, ind)));
+        let (value, computed) = baseline(ctx.program, c, name, DEPTH)?;
+        if let (Some(ind), Val::Num(n)) = (ctx.program.indicateur(name), &value) {
+            let shown = crate::typeck::display_value(*n, ind);
+            used.push(if computed {
+                format!("{name} = {shown}, calculé par sa formule")
+            } else {
+                format!("{name} = {shown}")
+            });
         }
-        Some(Val::from(value))
+        Some(value)
     };
     if eval(expr, &mut lookup) != Some(Val::Bool(true)) {
         return;
@@ -31,25 +39,40 @@ pub fn check(ctx: &Ctx, expr: &Expr, d: &mut Diagnostics) {
     d.push(ctx.cite(
         Diagnostic::new(Code::R0501, span, format!("les chiffres de référence imposent un objectif de trésorerie ({})", used.join(", ")))
             .label("seuil de bonne gestion dépassé")
-            .help("ajoutez un objectif `type trésorerie`, par exemple sur `jours_de_stocks` ou `délai_global_paiement`"),
+            .help("ajoutez un objectif `type trésorerie`, un levier sur un thème `trésorerie.…`, ou un objectif sur l'un des indicateurs en cause (par exemple `jours_de_stocks` ou `délai_global_paiement`)"),
     ));
 }
 
-/// The baseline of an indicator: the latest `référence`, else an objective's `base`.
-fn baseline<'a>(c: &'a Contrat, name: &str) -> Option<&'a Value> {
-    if let Some((_, v, _)) = reference_value(c, name) {
-        return Some(v);
-    }
-    c.objectifs
-        .iter()
-        .filter(|o| o.indicateur.as_ref().is_some_and(|i| i.name == name))
-        .find_map(|o| o.base.as_ref().map(|b| &b.valeur))
+/// Whether an objective deals with cash management.
+fn answers(o: &Objectif, named: &[&str]) -> bool {
+    let kind = match &o.kind {
+        Some((ObjectifType::Tresorerie, _)) => true,
+        Some((ObjectifType::Levier(t), _)) => t.name.starts_with("trésorerie."),
+        _ => false,
+    };
+    kind || o
+        .indicateur
+        .as_ref()
+        .is_some_and(|i| named.contains(&i.name.as_str()))
 }
 
-fn show(value: &Value, ind: &Indicateur) -> String {
-    match value {
-        Value::Quantity(q) => crate::typeck::display_value(q.value, ind),
-        Value::Date(d, _) => d.to_string(),
-        Value::Bool(b, _) => if *b { "oui" } else { "non" }.into(),
+/// The baseline of an indicator: the latest `référence`, else an
+/// objective's `base`, else its `formule` over baselines. The flag says
+/// whether it was computed.
+fn baseline(program: &Program, c: &Contrat, name: &str, depth: u8) -> Option<(Val, bool)> {
+    if let Some((_, v, _)) = reference_value(c, name) {
+        return Some((Val::from(v), false));
     }
+    let base = c
+        .objectifs
+        .iter()
+        .filter(|o| o.indicateur.as_ref().is_some_and(|i| i.name == name))
+        .find_map(|o| o.base.as_ref().map(|b| &b.valeur));
+    if let Some(v) = base {
+        return Some((Val::from(v), false));
+    }
+    let formule = program.indicateur(name)?.formule.as_ref()?;
+    let next = depth.checked_sub(1)?;
+    let mut lookup = |n: &str| baseline(program, c, n, next).map(|(v, _)| v);
+    eval(formule, &mut lookup).map(|v| (v, true))
 }

@@ -1,4 +1,4 @@
-//! **Stage 3b — well-formedness (E0103, E0201, E0202, E0203, E0401,
+//! **Stage 3b — well-formedness (E0103, E0201, E0202, E0203, E0204, E0401,
 //! E0501).** [`Program`] → diagnostics for what needs names but no framework
 //! rule: required fields, period, target years, FINESS, modulation, weights.
 //!
@@ -7,6 +7,7 @@
 
 pub mod finess;
 mod modulation;
+mod termes;
 
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -24,8 +25,9 @@ pub fn valid_periode(contrat: &Contrat) -> Option<&Periode> {
 
 pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
     for contrat in &program.contrats {
-        contrat_fields(program, contrat, diagnostics);
+        contrat_fields(contrat, diagnostics);
         periode(contrat, diagnostics);
+        termes::fin(contrat, diagnostics);
         if let Some(e) = contrat
             .etablissement
             .as_ref()
@@ -59,6 +61,7 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
             modulation::check(m, diagnostics);
         }
     }
+    termes::durees(program, diagnostics);
     for indicateur in program.indicateurs.values().filter(|i| i.unite.is_none()) {
         diagnostics.push(missing(
             indicateur.id.span,
@@ -80,7 +83,7 @@ fn missing(span: crate::source::Span, field: &str, owner: &str, example: &str) -
     .help(format!("ajoutez une ligne, par exemple : {example}"))
 }
 
-fn contrat_fields(program: &Program, c: &Contrat, d: &mut Diagnostics) {
+fn contrat_fields(c: &Contrat, d: &mut Diagnostics) {
     let owner = format!("le contrat `{}`", c.id.name);
     let span = c.id.span;
     let required: [(bool, &str, &str); 7] = [
@@ -104,14 +107,6 @@ fn contrat_fields(program: &Program, c: &Contrat, d: &mut Diagnostics) {
         if !present {
             d.push(missing(span, field, &owner, example));
         }
-    }
-    let needs_aide = program.cadre_of(c).and_then(|k| k.enveloppe()).is_some();
-    if needs_aide && c.aide().is_none() {
-        let env = program
-            .cadre_of(c)
-            .and_then(|k| k.enveloppe())
-            .map_or("…".into(), |e| e.name.clone());
-        d.push(missing(span, "aide", &owner, &format!("aide {env} {{ 2025: 1,5 M€ ferme }}")).note("le cadre du contrat finance l'aide sur une enveloppe : l'échéancier est obligatoire"));
     }
     if let Some(e) = &c.etablissement {
         let fields: [(bool, &str, &str); 4] = [

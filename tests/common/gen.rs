@@ -74,6 +74,9 @@ pub fn file(seed: u64) -> String {
     if g.rng.chance(15) {
         items.push(g.diagnostic());
     }
+    if g.rng.chance(25) {
+        items.push(g.revue());
+    }
     g.rng.shuffle(&mut items);
     let mut out = String::new();
     if g.rng.chance(30) {

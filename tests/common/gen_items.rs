@@ -44,13 +44,22 @@ impl Gen {
             let (a, b) = (g.year(), g.year());
             format!("{} {a} {} {b}", g.kw("période", "periode"), g.kw("à", "a"))
         });
+        self.maybe(30, &mut f, |g| format!("fin le {}", g.date()));
+        self.maybe(30, &mut f, |g| format!("lieu {}", g.string()));
+        self.repeat(2, &mut f, |g| format!("cosignataire {}", g.string()));
         self.maybe(50, &mut f, |g| format!("dialogue {}", g.date()));
         self.repeat(2, &mut f, |g| {
             let (n, d, s) = (1 + g.rng.below(3), g.date(), g.string());
-            format!("avenant {n} {} le {d} {s}", g.kw("signé", "signe"))
+            let integre = if g.rng.chance(40) {
+                format!(" {} redressement_performance", g.kw("intègre", "integre"))
+            } else {
+                String::new()
+            };
+            format!("avenant {n} {} le {d} {s}{integre}", g.kw("signé", "signe"))
         });
         self.repeat(2, &mut f, |g| format!("texte {}", g.text()));
-        self.maybe(80, &mut f, |g| g.aide());
+        self.maybe(80, &mut f, |g| g.aide("redressement_performance"));
+        self.maybe(30, &mut f, |g| g.aide("fir"));
         self.repeat(2, &mut f, |g| g.reference());
         self.repeat(3, &mut f, |g| g.objectif());
         self.repeat(2, &mut f, |g| g.condition());
@@ -84,7 +93,7 @@ impl Gen {
         self.block(&kw, f)
     }
 
-    fn aide(&mut self) -> String {
+    fn aide(&mut self, source: &str) -> String {
         let mut f = Vec::new();
         self.repeat(4, &mut f, |g| {
             let statut = g.rng.pick(&["", " ferme", " indicatif"]);
@@ -93,7 +102,7 @@ impl Gen {
         });
         // `versement DATE` followed by a year would read the year as its
         // amount: payments come after the years.
-        let mut out = self.block("aide redressement_performance", f);
+        let mut out = self.block(&format!("aide {source}"), f);
         out.pop();
         for _ in 0..self.rng.below(3) {
             let d = self.date();
@@ -245,6 +254,7 @@ impl Gen {
         self.maybe(80, &mut f, |g| g.libelle());
         self.maybe(50, &mut f, |g| format!("source {}", g.string()));
         self.repeat(1, &mut f, |g| format!("texte {}", g.text()));
+        self.maybe(30, &mut f, |_| "opposable".into());
         let mut clauses = Vec::new();
         self.repeat(6, &mut clauses, |g| g.clause());
         // A clause directly followed by the framework's `source` would take
@@ -264,6 +274,9 @@ impl Gen {
     }
 
     fn clause(&mut self) -> String {
+        if self.rng.chance(40) {
+            return self.clause_v02();
+        }
         let kind = match self.rng.below(12) {
             0 => format!(
                 "{} {} {} {} exercices",
@@ -341,7 +354,104 @@ impl Gen {
             )
         });
         self.maybe(50, &mut f, |g| format!("source {}", g.string()));
-        self.block("enveloppe env", f)
+        let mut clauses = Vec::new();
+        self.repeat(3, &mut clauses, |g| g.clause());
+        // As in a `cadre`, clauses come last: a `source` after a clause is its own.
+        let mut out = self.block("enveloppe env", f);
+        out.pop();
+        for c in clauses {
+            out.push_str(&self.separator());
+            out.push_str(&c);
+        }
+        out.push_str("\n}");
+        out
+    }
+
+    /// A clause added in v0.2 (spec §5), possibly with its `source`. The names
+    /// of `enveloppes` end with the line, or with `;`.
+    fn clause_v02(&mut self) -> String {
+        let n = self.number(9);
+        let kind = match self.rng.below(12) {
+            0 => format!(
+                "{} {n} {} {} ans",
+                self.kw("durée", "duree"),
+                self.kw("à", "a"),
+                self.number(9)
+            ),
+            1 => format!("{} au plus {n} ans", self.kw("durée", "duree")),
+            2 => format!(
+                "{} {n} ans",
+                self.kw("durée_recommandée", "duree_recommandee")
+            ),
+            3 => format!("cosignataire requis {}", self.string()),
+            4 => format!("{} requis territoire", self.kw("thèmes", "themes")),
+            5 => format!("indicateurs au plus {n}"),
+            6 => format!(
+                "aide indicative {}",
+                self.kw("toutes_années", "toutes_annees")
+            ),
+            7 => format!(
+                "{} {}",
+                self.rng.pick(&["enveloppes", "enveloppe"]),
+                self.rng.pick(&[
+                    "fir",
+                    "redressement_performance fir",
+                    "fir redressement_performance"
+                ])
+            ),
+            8 => format!("famille {}", self.rng.pick(&["redressement", "cpom"])),
+            9 => format!(
+                "{} {}",
+                self.kw("modèle", "modele"),
+                self.rng.pick(&["cref", "cpom"])
+            ),
+            10 => format!(
+                "compte_financier au plus tard {} juillet suspend",
+                1 + self.rng.below(28)
+            ),
+            _ => "fin_aide si résultat_hors_aides >= 0 €".into(),
+        };
+        let with_source = if self.rng.chance(30) {
+            format!("{kind} source {}", self.string())
+        } else {
+            kind
+        };
+        if with_source.starts_with("enveloppe") {
+            format!("{with_source};")
+        } else {
+            with_source
+        }
+    }
+
+    /// `revue CONTRAT AAAA { … }` (§8).
+    pub(super) fn revue(&mut self) -> String {
+        let mut f = Vec::new();
+        self.maybe(70, &mut f, |g| format!("date {}", g.date()));
+        self.maybe(60, &mut f, |g| {
+            format!("{} {}", g.kw("appréciation", "appreciation"), g.text())
+        });
+        self.repeat(2, &mut f, |g| {
+            let id = g.rng.pick(&["marge", "ambulatoire"]);
+            format!("objectif {id}: {}", g.string())
+        });
+        self.maybe(40, &mut f, |g| {
+            format!(
+                "compte_financier {} {}",
+                g.kw("justifié", "justifie"),
+                g.string()
+            )
+        });
+        self.repeat(2, &mut f, |g| {
+            let amount = g.quantity(&["k€", "%"]);
+            format!(
+                "{} aide {}: {amount} {}",
+                g.kw("décision", "decision"),
+                g.year(),
+                g.string()
+            )
+        });
+        let head = format!("revue ch_test {}", self.year());
+        self.block(&head, f)
     }
 
     pub(super) fn delegation(&mut self) -> String {

@@ -251,7 +251,7 @@ fn contract(program: &Program, figures: &Figures, contrat: &Contrat, year: i32) 
         })
     });
     let cadre = program.cadre_of(contrat);
-    let clauses = cadre.map_or(&[][..], |c| &c.clauses[..]);
+    let clauses = program.clauses_in_force(contrat);
     let compte_financier = clauses.iter().find_map(|k| match &k.kind {
         ClauseKind::CompteFinancierAuPlusTard(d, _) => Some(CompteFinancier {
             limite: d.in_year(year.saturating_add(1)),
