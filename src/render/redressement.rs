@@ -158,7 +158,17 @@ fn duree(ctx: &Ctx) -> Vec<Bloc> {
         ),
         None => "Il prend effet à la date de sa signature.".to_string(),
     }));
-    if let Some(r) = ctx.reference(|k| matches!(k, ClauseKind::Duree { .. })) {
+    // A duration in years from the signature (spec §4): say when it ends.
+    match (ctx.annees_pleines(), ctx.contrat.fin, ctx.duree_en_mots()) {
+        (Some(_), _, Some(d)) => blocs.push(Bloc::Paragraphe(format!("Il dure {d}."))),
+        (None, Some((f, _)), _) => {
+            blocs.push(Bloc::Paragraphe(format!("Il prend fin le {}.", f.french())));
+        }
+        _ => {}
+    }
+    if let Some(r) = ctx.reference(|k| {
+        matches!(k, ClauseKind::Duree { .. } | ClauseKind::DureeAns { .. })
+    }) {
         blocs.push(Bloc::Mention(format!("Référence : {r}.")));
     }
     blocs
