@@ -58,10 +58,38 @@ pub fn euros(value: Decimal) -> String {
     format!("{} €", number(value.round()))
 }
 
+/// Display text with the French minus sign (−, U+2212) in place of a
+/// hyphen that starts a number (`-200 000 €` → `−200 000 €`; dates are kept): for documents and
+/// reports, never for Pacte source.
+pub fn moins(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut chars = text.chars().peekable();
+    let mut previous: Option<char> = None;
+    while let Some(c) = chars.next() {
+        let sign = previous.is_none_or(|p| !p.is_alphanumeric());
+        if c == '-' && sign && chars.peek().is_some_and(char::is_ascii_digit) {
+            out.push('\u{2212}');
+        } else {
+            out.push(c);
+        }
+        previous = Some(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn minus_sign_before_digits_only() {
+        assert_eq!(moins("-200 000 €"), "\u{2212}200 000 €");
+        assert_eq!(
+            moins("2025-12-10 - x (-3 j)"),
+            "2025-12-10 - x (\u{2212}3 j)"
+        );
+    }
 
     #[test]
     fn french_forms() {

@@ -107,7 +107,7 @@ fn normandie_2014_json() {
         .find(|s| s["indicateur"] == "fonds_de_roulement")
         .unwrap();
     assert_eq!(fr["valeur"], "-818919");
-    assert_eq!(fr["affichage"], "-818 919 €");
+    assert_eq!(fr["affichage"], "\u{2212}818 919 €");
     assert_eq!(fr["seuil"], "< 0 €");
     assert_eq!(fr["niveau"], "alerte");
     // The value's derivation names its row in the figures file.

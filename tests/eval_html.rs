@@ -23,6 +23,10 @@ struct Html {
 }
 
 fn load(paths: &[&str], figures: &str) -> Html {
+    load_year(paths, figures, 2026)
+}
+
+fn load_year(paths: &[&str], figures: &str, year: i32) -> Html {
     let run = support::load_run(paths, figures);
     let errors: Vec<String> = run
         .diagnostics
@@ -31,7 +35,7 @@ fn load(paths: &[&str], figures: &str) -> Html {
         .map(|d| format!("{} {}", d.code, d.message))
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
-    let e = run.evaluate(2026);
+    let e = run.evaluate(year);
     let ctx = Context::new(&run.program, &run.figures, &e);
     Html { run, e, ctx }
 }
@@ -158,16 +162,30 @@ fn review_has_every_objective_row_and_french_numbers() {
 #[test]
 fn review_lists_every_reason_with_its_code() {
     let h = examples();
+    // Without `suspend`, a late financial account is flagged, not a reason;
+    // the ARS's revue (examples/region-exemple) justifies it and decides 1 M€.
     let (c, bocage) = h.contract("ch_bocage_2025");
-    assert_eq!(c.aide.motifs.len(), 1);
+    assert!(c.aide.motifs.is_empty());
     let t = text(&bocage);
-    assert!(t.contains("V0101 compte financier 2026 déposé le 21 juillet 2027, après la date limite du 8 juillet 2027 : versement suspendu"), "{t}");
-    assert!(t.contains("Motif pour lequel l’aide n’est pas versée"));
-    assert!(t.contains("Aide due pour 20270 €"));
+    assert!(t.contains("Signalements, sans effet sur le montant de l’aide :V0101 compte financier 2026 déposé le 21 juillet 2027, après le 8 juillet : dépassement à justifier"), "{t}");
+    assert!(t.contains("dépassement justifiédéposé le 21 juillet 2027, après le 8 juillet ; justification : « Changement de comptable public"));
+    assert!(
+        t.contains("Aide 2027 décidée par l’ARS1 000 000 €calculée : 1 200 000 €"),
+        "{t}"
+    );
+    assert!(t.contains("Appréciation de l’ARS (revue du 22 septembre 2027)"));
+    assert!(!t.contains("non déposé"));
     let (_, bessin) = h.contract("ch_bessin_littoral_2025");
-    assert!(text(&bessin).contains(
+    let t = text(&bessin);
+    assert!(t.contains(
         "V0102 condition de fin d’aide vérifiée en 2026 (résultat du budget principal hors aides ≥ 0 €)"
     ));
+    // Aid due 0 €: the review names the reason, never « aucun motif ».
+    assert!(t.contains("Aide due pour 20270 €"));
+    assert!(t.contains("Motif pour lequel l’aide n’est pas versée"));
+    assert!(!t.contains("Aucun motif ne s’oppose au versement"));
+    // Negative amounts use the minus sign.
+    assert!(t.contains("Versement écartéau moins un motif ci-dessous s’y oppose−400 000 €"));
     let (_, normanville) = h.contract("chu_normanville_2025");
     assert!(text(&normanville)
         .contains("condition « CAF nette positive » non respectée (CAF nette ≥ 0 €)"));
@@ -222,6 +240,23 @@ fn each_chart_has_one_point_per_year_with_data() {
     assert!(bare.contains("<div class=\"objectifs\">"));
 }
 
+/// A review of exercice *y* draws actual values only up to *y*: the 2025
+/// review of the same contract has no 2026 point.
+#[test]
+fn a_review_draws_no_value_after_its_exercice() {
+    let h = load_year(
+        &["tests/fixtures/html/region"],
+        "tests/fixtures/html/region/chiffres.csv",
+        2025,
+    );
+    let (_, html) = h.contract("cas_normandie");
+    let marge = chart(&html, "Restaurer la marge");
+    assert_eq!(points(marge, "reel").len(), 2, "{marge}");
+    assert!(!marge.contains(">4,2 %<"));
+    let ambulatoire = chart(&html, "Développer l’ambulatoire");
+    assert_eq!(points(ambulatoire, "reel").len(), 1);
+}
+
 // ------------------------------------------------------------------ the dashboard
 
 #[test]
@@ -256,11 +291,13 @@ fn dashboard_has_a_row_per_contract_and_totals_against_the_delegation() {
         assert!(rows_text.contains(expected), "{expected}");
     }
     let total = text(between(suivi, "<tfoot>", "</tfoot>"));
-    assert_eq!(total, "Total (8 contrats)6 000 000 €1 600 000 €");
+    // The decided 1 M€ of ch_bocage_2025 replaces its computed 1,2 M€.
+    assert_eq!(total, "Total (8 contrats)6 000 000 €2 600 000 €");
+    assert!(text(rows).contains("1 000 000 €décidée par l’ARS (calculée 1 200 000 €)"));
     let t = text(normandie);
     for expected in [
-        "Délégation 20276 000 000 €disponible après la revue : 4 400 000 €",
-        "Après la revue 2026, l’aide due pour 2027 s’élève à 1 600 000 €, soit 26,7 % de la délégation 2027 (6 000 000 €) : 4 400 000 € restent disponibles.",
+        "Délégation 20276 000 000 €disponible après la revue : 3 400 000 €",
+        "Après la revue 2026, l’aide due pour 2027 s’élève à 2 600 000 €, soit 43,3 % de la délégation 2027 (6 000 000 €) : 3 400 000 € restent disponibles.",
         "Déficit total des établissements sous contrat : 21 464 000 €",
         "Total (7 établissements en déficit)21 464 000 €100 %",
         "À l’équilibre ou en excédent : Centre hospitalier de Bessin-Littoral (750 000 €).",

@@ -6,7 +6,7 @@
 //! there are. Files with syntax errors stop the comparison (exit 1).
 
 use super::{fail, load, output, ExitStatus};
-use crate::ast::{Contrat, Item};
+use crate::ast::{Contrat, Item, Revue};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::diff::render::{render, DiffFormat};
 use crate::source::{Origin, SourceId, SourceMap};
@@ -32,7 +32,7 @@ pub struct DiffArgs {
 /// The contracts of one side of a comparison, or the diagnostics that
 /// prevent reading them.
 pub(super) enum Side {
-    Contrats(Vec<Contrat>),
+    Contrats(Vec<Contrat>, Vec<Revue>),
     Errors(SourceMap, Vec<Diagnostic>),
 }
 
@@ -53,7 +53,7 @@ pub fn run(args: &DiffArgs, color: bool) -> ExitStatus {
         Err(message) => return fail(&message),
     };
     let (old, new) = match (old, new) {
-        (Side::Contrats(o), Side::Contrats(n)) => (o, n),
+        (Side::Contrats(o, ro), Side::Contrats(n, rn)) => ((o, ro), (n, rn)),
         (a, b) => {
             for side in [a, b] {
                 report(side, color);
@@ -62,7 +62,8 @@ pub fn run(args: &DiffArgs, color: bool) -> ExitStatus {
             return ExitStatus::Failure;
         }
     };
-    let changes = crate::diff::diff(&old, &new);
+    let mut changes = crate::diff::diff(&old.0, &new.0);
+    changes.extend(crate::diff::revue::diff(&old.1, &new.1));
     output::print(&render(args.format, &changes));
     if args.exit_code && !changes.is_empty() {
         ExitStatus::Failure
@@ -99,13 +100,16 @@ pub(super) fn read_paths(paths: &[PathBuf]) -> Result<Side, String> {
 /// Parses the sources of one side; only syntax errors matter to a diff.
 fn parse_side(map: SourceMap, ids: &[SourceId], mut diagnostics: Diagnostics) -> Side {
     let mut contrats = Vec::new();
+    let mut revues = Vec::new();
     for (_, parsed, d) in crate::pipeline::parse_all(&map, ids) {
         diagnostics.extend(d);
-        let items = parsed.file.map(|f| f.items).unwrap_or_default();
-        contrats.extend(items.into_iter().filter_map(|i| match i {
-            Item::Contrat(c) => Some(c),
-            _ => None,
-        }));
+        for item in parsed.file.map(|f| f.items).unwrap_or_default() {
+            match item {
+                Item::Contrat(c) => contrats.push(c),
+                Item::Revue(r) => revues.push(r),
+                _ => {}
+            }
+        }
     }
     if diagnostics.has_errors() {
         let errors = diagnostics
@@ -115,7 +119,7 @@ fn parse_side(map: SourceMap, ids: &[SourceId], mut diagnostics: Diagnostics) ->
             .collect();
         return Side::Errors(map, errors);
     }
-    Side::Contrats(contrats)
+    Side::Contrats(contrats, revues)
 }
 
 /// The revision's files (`git ls-tree`, `git show`) and the working tree's.
@@ -144,7 +148,7 @@ fn git_sides(rev: &str, paths: &[PathBuf]) -> Result<(Side, Side), String> {
     let old = parse_side(map, &ids, Diagnostics::new());
     let existing: Vec<PathBuf> = paths.iter().filter(|p| p.exists()).cloned().collect();
     let new = if existing.is_empty() {
-        Side::Contrats(Vec::new())
+        Side::Contrats(Vec::new(), Vec::new())
     } else {
         read_paths(&existing)?
     };

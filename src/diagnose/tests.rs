@@ -207,7 +207,7 @@ fn caf_nette_from_its_formula_is_a_warning_sign() {
         .iter()
         .find(|f| f.indicateur == "caf_nette")
         .unwrap();
-    assert_eq!(caf.affichage, "-100 €");
+    assert_eq!(caf.affichage, "\u{2212}100 €");
     assert_eq!(caf.derivation.inputs[0].kind, StepKind::Formule);
 }
 

@@ -91,8 +91,9 @@ codes! {
     R0701: Error, "rules/cross", "contrats chevauchants pour un même établissement";
     R0702: Error, "rules/cross", "aide au-delà de la délégation ou de l'enveloppe";
     R0801: Warning, "rules/opposable", "clause plus large que la règle opposable";
-    V0101: Error, "eval", "compte financier déposé hors délai ou absent";
+    V0101: Error, "eval", "compte financier déposé après la date limite, ou sans date de dépôt";
     V0102: Error, "eval", "fin d'éligibilité à l'aide";
+    V0103: Warning, "validate/revue", "décision d'aide supérieure à l'aide prévue";
     V0201: Error, "eval/figures", "fichier de chiffres mal formé";
     V0202: Error, "eval/figures", "indicateur inconnu dans les chiffres";
     V0203: Error, "eval/figures", "valeur illisible dans les chiffres";

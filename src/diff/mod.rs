@@ -16,6 +16,7 @@ pub mod avenant;
 mod contrat;
 mod objectifs;
 pub mod render;
+pub mod revue;
 mod texte;
 
 use crate::ast::Contrat;

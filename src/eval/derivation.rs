@@ -71,7 +71,7 @@ impl Derivation {
 
     pub fn value(mut self, exact: impl Into<String>, display: impl Into<String>) -> Derivation {
         self.value = Some(exact.into());
-        self.display = Some(display.into());
+        self.display = Some(crate::display::moins(&display.into()));
         self
     }
 

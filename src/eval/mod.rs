@@ -14,6 +14,7 @@ pub mod derivation;
 pub mod figures;
 pub mod rate;
 pub mod report;
+pub mod revue;
 pub mod values;
 pub mod verdict;
 
@@ -55,7 +56,28 @@ pub struct ContractEvaluation {
     pub realisation: Option<Decimal>,
     pub realisation_derivation: Derivation,
     pub verdict: ContractVerdict,
+    /// The aid of all sources together (the one source's decision when
+    /// the contract has a single `aide` block, or none).
     pub aide: AidDecision,
+    /// One decision per `aide` block, in the contract's order.
+    pub aides: Vec<AidDecision>,
+    /// The ARS's `revue` of the contract for the exercice, if there is one.
+    pub revue: Option<revue::RevueEvaluation>,
+}
+
+impl ContractEvaluation {
+    /// The aid the ARS decided for *y*+1, else the computed aid due.
+    pub fn aide_retenue(&self) -> Decimal {
+        self.revue
+            .as_ref()
+            .and_then(|r| r.decision.as_ref())
+            .map_or(self.aide.due, |d| d.due)
+    }
+
+    /// Whether the aid retained is the ARS's decision.
+    pub fn decidee(&self) -> bool {
+        self.revue.as_ref().is_some_and(|r| r.decision.is_some())
+    }
 }
 
 /// The regional summary.
@@ -66,6 +88,10 @@ pub struct Summary {
     pub verdicts: [usize; 4],
     pub aide_prevue: Decimal,
     pub aide_due: Decimal,
+    /// The decided aid where a `revue` decides it, else the computed aid due.
+    pub aide_retenue: Decimal,
+    /// Contracts whose aid is decided by a `revue`.
+    pub decisions: usize,
     /// Contracts whose establishment has no figure at all.
     pub without_figures: Vec<String>,
     /// Establishments of the figures file without a contract, and their figures.
@@ -115,13 +141,20 @@ pub fn evaluate_contract(
         .collect();
     let rate = rate::rate(&objectives, year);
     let input = AidInput {
+        program,
         contrat,
         cadre,
         rate: rate.value,
         conditions: &conditions,
         year,
     };
-    let aide = aid::decide(&mut values, &input);
+    let (mut aides, mut aide) = aid::decide(&mut values, &input);
+    let revue = revue::of(program, &contrat.id.name, year).map(|r| revue::evaluate(r, &aide));
+    if let Some(why) = revue.as_ref().and_then(|r| r.compte_financier.as_ref()) {
+        for a in aides.iter_mut().chain(std::iter::once(&mut aide)) {
+            a.justifier_compte_financier(why);
+        }
+    }
     ContractEvaluation {
         contrat: contrat.id.name.clone(),
         intitule: contrat.intitule.as_ref().map(|t| t.value.clone()),
@@ -137,6 +170,8 @@ pub fn evaluate_contract(
         realisation: rate.value,
         realisation_derivation: rate.derivation,
         aide,
+        aides,
+        revue,
     }
 }
 
@@ -207,6 +242,11 @@ fn summarise(figures: &Figures, contracts: &[ContractEvaluation]) -> Summary {
             .checked_add(c.aide.prevue)
             .unwrap_or(s.aide_prevue);
         s.aide_due = s.aide_due.checked_add(c.aide.due).unwrap_or(s.aide_due);
+        s.aide_retenue = s
+            .aide_retenue
+            .checked_add(c.aide_retenue())
+            .unwrap_or(s.aide_retenue);
+        s.decisions += usize::from(c.decidee());
         if !c.has_figures {
             s.without_figures.push(c.contrat.clone());
         }

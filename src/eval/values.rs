@@ -120,6 +120,36 @@ impl<'a> Values<'a> {
         }
     }
 
+    /// The indicators an expression needs in a year that have neither a
+    /// figure nor a computable formula: the figures to ask for (`aides`
+    /// for `résultat_hors_aides`), each once, in order of appearance.
+    pub fn missing_leaves(&mut self, expr: &Expr, year: i32) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut seen = Vec::new();
+        self.leaves(expr, year, &mut out, &mut seen);
+        out
+    }
+
+    fn leaves(&mut self, expr: &Expr, year: i32, out: &mut Vec<String>, seen: &mut Vec<String>) {
+        for id in expr.names() {
+            if seen.contains(&id.name) || seen.len() > MAX_DEPTH * 4 {
+                continue;
+            }
+            seen.push(id.name.clone());
+            if self.indicator(&id.name, year).value.is_some() {
+                continue;
+            }
+            let program = self.program;
+            match program
+                .indicateur(&id.name)
+                .and_then(|i| i.formule.as_ref())
+            {
+                Some(formule) => self.leaves(formule, year, out, seen),
+                None => out.push(id.name.clone()),
+            }
+        }
+    }
+
     /// Evaluates an expression in a year; also returns the derivations of
     /// the indicators it used (each once).
     pub fn expr(&mut self, expr: &Expr, year: i32) -> (Outcome, Vec<Derivation>) {

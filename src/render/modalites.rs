@@ -155,7 +155,7 @@ pub(super) fn conditions(ctx: &Ctx) -> Vec<Bloc> {
                 .collect(),
         ));
         blocs.push(Bloc::Paragraphe(
-            "Une condition qui ne peut être vérifiée faute de donnée est réputée non respectée : l'aide de l'exercice suivant n'est alors pas versée.".to_string(),
+            "Une condition qui ne peut être vérifiée faute de donnée suspend l'aide de l'exercice suivant, jusqu'à la production des justificatifs.".to_string(),
         ));
     }
     if ctx

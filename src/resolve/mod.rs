@@ -7,7 +7,7 @@
 
 pub mod imports;
 mod names;
-pub use names::{CATEGORIES, STATUTS};
+pub use names::{unknown, CATEGORIES, STATUTS};
 pub mod suggest;
 
 use crate::ast::*;

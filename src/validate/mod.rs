@@ -1,5 +1,5 @@
 //! **Stage 3b — well-formedness (E0103, E0201, E0202, E0203, E0204, E0401,
-//! E0501).** [`Program`] → diagnostics for what needs names but no framework
+//! E0501; for `revue` items, E0101, E0102, E0202 and V0103).** [`Program`] → diagnostics for what needs names but no framework
 //! rule: required fields, period, target years, FINESS, modulation, weights.
 //!
 //! A broken period (E0201) is "poisoned": [`valid_periode`] returns `None`
@@ -7,6 +7,7 @@
 
 pub mod finess;
 mod modulation;
+pub mod revue;
 mod termes;
 
 use crate::ast::*;
@@ -24,6 +25,7 @@ pub fn valid_periode(contrat: &Contrat) -> Option<&Periode> {
 }
 
 pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
+    revue::check(program, diagnostics);
     for contrat in &program.contrats {
         contrat_fields(contrat, diagnostics);
         periode(contrat, diagnostics);

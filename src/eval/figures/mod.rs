@@ -46,7 +46,7 @@ impl Val {
     /// The French form for people, in the unit of a dimension.
     pub fn display(&self, dim: crate::ast::Dimension) -> String {
         match self {
-            Val::Num(d) => crate::display::quantity(*d, dim),
+            Val::Num(d) => crate::display::moins(&crate::display::quantity(*d, dim)),
             Val::Date(d) => d.french(),
             Val::Bool(_) => self.exact(),
         }

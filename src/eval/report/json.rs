@@ -3,10 +3,11 @@
 //! conditions, the rate and the aid, `chiffres_disponibles` per contract,
 //! and a `summary`.
 
-use crate::eval::aid::{AidDecision, MotifKind};
+use crate::eval::aid::{AidDecision, Bareme, MotifKind};
 use crate::eval::derivation::Derivation;
 use crate::eval::figures::Val;
 use crate::eval::rate::ContractVerdict;
+use crate::eval::revue::RevueEvaluation;
 use crate::eval::verdict::{ConditionVerdict, ObjectiveEvaluation, ObjectiveVerdict};
 use crate::eval::{ContractEvaluation, Evaluation};
 use crate::source::SourceMap;
@@ -29,6 +30,15 @@ pub struct JsonContract<'a> {
     pub realisation: Option<String>,
     pub verdict: ContractVerdict,
     pub aide: JsonAid<'a>,
+    /// One decision per source, when the contract has several `aide` blocks.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aides: Vec<JsonAid<'a>>,
+    /// The ARS's decision on the aid (its `revue`), beside the computed `aide`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<JsonDecision<'a>>,
+    /// The ARS's appraisal (Markdown), from its `revue`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appreciation: Option<String>,
     pub chiffres_disponibles: bool,
     pub derivation: JsonDerivation<'a>,
 }
@@ -47,6 +57,9 @@ pub struct JsonObjective<'a> {
     pub verdict: ObjectiveVerdict,
     pub score: Option<String>,
     pub poids: String,
+    /// The ARS's comment in its `revue`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commentaire: Option<String>,
     pub derivation: JsonDerivation<'a>,
 }
 
@@ -60,10 +73,37 @@ pub struct JsonCondition<'a> {
 #[derive(Serialize)]
 pub struct JsonAid<'a> {
     pub exercice: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enveloppe: Option<String>,
     pub prevue: String,
     pub modulation: String,
+    /// Where the share comes from: `contrat`, `cadre`, `aucun` (the
+    /// contract does not tie the aid to the results), `sans_taux`.
+    pub bareme: Bareme,
     pub due: String,
+    /// Every reason is a suspension (due 0 until the evidence comes).
+    pub suspendue: bool,
     pub motifs: Vec<JsonMotif>,
+    /// V0101 / V0102 facts the review shows without changing the aid.
+    pub signalements: Vec<JsonSignalement>,
+    pub derivation: JsonDerivation<'a>,
+}
+
+#[derive(Serialize)]
+pub struct JsonSignalement {
+    pub code: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct JsonDecision<'a> {
+    pub exercice: i32,
+    pub due: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    pub motif: String,
     pub derivation: JsonDerivation<'a>,
 }
 
@@ -75,6 +115,8 @@ pub struct JsonMotif {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
     pub message: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub suspendue: bool,
 }
 
 /// A derivation tree serialised on the fly, its spans resolved to
@@ -125,6 +167,9 @@ pub struct JsonSummary {
     pub verdicts: std::collections::BTreeMap<&'static str, usize>,
     pub aide_prevue: String,
     pub aide_due: String,
+    /// The decided aid where a `revue` decides it, else the computed aid due.
+    pub aide_retenue: String,
+    pub decisions: usize,
     pub contrats_sans_chiffres: Vec<String>,
     pub etablissements_sans_contrat: usize,
     pub valeurs_sans_contrat: usize,
@@ -143,7 +188,11 @@ pub fn derivation<'a>(step: &'a Derivation, map: &'a SourceMap) -> JsonDerivatio
     JsonDerivation { step, map }
 }
 
-fn objective<'a>(o: &'a ObjectiveEvaluation, map: &'a SourceMap) -> JsonObjective<'a> {
+fn objective<'a>(
+    o: &'a ObjectiveEvaluation,
+    revue: Option<&RevueEvaluation>,
+    map: &'a SourceMap,
+) -> JsonObjective<'a> {
     JsonObjective {
         objectif: o.objectif.clone(),
         indicateur: o.indicateur.clone(),
@@ -156,6 +205,9 @@ fn objective<'a>(o: &'a ObjectiveEvaluation, map: &'a SourceMap) -> JsonObjectiv
         verdict: o.verdict,
         score: o.score.map(dec),
         poids: dec(o.poids),
+        commentaire: revue
+            .and_then(|r| r.commentaire(&o.objectif))
+            .map(str::to_string),
         derivation: derivation(&o.derivation, map),
     }
 }
@@ -163,9 +215,12 @@ fn objective<'a>(o: &'a ObjectiveEvaluation, map: &'a SourceMap) -> JsonObjectiv
 fn aid<'a>(a: &'a AidDecision, map: &'a SourceMap) -> JsonAid<'a> {
     JsonAid {
         exercice: a.exercice,
+        enveloppe: a.enveloppe.clone(),
         prevue: dec(a.prevue),
         modulation: dec(a.modulation),
+        bareme: a.bareme,
         due: dec(a.due),
+        suspendue: a.suspendue(),
         motifs: a
             .motifs
             .iter()
@@ -174,6 +229,16 @@ fn aid<'a>(a: &'a AidDecision, map: &'a SourceMap) -> JsonAid<'a> {
                 code: m.code.map(|c| c.to_string()),
                 condition: m.condition.clone(),
                 message: m.message.clone(),
+                suspendue: m.suspend,
+            })
+            .collect(),
+        signalements: a
+            .signalements
+            .iter()
+            .map(|s| JsonSignalement {
+                code: s.code.to_string(),
+                message: s.message.clone(),
+                justification: s.justification.clone(),
             })
             .collect(),
         derivation: derivation(&a.derivation, map),
@@ -185,7 +250,11 @@ pub fn json_contract<'a>(c: &'a ContractEvaluation, map: &'a SourceMap) -> JsonC
     JsonContract {
         contrat: c.contrat.clone(),
         finess: c.finess.clone(),
-        objectives: c.objectives.iter().map(|o| objective(o, map)).collect(),
+        objectives: c
+            .objectives
+            .iter()
+            .map(|o| objective(o, c.revue.as_ref(), map))
+            .collect(),
         conditions: c
             .conditions
             .iter()
@@ -200,6 +269,23 @@ pub fn json_contract<'a>(c: &'a ContractEvaluation, map: &'a SourceMap) -> JsonC
         realisation: c.realisation.map(dec),
         verdict: c.verdict,
         aide: aid(&c.aide, map),
+        aides: if c.aides.len() > 1 {
+            c.aides.iter().map(|a| aid(a, map)).collect()
+        } else {
+            Vec::new()
+        },
+        decision: c
+            .revue
+            .as_ref()
+            .and_then(|r| r.decision.as_ref())
+            .map(|d| JsonDecision {
+                exercice: d.exercice,
+                due: dec(d.due),
+                part: d.part.map(dec),
+                motif: d.motif.clone(),
+                derivation: derivation(&d.derivation, map),
+            }),
+        appreciation: c.revue.as_ref().and_then(|r| r.appreciation.clone()),
         chiffres_disponibles: c.has_figures,
         derivation: derivation(&c.realisation_derivation, map),
     }
@@ -216,6 +302,8 @@ fn json_summary(e: &Evaluation) -> JsonSummary {
             .collect(),
         aide_prevue: dec(s.aide_prevue),
         aide_due: dec(s.aide_due),
+        aide_retenue: dec(s.aide_retenue),
+        decisions: s.decisions,
         contrats_sans_chiffres: s.without_figures.clone(),
         etablissements_sans_contrat: s.establishments_without_contract,
         valeurs_sans_contrat: s.figures_without_contract,

@@ -5,7 +5,7 @@
 
 use super::table::{self, col, escape, num};
 use super::{motifs_short, pct, rate_text, score_text, step_line, Options};
-use crate::eval::aid::euros;
+use crate::eval::aid::{euros, AidDecision};
 use crate::eval::derivation::Derivation;
 use crate::eval::rate::ContractVerdict;
 use crate::eval::{ContractEvaluation, Evaluation};
@@ -40,6 +40,7 @@ pub fn contract(
     out.push_str(&objectives(c));
     out.push_str(&conditions(c));
     out.push_str(&decision(e, c));
+    out.push_str(&revue(c));
     if options.explain {
         out.push_str("\n## Détail des calculs\n\n");
         tree(&mut out, &c.realisation_derivation, map, 0);
@@ -119,7 +120,6 @@ fn conditions(c: &ContractEvaluation) -> String {
 }
 
 fn decision(e: &Evaluation, c: &ContractEvaluation) -> String {
-    let a = &c.aide;
     let mut out = String::from("## Bilan\n\n");
     out.push_str(&format!(
         "- Taux de réalisation {} : **{}**\n",
@@ -127,13 +127,18 @@ fn decision(e: &Evaluation, c: &ContractEvaluation) -> String {
         rate_text(c.realisation)
     ));
     out.push_str(&format!("- Verdict : **{}**\n", c.verdict.label()));
-    out.push_str(&format!(
-        "- Aide {} : prévue {}, modulation {}, **due {}**\n",
-        a.exercice,
-        euros(a.prevue),
-        pct(a.modulation),
-        euros(a.due)
-    ));
+    for a in &c.aides {
+        out.push_str(&aid_line(a));
+    }
+    if c.aides.len() > 1 {
+        out.push_str(&format!(
+            "- Aide {} toutes sources : prévue {}, **due {}**\n",
+            c.aide.exercice,
+            euros(c.aide.prevue),
+            euros(c.aide.due)
+        ));
+    }
+    let a = &c.aide;
     if !a.motifs.is_empty() {
         out.push_str("\n### Motifs\n\n");
         for m in &a.motifs {
@@ -141,7 +146,79 @@ fn decision(e: &Evaluation, c: &ContractEvaluation) -> String {
             out.push_str(&format!("- {code}{}\n", escape(&m.message)));
         }
     }
+    if !a.signalements.is_empty() {
+        out.push_str("\n### Signalements\n\n");
+        for s in &a.signalements {
+            out.push_str(&format!("- **{}** {}\n", s.code, escape(&s.message)));
+            if let Some(why) = &s.justification {
+                out.push_str(&format!("  - justifié par l'ARS : {}\n", escape(why)));
+            }
+        }
+    }
     out
+}
+
+/// The ARS's review: the appraisal (Markdown, sanitised), each objective's
+/// comment, the justified CF delay and the decided aid with its motive.
+fn revue(c: &ContractEvaluation) -> String {
+    let Some(r) = &c.revue else {
+        return String::new();
+    };
+    let date = r
+        .date
+        .map(|d| format!(" du {}", d.french()))
+        .unwrap_or_default();
+    let mut out = format!("\n## Revue de l'ARS{date}\n\n");
+    if let Some(text) = &r.appreciation {
+        out.push_str(&crate::render::escape::md_sanitise(text.trim()));
+        out.push_str("\n\n");
+    }
+    for (objectif, commentaire) in &r.commentaires {
+        out.push_str(&format!(
+            "- Objectif `{objectif}` : {}\n",
+            escape(commentaire)
+        ));
+    }
+    if let Some(why) = &r.compte_financier {
+        out.push_str(&format!(
+            "- Compte financier : dépassement **justifié** — {}\n",
+            escape(why)
+        ));
+    }
+    if let Some(d) = &r.decision {
+        out.push_str(&format!(
+            "- Aide {} **décidée : {}** (calculée {}) — {}\n",
+            d.exercice,
+            euros(d.due),
+            euros(c.aide.due),
+            escape(&d.motif)
+        ));
+    }
+    out
+}
+
+fn aid_line(a: &AidDecision) -> String {
+    let source = a
+        .enveloppe
+        .as_deref()
+        .map(|e| format!(" (`{e}`)"))
+        .unwrap_or_default();
+    let etat = if a.suspendue() { " (suspendue)" } else { "" };
+    match (a.motifs.is_empty(), a.bareme.non_module()) {
+        (true, Some(why)) => format!(
+            "- Aide {}{source} : prévue {}, **due {}** — {why}\n",
+            a.exercice,
+            euros(a.prevue),
+            euros(a.due)
+        ),
+        _ => format!(
+            "- Aide {}{source} : prévue {}, modulation {}, **due {}**{etat}\n",
+            a.exercice,
+            euros(a.prevue),
+            pct(a.modulation),
+            euros(a.due)
+        ),
+    }
 }
 
 fn tree(out: &mut String, d: &Derivation, map: &SourceMap, depth: usize) {
@@ -173,6 +250,11 @@ pub fn summary(e: &Evaluation) -> String {
                 c.verdict.label().to_string(),
                 euros(c.aide.prevue),
                 euros(c.aide.due),
+                if c.decidee() {
+                    format!("{} (revue)", euros(c.aide_retenue()))
+                } else {
+                    euros(c.aide_retenue())
+                },
                 motifs_short(c),
             ]
         })
@@ -184,18 +266,23 @@ pub fn summary(e: &Evaluation) -> String {
         String::new(),
         euros(s.aide_prevue),
         euros(s.aide_due),
+        euros(s.aide_retenue),
         String::new(),
     ]);
     let prevue = format!("aide {next} prévue");
-    let columns = [
+    let mut columns = vec![
         col("contrat"),
         col("établissement"),
         num("réalisation"),
         col("verdict"),
         num(&prevue),
         num("aide due"),
+        num("aide retenue"),
         col("motifs"),
     ];
+    if s.decisions == 0 {
+        super::drop_column(&mut columns, &mut rows, 6);
+    }
     out.push_str(&table::markdown(&columns, &rows));
     out.push('\n');
     out.push_str(&counts(e));

@@ -130,6 +130,17 @@ pub fn summary(format: Format, e: &Evaluation, map: &SourceMap, options: Options
     }
 }
 
+/// Removes a column from a table (the « aide retenue » column of a run
+/// without any `revue` decision).
+fn drop_column<C>(columns: &mut Vec<C>, rows: &mut [Vec<String>], i: usize) {
+    if i < columns.len() {
+        columns.remove(i);
+    }
+    for r in rows.iter_mut().filter(|r| i < r.len()) {
+        r.remove(i);
+    }
+}
+
 /// `file:line` of a span.
 pub fn locate(map: &SourceMap, span: Span) -> Option<(String, usize)> {
     let source = map.get(span.source)?;
@@ -170,7 +181,8 @@ pub fn score_text(s: Option<Decimal>) -> String {
     )
 }
 
-/// The codes and conditions of the aid's reasons (`V0101, condition stocks`).
+/// The codes and conditions of the aid's reasons, then its flags
+/// (`condition stocks, V0101 signalé`).
 pub fn motifs_short(c: &ContractEvaluation) -> String {
     let items: Vec<String> = c
         .aide
@@ -181,6 +193,10 @@ pub fn motifs_short(c: &ContractEvaluation) -> String {
             (None, Some(cond)) => format!("condition {cond}"),
             (None, None) => m.message.clone(),
         })
+        .chain(c.aide.signalements.iter().map(|s| match s.justification {
+            Some(_) => format!("{} justifié", s.code),
+            None => format!("{} signalé", s.code),
+        }))
         .collect();
     items.join(", ")
 }

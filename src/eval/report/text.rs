@@ -5,7 +5,7 @@
 
 use super::table::{self, col, num};
 use super::{motifs_short, pct, rate_text, score_text, step_line, Options};
-use crate::eval::aid::euros;
+use crate::eval::aid::{euros, AidDecision};
 use crate::eval::derivation::Derivation;
 use crate::eval::rate::ContractVerdict;
 use crate::eval::{ContractEvaluation, Evaluation};
@@ -38,6 +38,7 @@ pub fn contract(
         c.verdict.label()
     ));
     out.push_str(&aid(c));
+    out.push_str(&revue(c));
     if options.explain {
         out.push_str("\n   détail des calculs :\n");
         tree(&mut out, &c.realisation_derivation, map, 0);
@@ -45,7 +46,15 @@ pub fn contract(
             tree(&mut out, &o.derivation, map, 1);
         }
         let trees = c.conditions.iter().map(|k| &k.derivation);
-        for d in trees.chain(std::iter::once(&c.aide.derivation)) {
+        let decision = c
+            .revue
+            .as_ref()
+            .and_then(|r| r.decision.as_ref())
+            .map(|d| &d.derivation);
+        for d in trees
+            .chain(std::iter::once(&c.aide.derivation))
+            .chain(decision)
+        {
             tree(&mut out, d, map, 0);
         }
     }
@@ -82,7 +91,7 @@ fn objectives(c: &ContractEvaluation) -> String {
                 o.objectif.clone(),
                 o.indicateur.clone(),
                 value,
-                o.cible_texte.clone(),
+                crate::display::moins(&o.cible_texte),
                 base,
                 o.verdict.label().to_string(),
                 score_text(o.score),
@@ -122,31 +131,94 @@ fn conditions(c: &ContractEvaluation) -> String {
 }
 
 fn aid(c: &ContractEvaluation) -> String {
-    let a = &c.aide;
+    let mut out = String::new();
+    for a in &c.aides {
+        out.push_str(&aid_line(a));
+    }
+    if c.aides.len() > 1 {
+        out.push_str(&format!(
+            "   aide {} toutes sources : prévue {}, due {}\n",
+            c.aide.exercice,
+            euros(c.aide.prevue),
+            euros(c.aide.due)
+        ));
+    }
+    out
+}
+
+/// The ARS's review: appraisal, comments, justified CF delay, decision.
+fn revue(c: &ContractEvaluation) -> String {
+    let Some(r) = &c.revue else {
+        return String::new();
+    };
+    let date = r
+        .date
+        .map(|d| format!(" du {}", d.french()))
+        .unwrap_or_default();
+    let mut out = format!("   revue de l'ARS{date} :\n");
+    if let Some(text) = &r.appreciation {
+        out.push_str("     appréciation :\n");
+        for line in text.lines() {
+            out.push_str(&format!("       {line}\n").replace("       \n", "\n"));
+        }
+    }
+    for (objectif, commentaire) in &r.commentaires {
+        out.push_str(&format!("     objectif {objectif} : « {commentaire} »\n"));
+    }
+    if let Some(why) = &r.compte_financier {
+        out.push_str(&format!(
+            "     compte financier : dépassement justifié — « {why} »\n"
+        ));
+    }
+    if let Some(d) = &r.decision {
+        out.push_str(&format!(
+            "     décision : aide {} {} (calculée {}) — « {} »\n",
+            d.exercice,
+            euros(d.due),
+            euros(c.aide.due),
+            d.motif
+        ));
+    }
+    out
+}
+
+fn aid_line(a: &AidDecision) -> String {
     let envelope = a
         .enveloppe
         .as_deref()
         .map(|e| format!(" ({e})"))
         .unwrap_or_default();
-    let mut out = if a.motifs.is_empty() {
-        format!(
+    let mut out = match (a.motifs.is_empty(), a.bareme.non_module()) {
+        (true, None) => format!(
             "   aide {}{envelope} : prévue {} × modulation {} = due {}\n",
             a.exercice,
             euros(a.prevue),
             pct(a.modulation),
             euros(a.due)
-        )
-    } else {
-        format!(
-            "   aide {}{envelope} : prévue {}, due {}\n",
+        ),
+        (true, Some(why)) => format!(
+            "   aide {}{envelope} : prévue {}, due {} — {why}\n",
             a.exercice,
             euros(a.prevue),
             euros(a.due)
-        )
+        ),
+        (false, _) => format!(
+            "   aide {}{envelope} : prévue {}, due {}{}\n",
+            a.exercice,
+            euros(a.prevue),
+            euros(a.due),
+            if a.suspendue() { " (suspendue)" } else { "" }
+        ),
     };
     for m in &a.motifs {
         let code = m.code.map(|c| format!("{c} ")).unwrap_or_default();
         out.push_str(&format!("     motif {code}: {}\n", m.message));
+    }
+    for s in &a.signalements {
+        out.push_str(&format!("     signalement {} : {}\n", s.code, s.message));
+        if let Some(why) = &s.justification {
+            out.push_str(&format!("       justifié par l'ARS : « {why} »\n"));
+        }
     }
     out
 }
@@ -179,17 +251,19 @@ pub fn summary(e: &Evaluation) -> String {
                 c.verdict.label().to_string(),
                 euros(c.aide.prevue),
                 euros(c.aide.due),
+                decidee(c),
                 motifs_short(c),
             ]
         })
         .collect();
     let prevue = format!("aide {next} prévue");
-    let columns = [
+    let mut columns = vec![
         col("contrat"),
         num("réalisation"),
         col("verdict"),
         num(&prevue),
         num("aide due"),
+        num("aide retenue"),
         col("motifs"),
     ];
     let mut rows = rows;
@@ -199,12 +273,25 @@ pub fn summary(e: &Evaluation) -> String {
         String::new(),
         euros(s.aide_prevue),
         euros(s.aide_due),
+        euros(s.aide_retenue),
         String::new(),
     ]);
+    if s.decisions == 0 {
+        super::drop_column(&mut columns, &mut rows, 5);
+    }
     out.push_str(&table::text(&columns, &rows, ""));
     out.push('\n');
     out.push_str(&counts(e));
     out
+}
+
+/// The aid retained: the ARS's decision, marked « (revue) », else the aid due.
+fn decidee(c: &ContractEvaluation) -> String {
+    if c.decidee() {
+        format!("{} (revue)", euros(c.aide_retenue()))
+    } else {
+        euros(c.aide_retenue())
+    }
 }
 
 fn counts(e: &Evaluation) -> String {

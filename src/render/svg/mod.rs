@@ -42,11 +42,12 @@ fn px(value: Decimal) -> String {
     value.round_dp(1).normalize().to_string()
 }
 
-/// A value as an axis or point label, short: `4 %`, `1,5 M€`, `850 k€`.
+/// A value as an axis or point label, short: `4 %`, `1,5 M€`, `850 k€`,
+/// `−200 k€` (with the minus sign).
 pub fn etiquette(value: Decimal, dimension: Option<Dimension>) -> String {
     let million = Decimal::from(1_000_000);
     let mille = Decimal::from(10_000);
-    match dimension {
+    let text = match dimension {
         Some(Dimension::Money) if value.abs() >= million => {
             format!("{} M€", display::number((value / million).round_dp(2)))
         }
@@ -58,7 +59,8 @@ pub fn etiquette(value: Decimal, dimension: Option<Dimension>) -> String {
         }
         Some(d) => display::quantity(value, d),
         None => display::number(value.round_dp(2)),
-    }
+    };
+    display::moins(&text)
 }
 
 /// The largest magnitude a chart draws.

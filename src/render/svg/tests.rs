@@ -61,7 +61,7 @@ fn degenerate_charts_do_not_fail() {
     };
     let svg = single.svg().into_string();
     assert_eq!(svg.matches("class=\"point reel\"").count(), 1);
-    assert!(svg.contains("-1,2 M€"), "{svg}");
+    assert!(svg.contains("\u{2212}1,2 M€"), "{svg}");
     let none = LineChart::default().svg().into_string();
     assert!(none.contains("<svg"));
     assert!(!none.contains("point"));

@@ -6,8 +6,9 @@
 //! contract. Pure: [`Program`] + [`Figures`] + [`Evaluation`] → [`Context`].
 
 use super::region;
-use crate::ast::{ClauseKind, Comparison, Contrat, Dimension, Value};
-use crate::date::Date;
+use crate::ast::{Clause, ClauseKind, Comparison, Contrat, Dimension, Value};
+use crate::date::{Date, DayMonth};
+use crate::eval::aid::clauses::{compte_financier_of, Effet};
 use crate::eval::aid::DEPOT_CF;
 use crate::eval::figures::{Figures, Val};
 use crate::eval::values::Values;
@@ -56,6 +57,8 @@ pub struct ContractContext {
     pub compte_financier: Option<CompteFinancier>,
     /// The framework's end of eligibility (`fin_aide si …`), in words.
     pub fin_aide: Option<String>,
+    /// Year *n* of the date of effect: `fin_aide` is tested from the next.
+    pub annee_effet: Option<i32>,
     pub resultat: Option<Resultat>,
 }
 
@@ -64,6 +67,10 @@ pub struct ContractContext {
 pub struct CompteFinancier {
     /// The framework's deadline in the following year.
     pub limite: Date,
+    /// The deadline as written (`8 juillet`).
+    pub echeance: DayMonth,
+    /// `suspend`: a late or undated account suspends the aid.
+    pub suspend: bool,
     /// The filing date the figures give.
     pub depot: Option<Date>,
 }
@@ -79,7 +86,8 @@ pub struct Serie {
     pub base: Option<(i32, Decimal)>,
     /// The yearly targets (for `entre A et B`, the bound nearer the base).
     pub cibles: Vec<(i32, Decimal)>,
-    /// The actual value of every year the figures give for the establishment.
+    /// The actual value of every year the figures give for the
+    /// establishment, up to the exercice (a review of *y* shows nothing later).
     pub reel: Vec<(i32, Decimal)>,
 }
 
@@ -217,6 +225,7 @@ fn contract(program: &Program, figures: &Figures, contrat: &Contrat, year: i32) 
                 .collect();
             let reel = years
                 .iter()
+                .filter(|y| **y <= year)
                 .filter_map(|y| match values.indicator(indicateur, *y).value {
                     Some(Val::Num(n)) => Some((*y, n)),
                     _ => None,
@@ -251,19 +260,34 @@ fn contract(program: &Program, figures: &Figures, contrat: &Contrat, year: i32) 
         })
     });
     let cadre = program.cadre_of(contrat);
-    let clauses = program.clauses_in_force(contrat);
-    let compte_financier = clauses.iter().find_map(|k| match &k.kind {
-        ClauseKind::CompteFinancierAuPlusTard(d, _) => Some(CompteFinancier {
-            limite: d.in_year(year.saturating_add(1)),
+    // The framework's clauses, then each source's envelope's, with the date
+    // of effect of their year n (an envelope's wins over the framework's).
+    let signature = Effet::signature(contrat, year);
+    let mut clauses: Vec<(&Clause, Effet)> = cadre
+        .map_or(&[][..], |c| &c.clauses[..])
+        .iter()
+        .map(|k| (k, signature))
+        .collect();
+    for a in &contrat.aides {
+        if let Some(e) = program.enveloppes.get(&a.enveloppe.name) {
+            let effet = Effet::of_envelope(contrat, &a.enveloppe.name, year);
+            clauses.extend(e.clauses.iter().map(|k| (k, effet)));
+        }
+    }
+    let compte_financier = clauses.iter().rev().find_map(|(k, _)| {
+        let cf = compte_financier_of(&k.kind)?;
+        Some(CompteFinancier {
+            limite: cf.echeance.in_year(year.saturating_add(1)),
+            echeance: cf.echeance,
+            suspend: cf.suspend,
             depot: match values.indicator(DEPOT_CF, year).value {
                 Some(Val::Date(d)) => Some(d),
                 _ => None,
             },
-        }),
-        _ => None,
+        })
     });
-    let fin_aide = clauses.iter().find_map(|k| match &k.kind {
-        ClauseKind::FinAideSi(e) => Some(texte::expression(program, e)),
+    let fin_aide = clauses.iter().rev().find_map(|(k, effet)| match &k.kind {
+        ClauseKind::FinAideSi(e) => Some((texte::expression(program, e), effet.annee)),
         _ => None,
     });
     ContractContext {
@@ -304,7 +328,8 @@ fn contract(program: &Program, figures: &Figures, contrat: &Contrat, year: i32) 
         objectifs,
         conditions,
         compte_financier,
-        fin_aide,
+        annee_effet: fin_aide.as_ref().map(|(_, n)| *n),
+        fin_aide: fin_aide.map(|(text, _)| text),
         resultat,
     }
 }

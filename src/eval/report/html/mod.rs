@@ -8,6 +8,7 @@
 //! Everything read from a contract or a figures file goes through
 //! `render::escape` (via `render::html::texte` and the element builders).
 
+mod aide;
 mod calculs;
 pub mod contexte;
 mod deficit;
@@ -132,7 +133,7 @@ fn part(a: Decimal, b: Decimal) -> String {
 }
 
 /// A reason the aid is not paid, in words, after its code (`V0101`).
-fn motif(m: &Motif, c: &ContractEvaluation, k: Option<&ContractContext>, exercice: i32) -> Html {
+fn motif(m: &Motif, c: &ContractEvaluation, k: Option<&ContractContext>) -> Html {
     let mut out = Html::new();
     if let Some(code) = m.code {
         out.push(el("span", &[("class", "code")], code.as_str()));
@@ -153,21 +154,9 @@ fn motif(m: &Motif, c: &ContractEvaluation, k: Option<&ContractContext>, exercic
             format!("condition « {libelle} » non respectée ({exige})")
         }
         MotifKind::ConditionNonEvaluable => format!(
-            "condition « {libelle} » non évaluable faute de chiffre ({exige}) : pas de versement sans justificatif"
+            "suspendue : condition « {libelle} » non évaluable faute de chiffre ({exige}) ; l'aide est versée quand les justificatifs sont produits"
         ),
-        MotifKind::CompteFinancier => match k.and_then(|k| k.compte_financier) {
-            Some(cf) => match cf.depot {
-                Some(d) => format!(
-                    "compte financier {exercice} déposé le {}, après la date limite du {} : versement suspendu",
-                    d.french(),
-                    cf.limite.french()
-                ),
-                None => format!(
-                    "compte financier {exercice} non déposé (le fichier de chiffres ne donne pas sa date de dépôt) : versement suspendu"
-                ),
-            },
-            None => m.message.clone(),
-        },
+        MotifKind::CompteFinancier => m.message.clone(),
         MotifKind::FinAide => match (k.and_then(|k| k.fin_aide.as_deref()), annee(&m.message)) {
             (Some(fin), Some(year)) => format!(
                 "condition de fin d'aide vérifiée en {year} ({fin}) : l'établissement n'est plus éligible à l'aide"

@@ -6,7 +6,7 @@
 
 use super::calculs::calcul;
 use super::contexte::{ContractContext, Serie};
-use super::{chiffre_cle, entete, motif, symboles, titre, Context};
+use super::{chiffre_cle, entete, symboles, titre, Context};
 use crate::ast::Dimension;
 use crate::display;
 use crate::eval::aid::euros;
@@ -48,11 +48,14 @@ pub fn feuille(e: &Evaluation, c: &ContractEvaluation, map: &SourceMap, ctx: &Co
         n += 1;
         n
     };
+    if let Some(html) = appreciation(c, numero()) {
+        out.push(html);
+    }
     out.push(objectifs(e, c, k, numero()));
     if let Some(html) = conditions(e, c, k, numero()) {
         out.push(html);
     }
-    out.push(aide(e, c, k, numero()));
+    out.push(super::aide::section(e, c, k, numero()));
     if let Some(html) = trajectoires(e, c, k, numero()) {
         out.push(html);
     }
@@ -112,15 +115,24 @@ fn bilan(e: &Evaluation, c: &ContractEvaluation) -> Html {
     let a = &c.aide;
     let mut verdict = badge(c.verdict.label());
     verdict = element("span", &[("class", "grand")], verdict);
-    let prevue = format!(
-        "prévue {} × modulation {}",
-        euros(a.prevue),
-        pct(a.modulation)
-    );
+    let prevue = if a.bareme.module() {
+        format!(
+            "prévue {} × modulation {}",
+            euros(a.prevue),
+            pct(a.modulation)
+        )
+    } else {
+        format!("prévue {}, non modulée", euros(a.prevue))
+    };
+    let ramenee = if a.suspendue() {
+        "suspendue"
+    } else {
+        "ramenée à 0 €"
+    };
     let motifs = match a.motifs.len() {
         0 => prevue,
-        1 => "ramenée à 0 € : 1 motif".to_string(),
-        n => format!("ramenée à 0 € : {n} motifs"),
+        1 => format!("{ramenee} : 1 motif"),
+        n => format!("{ramenee} : {n} motifs"),
     };
     let chiffres = Html::concat([
         chiffre_cle("Verdict du contrat", verdict, None),
@@ -129,11 +141,7 @@ fn bilan(e: &Evaluation, c: &ContractEvaluation) -> Html {
             texte(&rate_text(c.realisation)),
             None,
         ),
-        chiffre_cle(
-            &format!("Aide {} due", a.exercice),
-            texte(&euros(a.due)),
-            Some(&motifs),
-        ),
+        aide_cle(c, &motifs),
     ]);
     let mut out = element("div", &[("class", "bilan")], chiffres);
     out.push(element("p", &[], texte(&raison(e, c))));
@@ -142,12 +150,30 @@ fn bilan(e: &Evaluation, c: &ContractEvaluation) -> Html {
             "p",
             &[("class", "alerte")],
             texte(&format!(
-                "Aucun chiffre pour cet établissement dans {} : chaque valeur est manquante, et le compte financier est réputé non déposé.",
+                "Aucun chiffre pour cet établissement dans {} : chaque valeur est manquante, et la date de dépôt du compte financier n'est pas renseignée.",
                 e.figures_path
             )),
         ));
     }
     element("div", &[("class", "insecable")], out)
+}
+
+/// The aid key figure: the ARS's decision when its `revue` takes one
+/// (with the computed amount below), else the computed aid due.
+fn aide_cle(c: &ContractEvaluation, motifs: &str) -> Html {
+    let a = &c.aide;
+    match c.revue.as_ref().and_then(|r| r.decision.as_ref()) {
+        Some(d) => chiffre_cle(
+            &format!("Aide {} décidée par l'ARS", d.exercice),
+            texte(&euros(d.due)),
+            Some(&format!("calculée : {} ({motifs})", euros(a.due))),
+        ),
+        None => chiffre_cle(
+            &format!("Aide {} due", a.exercice),
+            texte(&euros(a.due)),
+            Some(motifs),
+        ),
+    }
 }
 
 /// Why the contract has its verdict (§8.6).
@@ -176,6 +202,36 @@ fn raison(e: &Evaluation, c: &ContractEvaluation) -> String {
             "Avec un taux de réalisation de {r} (moins de 50 %), les engagements de l'exercice {y} ne sont pas tenus."
         ),
     }
+}
+
+/// The verdict badge, with the ARS's comment of its `revue` beside it.
+fn verdict_commente(c: &ContractEvaluation, o: &ObjectiveEvaluation) -> Html {
+    let mut out = badge(o.verdict.label());
+    if let Some(comment) = c.revue.as_ref().and_then(|r| r.commentaire(&o.objectif)) {
+        out.push(element(
+            "span",
+            &[("class", "detail commentaire")],
+            texte(&format!("ARS : « {comment} »")),
+        ));
+    }
+    out
+}
+
+/// The ARS's appraisal (its `revue`), Markdown rendered and sanitised.
+fn appreciation(c: &ContractEvaluation, numero: usize) -> Option<Html> {
+    let r = c.revue.as_ref()?;
+    let text = r.appreciation.as_deref()?;
+    let titre_ = match r.date {
+        Some(d) => format!("Appréciation de l'ARS (revue du {})", d.french()),
+        None => "Appréciation de l'ARS".to_string(),
+    };
+    let mut out = titre(numero, &titre_);
+    out.push(element(
+        "div",
+        &[("class", "appreciation")],
+        Html::markdown(text, 3),
+    ));
+    Some(element("section", &[("class", "rubrique")], out))
 }
 
 /// `≥ 4 %`, `entre 21 j et 30 j`.
@@ -247,7 +303,7 @@ fn objectifs(
                     &o.valeur
                         .map_or_else(|| "manquant".into(), |v| v.display(o.dimension)),
                 ),
-                badge(o.verdict.label()),
+                verdict_commente(c, o),
                 texte(&score_text(o.score)),
                 texte(&display::number(o.poids)),
             ]
@@ -324,121 +380,16 @@ fn conditions(
         })
         .collect();
     if let Some(cf) = cf {
-        let (etat, quand) = match cf.depot {
-            Some(d) if d <= cf.limite => ("respectée", format!("déposé le {}", d.french())),
-            Some(d) => ("non respectée", format!("déposé le {}", d.french())),
-            None => ("non respectée", "non déposé".to_string()),
-        };
-        let mut verdict = badge(etat);
-        verdict.push(detail(&quand));
-        lignes.push(vec![
-            texte(&format!("Compte financier {y}")),
-            texte(&format!("déposé au plus tard le {}", cf.limite.french())),
-            verdict,
-        ]);
+        let justifie = c.revue.as_ref().and_then(|r| r.compte_financier.as_deref());
+        lignes.push(super::aide::ligne_compte_financier(cf, y, justifie));
     }
     out.push(grille(&colonnes, &lignes, None));
     out.push(element(
         "p",
         &[("class", "mention")],
-        texte("Une condition qui ne peut être vérifiée faute de chiffre est réputée non respectée : l'aide n'est pas versée sans justificatif."),
+        texte("Une condition non respectée écarte l'aide ; une condition qui ne peut être vérifiée faute de chiffre la suspend, jusqu'à la production des justificatifs."),
     ));
     Some(element("section", &[("class", "rubrique")], out))
-}
-
-fn aide(
-    e: &Evaluation,
-    c: &ContractEvaluation,
-    k: Option<&ContractContext>,
-    numero: usize,
-) -> Html {
-    let a = &c.aide;
-    let next = a.exercice;
-    let mut out = titre(numero, &format!("Aide de l'exercice {next}"));
-    let modulation = a
-        .derivation
-        .inputs
-        .iter()
-        .find(|d| d.kind == StepKind::Modulation)
-        .map(|d| symboles(&d.how))
-        .unwrap_or_default();
-    let prevue_detail = a
-        .derivation
-        .inputs
-        .first()
-        .map(|d| d.how.to_string())
-        .unwrap_or_default();
-    let colonnes = [Colonne::texte(""), Colonne::nombre("Montant")];
-    let cell = |label: &str, sub: &str| {
-        let mut h = texte(label);
-        if !sub.is_empty() {
-            h.push(detail(sub));
-        }
-        h
-    };
-    let modulated = a.prevue.checked_mul(a.modulation).unwrap_or(a.prevue);
-    let mut lignes = vec![
-        vec![
-            cell(&format!("Aide prévue pour {next}"), &prevue_detail),
-            texte(&euros(a.prevue)),
-        ],
-        vec![
-            cell("Modulation selon le taux de réalisation", &modulation),
-            texte(&pct(a.modulation)),
-        ],
-        vec![cell("Aide après modulation", ""), texte(&euros(modulated))],
-    ];
-    if !a.motifs.is_empty() && !modulated.is_zero() {
-        lignes.push(vec![
-            cell(
-                "Versement écarté",
-                "au moins un motif ci-dessous s'y oppose",
-            ),
-            texte(&format!("-{}", euros(modulated))),
-        ]);
-    }
-    let total = vec![
-        texte(&format!("Aide due pour {next}")),
-        texte(&euros(a.due)),
-    ];
-    out.push(grille(&colonnes, &lignes, Some(&total)));
-    if a.motifs.is_empty() {
-        out.push(element(
-            "p",
-            &[],
-            texte("Aucun motif ne s'oppose au versement."),
-        ));
-    } else {
-        let intro = if a.motifs.len() > 1 {
-            "Motifs pour lesquels l'aide n'est pas versée :"
-        } else {
-            "Motif pour lequel l'aide n'est pas versée :"
-        };
-        out.push(element("p", &[], texte(intro)));
-        let items = Html::concat(
-            a.motifs
-                .iter()
-                .map(|m| element("li", &[], motif(m, c, k, e.exercice))),
-        );
-        out.push(element("ul", &[("class", "motifs")], items));
-    }
-    if let Some(fin) = k.and_then(|k| k.fin_aide.as_deref()) {
-        let held = a
-            .motifs
-            .iter()
-            .any(|m| m.code == Some(crate::diagnostic::Code::V0102));
-        let start = k.and_then(|k| k.periode).map_or(e.exercice, |(s, _)| s);
-        let text = if held {
-            format!("Fin d'éligibilité : la condition de fin d'aide du cadre ({fin}) a été vérifiée ; l'établissement n'est plus éligible à l'aide.")
-        } else {
-            format!(
-                "Fin d'éligibilité : la condition de fin d'aide du cadre ({fin}) n'a été vérifiée dans aucun exercice de {start} à {} ; l'établissement reste éligible.",
-                e.exercice
-            )
-        };
-        out.push(element("p", &[("class", "mention")], texte(&text)));
-    }
-    element("section", &[("class", "rubrique insecable")], out)
 }
 
 /// A chart per objective over the years of the figures.
@@ -541,10 +492,17 @@ fn details(e: &Evaluation, c: &ContractEvaluation, map: &SourceMap, numero: usiz
             map,
         ));
     }
-    out.push(calcul(
-        &format!("Aide {} due : {}", c.aide.exercice, euros(c.aide.due)),
-        &c.aide.derivation,
-        map,
-    ));
+    for a in &c.aides {
+        let source = a
+            .enveloppe
+            .as_deref()
+            .map(|s| format!(" ({s})"))
+            .unwrap_or_default();
+        out.push(calcul(
+            &format!("Aide {}{source} due : {}", a.exercice, euros(a.due)),
+            &a.derivation,
+            map,
+        ));
+    }
     element("section", &[("class", "rubrique calculs")], out)
 }

@@ -176,7 +176,7 @@ fn delegation_de(a: &Agence<'_>, year: i32) -> Option<Decimal> {
 fn bilan(e: &Evaluation, a: &Agence<'_>) -> Html {
     let next = e.exercice.saturating_add(1);
     let prevue = sum(a.contrats.iter().map(|(c, _)| c.aide.prevue));
-    let due = sum(a.contrats.iter().map(|(c, _)| c.aide.due));
+    let due = sum(a.contrats.iter().map(|(c, _)| c.aide_retenue()));
     let part =
         (prevue > Decimal::ZERO).then(|| format!("soit {} de l'aide prévue", part(due, prevue)));
     let n = a.contrats.len();
@@ -257,7 +257,13 @@ fn suivi(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
             let periode = k
                 .and_then(|k| k.periode)
                 .map_or_else(|| "—".to_string(), |(a, b)| format!("{a}–{b}"));
-            let mut due = texte(&euros(c.aide.due));
+            let mut due = texte(&euros(c.aide_retenue()));
+            if c.decidee() {
+                due.push(detail(&format!(
+                    "décidée par l'ARS (calculée {})",
+                    euros(c.aide.due)
+                )));
+            }
             let motifs = motifs_courts(c);
             if !motifs.is_empty() {
                 due.push(detail(&motifs));
@@ -280,7 +286,10 @@ fn suivi(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
         Html::new(),
         Html::new(),
         texte(&euros(sum(a.contrats.iter().map(|(c, _)| c.aide.prevue)))),
-        texte(&euros(sum(a.contrats.iter().map(|(c, _)| c.aide.due)))),
+        texte(&euros(sum(a
+            .contrats
+            .iter()
+            .map(|(c, _)| c.aide_retenue())))),
     ];
     out.push(element(
         "div",
@@ -291,23 +300,30 @@ fn suivi(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
         "p",
         &[("class", "mention")],
         texte(&format!(
-            "L'aide {next} due est l'aide prévue modulée selon le taux de réalisation {y}, ramenée à 0 € pour les motifs indiqués sous le montant (V0101 : compte financier hors délai ; V0102 : fin d'éligibilité ; condition de versement non respectée ou non évaluable)."
+            "L'aide {next} due est celle que l'ARS a décidée dans sa revue, quand elle en a pris une (« décidée par l'ARS ») ; sinon l'aide prévue, modulée selon le taux de réalisation {y} quand le contrat ou son cadre a un barème, ramenée à 0 € ou suspendue pour les motifs indiqués sous le montant (V0101 : compte financier hors délai, quand le cadre en fait un motif de suspension ; V0102 : fin d'éligibilité ; condition de versement non respectée, ou non évaluable : suspendue)."
         )),
     ));
     element("section", &[("class", "rubrique")], out)
 }
 
-/// The reasons of a contract, short: `V0101, condition non respectée`.
+/// The reasons of a contract, short, then its flags:
+/// `condition non respectée, V0101 signalé`.
 fn motifs_courts(c: &ContractEvaluation) -> String {
-    let items: Vec<&str> = c
+    let items: Vec<String> = c
         .aide
         .motifs
         .iter()
         .map(|m| match (m.code, m.nature) {
-            (Some(code), _) => code.as_str(),
-            (None, MotifKind::ConditionNonEvaluable) => "condition non évaluable",
-            (None, _) => "condition non respectée",
+            (Some(code), _) => code.as_str().to_string(),
+            (None, MotifKind::ConditionNonEvaluable) => {
+                "suspendue (condition non évaluable)".to_string()
+            }
+            (None, _) => "condition non respectée".to_string(),
         })
+        .chain(c.aide.signalements.iter().map(|s| match s.justification {
+            Some(_) => format!("{} justifié", s.code),
+            None => format!("{} signalé", s.code),
+        }))
         .collect();
     items.join(", ")
 }
@@ -369,7 +385,7 @@ fn delegation(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
                 _ => "—".to_string(),
             };
             let due = if year == next {
-                euros(sum(contrats.iter().map(|(c, _)| c.aide.due)))
+                euros(sum(contrats.iter().map(|(c, _)| c.aide_retenue())))
             } else {
                 "—".to_string()
             };
@@ -386,7 +402,7 @@ fn delegation(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
             ]);
         }
         out.push(grille(&colonnes, &lignes, None));
-        let due = sum(contrats.iter().map(|(c, _)| c.aide.due));
+        let due = sum(contrats.iter().map(|(c, _)| c.aide_retenue()));
         if let Some(m) = d.annees.iter().find(|(y, _)| *y == next).map(|(_, m)| *m) {
             let reste = match m.checked_sub(due) {
                 Some(r) if r >= Decimal::ZERO => format!("{} restent disponibles", euros(r)),
@@ -463,7 +479,14 @@ fn attention(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
         }
         for m in &c.aide.motifs {
             let mut item = texte(&format!("{nom} : "));
-            item.push(motif(m, c, *k, e.exercice));
+            item.push(motif(m, c, *k));
+            items.push(item);
+        }
+        for signal in &c.aide.signalements {
+            let mut item = texte(&format!("{nom} : "));
+            item.push(el("span", &[("class", "code")], signal.code.as_str()));
+            item.push_text(" ");
+            item.push(super::avec_code(&signal.message));
             items.push(item);
         }
     }
