@@ -50,7 +50,7 @@ check() {
   fi
 }
 
-for contract in examples/ch_valmont.pacte examples/modeles/ch_falaises_cpom.pacte \
+for contract in examples/ch_valmont.pacte examples/modeles/ch_layon_cpom.pacte \
   examples/region-exemple/ch_montrivage_cref.pacte examples/region-exemple/ch_pays_ouche_perf.pacte \
   tests/fixtures/render/performance_anap.pacte examples/litteraire/ch_rivebelle.pacte.md; do
   name=$(basename "$contract")

@@ -20,7 +20,9 @@ fn html(contracts: &[&str]) -> String {
 /// The text between the tags of the body.
 fn visible(html: &str) -> String {
     let mut body = html.split("<body>").nth(1).unwrap().to_string();
-    for tag in ["</li>", "</td>", "</th>", "</p>", "</h1>", "</h2>", "</h3>", "</span>"] {
+    for tag in [
+        "</li>", "</td>", "</th>", "</p>", "</h1>", "</h2>", "</h3>", "</span>",
+    ] {
         body = body.replace(tag, &format!("\u{1}{tag}"));
     }
     let mut out = String::new();
@@ -44,7 +46,9 @@ fn visible(html: &str) -> String {
 fn a_letterhead_and_thresholds_in_french() {
     let page = html(&[]);
     assert!(page.contains("<header class=\"entete\">"));
-    assert!(page.contains("<h1>Diagnostic de la situation financière des établissements de santé</h1>"));
+    assert!(
+        page.contains("<h1>Diagnostic de la situation financière des établissements de santé</h1>")
+    );
     let text = visible(&page);
     // CH de Vire: « fonds de roulement net global (FRNG) : -… €, en deçà du
     // seuil d'alerte de 0 € ».
@@ -54,7 +58,14 @@ fn a_letterhead_and_thresholds_in_french() {
         "{text}"
     );
     assert!(text.contains("au-delà du seuil"), "{text}");
-    for identifier in ["délai_global_paiement", "caf_nette", "fonds_de_roulement", "résultat_principal", ">=", "<="] {
+    for identifier in [
+        "délai_global_paiement",
+        "caf_nette",
+        "fonds_de_roulement",
+        "résultat_principal",
+        ">=",
+        "<=",
+    ] {
         assert!(!text.contains(identifier), "{identifier}");
     }
     // Establishments without any indicator: a table, not a paragraph.

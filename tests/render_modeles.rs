@@ -10,7 +10,7 @@ use pacte::render::{render, Format};
 use std::path::PathBuf;
 use support::html::assert_tags_are_safe;
 
-const CPOM: &str = "examples/modeles/ch_falaises_cpom.pacte";
+const CPOM: &str = "examples/modeles/ch_layon_cpom.pacte";
 const CREF: &str = "examples/region-exemple/ch_montrivage_cref.pacte";
 const PERFORMANCE: &str = "tests/fixtures/render/performance_anap.pacte";
 const REDRESSEMENT: &str = "examples/ch_valmont.pacte";
@@ -44,7 +44,10 @@ fn render_file(path: &str, format: Format) -> String {
 fn visible(html: &str) -> String {
     let body = html.split("<body>").nth(1).unwrap_or(html);
     // The letterhead's reference is a filing number, not signed text.
-    let body = match (body.find("<span class=\"reference\">"), body.find("</header>")) {
+    let body = match (
+        body.find("<span class=\"reference\">"),
+        body.find("</header>"),
+    ) {
         (Some(a), Some(b)) if a < b => format!("{}{}", &body[..a], &body[b..]),
         _ => body.to_string(),
     };
@@ -80,11 +83,17 @@ fn assert_no_identifier(path: &str) {
         names.push(c.id.name.clone());
     }
     for name in names.iter().filter(|n| n.contains('_') || n.contains('.')) {
-        assert!(!text.contains(name.as_str()), "{path}: identifier « {name} » in the text");
+        assert!(
+            !text.contains(name.as_str()),
+            "{path}: identifier « {name} » in the text"
+        );
     }
     assert!(!text.contains(">="), "{path}");
     assert!(!text.contains("<="), "{path}");
-    assert!(!text.contains("de l'fonds") && !text.contains("de l’fonds"), "{path}");
+    assert!(
+        !text.contains("de l'fonds") && !text.contains("de l’fonds"),
+        "{path}"
+    );
 }
 
 /// Every title, in order, as `Article N – TITRE` headings.
@@ -154,7 +163,7 @@ fn the_cpom_follows_the_model_cpom() {
         "au plus tard le 14 janvier 2030, un an avant l’échéance",
         "Le contrat est conclu pour une durée de cinq ans.",
         "5 %",
-        "Fait à Caen, le 15 janvier 2026",
+        "Fait à Angers, le 15 janvier 2026",
         "Au titre du Fonds d’intervention régional",
         "Valeur initiale",
     ] {
@@ -176,7 +185,9 @@ fn a_cpom_without_place_leaves_a_blank() {
     let dir = std::env::temp_dir().join(format!("pacte-cpom-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("sans_lieu.pacte");
-    let text = std::fs::read_to_string(CPOM).unwrap().replace("  lieu \"Caen\"\n", "");
+    let text = std::fs::read_to_string(CPOM)
+        .unwrap()
+        .replace("  lieu \"Caen\"\n", "");
     std::fs::write(&path, text).unwrap();
     let md = render_file(path.to_str().unwrap(), Format::Md);
     assert!(md.contains("Fait à ……………………, le 15 janvier 2026"), "{md}");
@@ -292,6 +303,7 @@ fn no_dangling_dialogue_sentence_without_a_date() {
     std::fs::write(&path, text).unwrap();
     let md = render_path(path.to_str().unwrap(), Format::Md, false);
     assert!(!md.contains("se tient."), "{md}");
-    assert!(md.contains("Un premier dialogue entre l'ARS et l'établissement se tient dans les six mois"));
+    assert!(md
+        .contains("Un premier dialogue entre l'ARS et l'établissement se tient dans les six mois"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -251,7 +251,10 @@ fn article_doc(a: &Article, base: &Document) -> RenderArticle {
     };
     RenderArticle {
         titre: a.titre.clone(),
-        blocs: vec![Bloc::Paragraphe(introduction), Bloc::Liste(a.points.clone())],
+        blocs: vec![
+            Bloc::Paragraphe(introduction),
+            Bloc::Liste(a.points.clone()),
+        ],
         ancre: None,
         partie: None,
     }
@@ -279,7 +282,11 @@ fn vise(section: &Section, base: &Document) -> Option<Vise> {
     };
     let numero = |i: usize, t: &str| Some(Vise::Article(i + 1, t.to_string()));
     for prefix in titres {
-        if let Some(i) = base.articles.iter().position(|x| x.titre.starts_with(prefix)) {
+        if let Some(i) = base
+            .articles
+            .iter()
+            .position(|x| x.titre.starts_with(prefix))
+        {
             return base.articles.get(i).and_then(|x| numero(i, &x.titre));
         }
     }
@@ -332,13 +339,19 @@ fn libelles(text: &str, program: &crate::model::Program) -> String {
         let label = crate::render::texte::indicateur(program, name);
         out = out
             .replace(&format!("(indicateur {name})"), &format!("({label})"))
-            .replace(&format!("indicateur {name}"), &format!("indicateur « {label} »"));
+            .replace(
+                &format!("indicateur {name}"),
+                &format!("indicateur « {label} »"),
+            );
     }
     let mut themes: Vec<(&String, &crate::ast::Theme)> = program.themes.iter().collect();
     themes.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
     for (name, theme) in themes {
         if let Some(l) = &theme.libelle {
-            out = out.replace(&format!("levier {name}"), &format!("levier « {} »", l.value));
+            out = out.replace(
+                &format!("levier {name}"),
+                &format!("levier « {} »", l.value),
+            );
         }
     }
     out

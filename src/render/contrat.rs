@@ -252,7 +252,10 @@ pub(super) fn ans(n: u32) -> String {
 /// The day before a date.
 fn veille(d: Date) -> Date {
     if d.day > 1 {
-        Date { day: d.day - 1, ..d }
+        Date {
+            day: d.day - 1,
+            ..d
+        }
     } else {
         let prev = d.add_months(11);
         let year = if d.month == 1 { d.year - 1 } else { d.year };

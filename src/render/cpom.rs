@@ -102,7 +102,10 @@ fn orientations(ctx: &Ctx) -> Vec<Bloc> {
             .map(|(i, o)| format!("Orientation n° {} : {}", i + 1, titre(o)))
             .collect(),
     ));
-    for o in objectifs.iter().filter(|o| !o.actions.is_empty() || !o.textes.is_empty()) {
+    for o in objectifs
+        .iter()
+        .filter(|o| !o.actions.is_empty() || !o.textes.is_empty())
+    {
         blocs.push(Bloc::Intertitre(2, titre(o)));
         blocs.extend(o.textes.iter().map(|t| Bloc::Markdown(t.value.clone())));
         blocs.extend(o.actions.iter().map(|a| {
@@ -251,7 +254,9 @@ fn indicateurs(ctx: &Ctx) -> Annexe {
                 )),
                 Cellule::new(ind.map_or_else(|| "—".to_string(), |i| source(ctx, i))),
                 match base_of(ctx.contrat, o) {
-                    Some((annee, v, _)) => Cellule::avec_detail(texte::valeur(v), format!("en {annee}")),
+                    Some((annee, v, _)) => {
+                        Cellule::avec_detail(texte::valeur(v), format!("en {annee}"))
+                    }
                     None => Cellule::new("—"),
                 },
             ];

@@ -57,13 +57,19 @@ pub(super) fn visas(ctx: &Ctx, cites: &[String]) -> Vec<String> {
         .as_ref()
         .and_then(|e| e.statut.as_ref())
         .is_some_and(|s| s.name == "public");
-    if public && matches!(super::modele::Modele::of(ctx.cadre), super::modele::Modele::Cref) {
-        vu.push(
-            "Vu les articles L. 6143-3 et D. 6143-39 du code de la santé publique".to_string(),
-        );
+    if public
+        && matches!(
+            super::modele::Modele::of(ctx.cadre),
+            super::modele::Modele::Cref
+        )
+    {
+        vu.push("Vu les articles L. 6143-3 et D. 6143-39 du code de la santé publique".to_string());
     }
     vu.extend(cites.iter().filter(|v| !v.contains("6114")).cloned());
-    vu.push("Vu le contrat pluriannuel d'objectifs et de moyens conclu entre l'ARS et l'établissement".to_string());
+    vu.push(
+        "Vu le contrat pluriannuel d'objectifs et de moyens conclu entre l'ARS et l'établissement"
+            .to_string(),
+    );
     vu
 }
 
@@ -76,7 +82,10 @@ fn presentation(ctx: &Ctx) -> Vec<Bloc> {
     let e = c.etablissement.as_ref();
     let val = |t: Option<&crate::ast::Text>| t.map_or_else(|| "—".to_string(), |t| t.value.clone());
     let mut lignes = vec![
-        ("Raison sociale", val(e.and_then(|e| e.raison_sociale.as_ref()))),
+        (
+            "Raison sociale",
+            val(e.and_then(|e| e.raison_sociale.as_ref())),
+        ),
         (
             "Catégorie",
             e.and_then(|e| e.categorie.as_ref())
@@ -92,7 +101,10 @@ fn presentation(ctx: &Ctx) -> Vec<Bloc> {
         let duree = ctx
             .annees_pleines()
             .map_or_else(|| texte::exercices(b - a + 1), super::contrat::ans);
-        lignes.push(("Durée du CREF, période", format!("{duree}, exercices {a} à {b}")));
+        lignes.push((
+            "Durée du CREF, période",
+            format!("{duree}, exercices {a} à {b}"),
+        ));
     }
     let total: Decimal = c
         .aides
@@ -194,7 +206,8 @@ fn trajectoire_table(ctx: &Ctx, objectifs: &[&Objectif]) -> Tableau {
             let mut row = vec![Cellule::avec_detail(titre(o), ind)];
             if base_year.is_some() {
                 row.push(Cellule::new(
-                    base_of(ctx.contrat, o).map_or_else(|| "—".to_string(), |(_, v, _)| texte::valeur(v)),
+                    base_of(ctx.contrat, o)
+                        .map_or_else(|| "—".to_string(), |(_, v, _)| texte::valeur(v)),
                 ));
             }
             row.extend(years.iter().map(|y| {
@@ -216,7 +229,12 @@ fn trajectoire_table(ctx: &Ctx, objectifs: &[&Objectif]) -> Tableau {
 }
 
 fn actions(ctx: &Ctx) -> Vec<Bloc> {
-    let avec: Vec<&Objectif> = ctx.contrat.objectifs.iter().filter(|o| a_une_fiche(o)).collect();
+    let avec: Vec<&Objectif> = ctx
+        .contrat
+        .objectifs
+        .iter()
+        .filter(|o| a_une_fiche(o))
+        .collect();
     let mut blocs = vec![Bloc::Paragraphe("Chaque action fait l'objet d'une fiche : objectif, indicateur et cibles, responsable, échéance et impacts attendus sur les charges et les recettes, exercice par exercice. Une diminution de charges est un gain sur le résultat.".to_string())];
     if avec.iter().any(|o| !o.gains.is_empty()) {
         blocs.push(Bloc::Tableau(synthese(&avec)));
@@ -269,7 +287,11 @@ fn synthese(objectifs: &[&Objectif]) -> Tableau {
         .filter(|o| !o.gains.is_empty())
         .map(|o| {
             let mut row = vec![Cellule::new(titre(o))];
-            row.extend(years.iter().map(|y| Cellule::new(display::euros(sum(o, Some(*y), None)))));
+            row.extend(
+                years
+                    .iter()
+                    .map(|y| Cellule::new(display::euros(sum(o, Some(*y), None)))),
+            );
             row.push(Cellule::new(display::euros(sum(o, None, None))));
             row
         })

@@ -28,7 +28,12 @@ pub(super) fn source(ctx: &Ctx, aide: &Aide) -> String {
         .get(&aide.enveloppe.name)
         .and_then(|e| e.libelle.as_ref())
         .map_or_else(
-            || format!("de l'enveloppe « {} »", aide.enveloppe.name.replace('_', " ")),
+            || {
+                format!(
+                    "de l'enveloppe « {} »",
+                    aide.enveloppe.name.replace('_', " ")
+                )
+            },
             |t| texte::de(&t.value),
         )
 }

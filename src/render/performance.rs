@@ -47,7 +47,10 @@ pub(super) fn adapter(ctx: &Ctx, doc: &mut Document) {
         ));
     }
     articles.push(Article::new("Suivi du contrat", suivi(ctx, anap)));
-    articles.push(Article::new("Révision du contrat", modalites::revision(ctx)));
+    articles.push(Article::new(
+        "Révision du contrat",
+        modalites::revision(ctx),
+    ));
     doc.articles = articles;
 }
 
@@ -205,7 +208,8 @@ fn gains(ctx: &Ctx) -> Vec<Bloc> {
             pct(p),
             pct(q)
         );
-        let deficit = reference_value(ctx.contrat, "résultat_principal").and_then(|(_, v, _)| montant(v));
+        let deficit =
+            reference_value(ctx.contrat, "résultat_principal").and_then(|(_, v, _)| montant(v));
         let produits = reference_value(ctx.contrat, "produits").and_then(|(_, v, _)| montant(v));
         if let (Some(d), Some(pr)) = (deficit, produits) {
             let d = if d < Decimal::ZERO { -d } else { Decimal::ZERO };
@@ -245,7 +249,10 @@ fn montant(v: &crate::ast::Value) -> Option<Decimal> {
 }
 
 fn ars(ctx: &Ctx) -> Vec<Bloc> {
-    let mut blocs = vec![Bloc::Paragraphe("L'ARS participe au cadrage stratégique du projet, à ses instances et à son suivi.".to_string())];
+    let mut blocs = vec![Bloc::Paragraphe(
+        "L'ARS participe au cadrage stratégique du projet, à ses instances et à son suivi."
+            .to_string(),
+    )];
     if !ctx.contrat.aides.is_empty() {
         blocs.extend(modalites::aide(ctx));
         blocs.extend(modalites::conditions(ctx));

@@ -166,11 +166,10 @@ fn duree(ctx: &Ctx) -> Vec<Bloc> {
         }
         _ => {}
     }
-    if let Some(r) = ctx.reference(|k| {
-        matches!(k, ClauseKind::Duree { .. } | ClauseKind::DureeAns { .. })
-    }) {
+    if let Some(r) =
+        ctx.reference(|k| matches!(k, ClauseKind::Duree { .. } | ClauseKind::DureeAns { .. }))
+    {
         blocs.push(Bloc::Mention(format!("Référence : {r}.")));
     }
     blocs
 }
-

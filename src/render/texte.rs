@@ -308,7 +308,14 @@ pub fn de(nom: &str) -> String {
         .unwrap_or("")
         .to_lowercase();
     const MASCULINS: [&str; 8] = [
-        "fonds", "dispositif", "plan", "budget", "programme", "contrat", "financement", "crédit",
+        "fonds",
+        "dispositif",
+        "plan",
+        "budget",
+        "programme",
+        "contrat",
+        "financement",
+        "crédit",
     ];
     const FEMININS: [&str; 5] = ["dotation", "mission", "part", "subvention", "mesure"];
     const PLURIELS: [&str; 4] = ["crédits", "mesures", "aides", "financements"];
@@ -407,7 +414,10 @@ mod tests {
         );
         assert_eq!(de("Dotation régionale"), "de la dotation régionale");
         assert_eq!(de("Crédits régionaux"), "des crédits régionaux");
-        assert_eq!(de("aide à l'investissement"), "de l'aide à l'investissement");
+        assert_eq!(
+            de("aide à l'investissement"),
+            "de l'aide à l'investissement"
+        );
         assert_eq!(de("FIR"), "de « FIR »");
         assert!(est_guide("Guide DGOS CPOM, partie 1"));
         assert!(!est_guide("Instruction 2025/145"));
