@@ -183,7 +183,7 @@ pub(super) fn deficits(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
             texte(&format!("Total ({n} établissement{s} en déficit)")),
             texte(&euros(total)),
             Html::new(),
-            texte("100 %"),
+            texte("100,0 %"),
         ];
         out.push(grille(&colonnes, &rows, Some(&total_row)));
     }
