@@ -88,6 +88,7 @@ fn every_field_of_the_revue_reaches_the_reports() {
     assert!(md.contains("La marge **progresse**"));
     assert!(!md.contains("<script>"), "{md}");
     assert!(md.contains("| 700 000 € (revue) |"));
+    assert!(md.contains("non atteint — ARS : Report de l'ouverture"));
 }
 
 #[test]

@@ -240,6 +240,26 @@ fn each_source_has_its_decision_and_its_envelope_clauses() {
     );
     let json = report::report(Format::Json, &e, &run.map, Options::default());
     assert!(json.contains("\"aides\": ["));
+    // The review names the source each reason bears on.
+    let html = report::contract(Format::Html, &e, c, &run.map, Options::default());
+    assert!(
+        html.contains("Motifs qui écartent ou suspendent l’aide, par source"),
+        "{html}"
+    );
+    assert!(html.contains("<li><code>env_essai</code> : <span class=\"code\">V0101</span>"));
+    // The délégation of `env_essai` counts only the blocks drawing on it:
+    // 0 € (suspended) + 500 000 €, not the 300 000 € of `crédits_essai`.
+    let ctx = pacte::eval::report::html::Context::new(&run.program, &run.figures, &e);
+    let options = Options {
+        explain: false,
+        context: Some(&ctx),
+    };
+    let board =
+        report::summary(Format::Html, &e, &run.map, options).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        board.contains("l’aide due pour 2027 s’élève à <span class=\"nw\">500 000 €</span>"),
+        "{board}"
+    );
     snapshot("v02_sources", &run, &e);
 }
 

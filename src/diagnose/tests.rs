@@ -78,6 +78,7 @@ impl Setup {
             ("frng_jours", "30"),
             ("délai_global_paiement", "40"),
             ("jours_de_stocks", "20"),
+            ("jours_de_stocks_médicaments", "20"),
             ("délai_facturation_ace", "30"),
         ] {
             self.put(Y, indicator, value);

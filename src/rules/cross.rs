@@ -93,7 +93,7 @@ fn report_run(run: &[&Span701], finess: &str, famille: &str, d: &mut Diagnostics
         .map(|s| format!("`{}`", s.contrat.id.name))
         .collect();
     let last_name = names.pop().unwrap_or_default();
-    let names = vec![names.join(", "), last_name];
+    let names = [names.join(", "), last_name];
     let span_of = |c: &Contrat| c.periode.as_ref().map_or(c.id.span, |p| p.span);
     let shown = |s: &Span701| format!("du {} au {}", s.debut.french(), s.fin.french());
     let mut diag = Diagnostic::new(

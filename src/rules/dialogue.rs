@@ -13,11 +13,16 @@ pub fn check(ctx: &Ctx, months: &Quantity, d: &mut Diagnostics) {
     };
     let n = months.value.to_u32().unwrap_or(0);
     let limit = signe.add_months(n);
+    let depuis = if ctx.integre().is_some() {
+        "l'avenant d'intégration"
+    } else {
+        "la signature"
+    };
     match ctx.contrat.dialogue {
         None => d.push(ctx.cite(
             Diagnostic::new(Code::R0301, ctx.contrat.id.span, format!("le contrat ne date pas le premier dialogue ARS–établissement (exigé sous {n} mois)"))
                 .label("pas de `dialogue`")
-                .help(format!("ajoutez `dialogue AAAA-MM-JJ` au plus tard le {} ({} mois après la signature)", limit, n)),
+                .help(format!("ajoutez `dialogue AAAA-MM-JJ` au plus tard le {} ({} mois après {depuis})", limit, n)),
         )),
         Some((date, span)) if date < signe => d.push(ctx.cite(
             Diagnostic::new(Code::R0301, span, format!(
@@ -27,16 +32,16 @@ pub fn check(ctx: &Ctx, months: &Quantity, d: &mut Diagnostics) {
             ))
             .label("avant la date d'effet")
             .secondary(signe_span, "date d'effet")
-            .help(format!("datez le premier dialogue tenu après la signature, entre le {} et le {}", signe.french(), limit.french())),
+            .help(format!("datez le premier dialogue tenu après {depuis}, entre le {} et le {}", signe.french(), limit.french())),
         )),
         Some((date, span)) if date > limit => d.push(ctx.cite(
             Diagnostic::new(Code::R0301, span, format!(
-                "le premier dialogue ({}) est plus de {n} mois après la signature ({})",
+                "le premier dialogue ({}) est plus de {n} mois après {depuis} ({})",
                 date.french(),
                 signe.french()
             ))
             .label(format!("après le {}", limit.french()))
-            .secondary(signe_span, "signature")
+            .secondary(signe_span, depuis.trim_start_matches("la ").trim_start_matches("l'"))
             .help(format!("avancez le dialogue au {} au plus tard", limit.french())),
         )),
         Some(_) => {}

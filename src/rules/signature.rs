@@ -11,12 +11,25 @@ pub fn avant_versement(ctx: &Ctx, d: &mut Diagnostics) {
     let Some((signe, signe_span)) = ctx.effet else {
         return;
     };
+    let (quoi, avant, label) = if ctx.integre().is_some() {
+        (
+            "l'avenant qui intègre le contrat au dispositif",
+            "versement antérieur à l'avenant d'intégration",
+            "avenant d'intégration",
+        )
+    } else {
+        (
+            "la signature du contrat",
+            "versement antérieur à la signature",
+            "signature",
+        )
+    };
     let versements = ctx.aides().flat_map(|a| a.versements.iter());
     for v in versements.filter(|v| v.date < signe) {
         d.push(ctx.cite(
-            Diagnostic::new(Code::R0106, v.span, format!("versement du {} avant la signature du contrat ({})", v.date.french(), signe.french()))
-                .label("versement antérieur à la signature")
-                .secondary(signe_span, "signature")
+            Diagnostic::new(Code::R0106, v.span, format!("versement du {} avant {quoi} ({})", v.date.french(), signe.french()))
+                .label(avant)
+                .secondary(signe_span, label)
                 .help("la signature doit précéder le versement des crédits : corrigez la date du versement ou de la signature"),
         ));
     }

@@ -258,7 +258,13 @@ fn total(next: i32, decisions: &[AidDecision]) -> AidDecision {
     .inputs(
         decisions
             .iter()
-            .map(|d| d.derivation.clone())
+            .map(|d| {
+                let mut step = d.derivation.clone();
+                if let Some(source) = &d.enveloppe {
+                    step.what = format!("aide {next} due ({source})").into();
+                }
+                step
+            })
             .collect::<Vec<_>>(),
     );
     AidDecision {

@@ -48,7 +48,15 @@ pub fn contract(
             tree(&mut out, &o.derivation, map, 1);
         }
         let trees = c.conditions.iter().map(|k| &k.derivation);
-        for d in trees.chain(std::iter::once(&c.aide.derivation)) {
+        let decision = c
+            .revue
+            .as_ref()
+            .and_then(|r| r.decision.as_ref())
+            .map(|d| &d.derivation);
+        for d in trees
+            .chain(std::iter::once(&c.aide.derivation))
+            .chain(decision)
+        {
             tree(&mut out, d, map, 0);
         }
     }
@@ -73,7 +81,10 @@ fn objectives(c: &ContractEvaluation) -> String {
                 o.cible_texte.clone(),
                 o.base
                     .map_or_else(|| "—".into(), |v| v.display(o.dimension)),
-                o.verdict.label().to_string(),
+                match c.revue.as_ref().and_then(|r| r.commentaire(&o.objectif)) {
+                    Some(comment) => format!("{} — ARS : {}", o.verdict.label(), sur(comment)),
+                    None => o.verdict.label().to_string(),
+                },
                 score_text(o.score),
                 crate::display::number(o.poids),
             ]
@@ -151,11 +162,17 @@ fn decision(e: &Evaluation, c: &ContractEvaluation) -> String {
         for s in &a.signalements {
             out.push_str(&format!("- **{}** {}\n", s.code, escape(&s.message)));
             if let Some(why) = &s.justification {
-                out.push_str(&format!("  - justifié par l'ARS : {}\n", escape(why)));
+                out.push_str(&format!("  - justifié par l'ARS : {}\n", sur(why)));
             }
         }
     }
     out
+}
+
+/// A text of the ARS's `revue` on one line of Markdown: table pipes and
+/// new lines escaped, raw HTML and unsafe links neutralised.
+fn sur(text: &str) -> String {
+    crate::render::escape::md_sanitise(&escape(text))
 }
 
 /// The ARS's review: the appraisal (Markdown, sanitised), each objective's
@@ -174,15 +191,12 @@ fn revue(c: &ContractEvaluation) -> String {
         out.push_str("\n\n");
     }
     for (objectif, commentaire) in &r.commentaires {
-        out.push_str(&format!(
-            "- Objectif `{objectif}` : {}\n",
-            escape(commentaire)
-        ));
+        out.push_str(&format!("- Objectif `{objectif}` : {}\n", sur(commentaire)));
     }
     if let Some(why) = &r.compte_financier {
         out.push_str(&format!(
             "- Compte financier : dépassement **justifié** — {}\n",
-            escape(why)
+            sur(why)
         ));
     }
     if let Some(d) = &r.decision {
@@ -191,7 +205,7 @@ fn revue(c: &ContractEvaluation) -> String {
             d.exercice,
             euros(d.due),
             euros(c.aide.due),
-            escape(&d.motif)
+            sur(&d.motif)
         ));
     }
     out

@@ -158,7 +158,12 @@ fn tableau(a: &AidDecision) -> Html {
         lignes.push(vec![
             cell(
                 "Modulation",
-                "aucune : l'aide prévue n'est pas liée aux résultats",
+                match a.bareme {
+                    crate::eval::aid::Bareme::SansTaux => {
+                        "aucune : pas de taux de réalisation dans l'exercice"
+                    }
+                    _ => "aucune : l'aide prévue n'est pas liée aux résultats",
+                },
             ),
             texte("—"),
         ]);
@@ -215,14 +220,32 @@ fn pourquoi(c: &ContractEvaluation, k: Option<&ContractContext>) -> Html {
         };
         return element("p", &[], texte(&text));
     }
-    let intro = match (a.suspendue(), a.motifs.len() > 1) {
+    let several_sources = c.aides.len() > 1;
+    let intro = match (a.suspendue() && !several_sources, a.motifs.len() > 1) {
         (true, true) => "Motifs pour lesquels l'aide est suspendue :",
         (true, false) => "Motif pour lequel l'aide est suspendue :",
         (false, true) => "Motifs pour lesquels l'aide n'est pas versée :",
         (false, false) => "Motif pour lequel l'aide n'est pas versée :",
     };
+    let intro = if several_sources {
+        "Motifs qui écartent ou suspendent l'aide, par source :"
+    } else {
+        intro
+    };
     let mut out = element("p", &[], texte(intro));
-    let items = Html::concat(a.motifs.iter().map(|m| element("li", &[], motif(m, c, k))));
+    // With several sources, each reason names the source it bears on.
+    let several = c.aides.len() > 1;
+    let items = Html::concat(c.aides.iter().flat_map(|d| {
+        d.motifs.iter().map(move |m| {
+            let mut item = Html::new();
+            if let Some(source) = d.enveloppe.as_deref().filter(|_| several) {
+                item.push(el("code", &[], source));
+                item.push_text(" : ");
+            }
+            item.push(motif(m, c, k));
+            element("li", &[], item)
+        })
+    }));
     out.push(element("ul", &[("class", "motifs")], items));
     out
 }

@@ -49,6 +49,8 @@ pub struct ContractContext {
     pub enveloppe: Option<String>,
     /// The aid schedule: year, amount, firm.
     pub echeancier: Vec<(i32, Decimal, bool)>,
+    /// Every `aide` block: its envelope and its (year, amount) lines.
+    pub sources: Vec<(String, Vec<(i32, Decimal)>)>,
     /// Every objective of the contract, in order.
     pub objectifs: Vec<Serie>,
     /// Each condition in words, by identifier.
@@ -325,6 +327,18 @@ fn contract(program: &Program, figures: &Figures, contrat: &Contrat, year: i32) 
                     .collect()
             })
             .unwrap_or_default(),
+        sources: contrat
+            .aides
+            .iter()
+            .map(|a| {
+                let lines = a
+                    .annees
+                    .iter()
+                    .map(|l| (l.annee.value, l.montant.value))
+                    .collect();
+                (a.enveloppe.name.clone(), lines)
+            })
+            .collect(),
         objectifs,
         conditions,
         compte_financier,

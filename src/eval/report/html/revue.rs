@@ -124,7 +124,9 @@ fn bilan(e: &Evaluation, c: &ContractEvaluation) -> Html {
     } else {
         format!("prévue {}, non modulée", euros(a.prevue))
     };
-    let ramenee = if a.suspendue() {
+    let ramenee = if c.aides.len() > 1 {
+        "sources ramenées à 0 € ou suspendues"
+    } else if a.suspendue() {
         "suspendue"
     } else {
         "ramenée à 0 €"

@@ -357,6 +357,21 @@ fn motifs_courts(c: &ContractEvaluation) -> String {
     items.join(", ")
 }
 
+/// The aid a contract draws on an envelope for *y*+1: the ARS's decision
+/// when the contract has that single source, else the computed aid of its
+/// block on the envelope (a decision is not split between sources).
+fn retenue_pour(c: &ContractEvaluation, enveloppe: &str) -> Decimal {
+    let blocks: Vec<&crate::eval::aid::AidDecision> = c
+        .aides
+        .iter()
+        .filter(|a| a.enveloppe.as_deref() == Some(enveloppe))
+        .collect();
+    if c.aides.len() == 1 && blocks.len() == 1 {
+        return c.aide_retenue();
+    }
+    sum(blocks.iter().map(|a| a.due))
+}
+
 fn delegation(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
     let next = e.exercice.saturating_add(1);
     let mut out = titre(numero, "Délégation régionale");
@@ -382,14 +397,22 @@ fn delegation(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
         let contrats: Vec<&(&ContractEvaluation, Option<&ContractContext>)> = a
             .contrats
             .iter()
-            .filter(|(_, k)| k.and_then(|k| k.enveloppe.as_deref()) == Some(&d.enveloppe))
+            .filter(|(_, k)| k.is_some_and(|k| k.sources.iter().any(|(e, _)| *e == d.enveloppe)))
             .collect();
+        // The lines of each contract's block drawing on this envelope.
+        let lines = |k: &ContractContext| -> Vec<(i32, Decimal)> {
+            k.sources
+                .iter()
+                .filter(|(e, _)| *e == d.enveloppe)
+                .flat_map(|(_, l)| l.iter().copied())
+                .collect()
+        };
         let mut years: Vec<i32> = d.annees.iter().map(|(y, _)| *y).collect();
         years.extend(
             contrats
                 .iter()
                 .filter_map(|(_, k)| *k)
-                .flat_map(|k| k.echeancier.iter().map(|(y, _, _)| *y)),
+                .flat_map(|k| lines(k).into_iter().map(|(y, _)| y)),
         );
         years.sort_unstable();
         years.dedup();
@@ -404,17 +427,19 @@ fn delegation(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
         for year in years {
             let delegue = d.annees.iter().find(|(y, _)| *y == year).map(|(_, m)| *m);
             let prevue = sum(contrats.iter().filter_map(|(_, k)| *k).flat_map(|k| {
-                k.echeancier
-                    .iter()
-                    .filter(move |(y, _, _)| *y == year)
-                    .map(|(_, m, _)| *m)
+                lines(k)
+                    .into_iter()
+                    .filter(move |(y, _)| *y == year)
+                    .map(|(_, m)| m)
             }));
             let engage = match delegue {
                 Some(m) if m > Decimal::ZERO => part(prevue, m),
                 _ => "—".to_string(),
             };
             let due = if year == next {
-                euros(sum(contrats.iter().map(|(c, _)| c.aide_retenue())))
+                euros(sum(contrats
+                    .iter()
+                    .map(|(c, _)| retenue_pour(c, &d.enveloppe))))
             } else {
                 "—".to_string()
             };
@@ -431,7 +456,7 @@ fn delegation(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
             ]);
         }
         out.push(grille(&colonnes, &lignes, None));
-        let due = sum(contrats.iter().map(|(c, _)| c.aide_retenue()));
+        let due = sum(contrats.iter().map(|(c, _)| retenue_pour(c, &d.enveloppe)));
         if let Some(m) = d.annees.iter().find(|(y, _)| *y == next).map(|(_, m)| *m) {
             let reste = match m.checked_sub(due) {
                 Some(r) if r >= Decimal::ZERO => format!("{} restent disponibles", euros(r)),
