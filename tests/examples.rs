@@ -42,6 +42,20 @@ fn each_error_example_gives_exactly_its_code() {
     }
 }
 
+/// `pacte check examples/erreurs` gives every code once (README): the error
+/// examples do not interfere (no shared FINESS, no shared name).
+#[test]
+fn the_error_folder_gives_each_code_once() {
+    let checked = check_paths(&[PathBuf::from("examples/erreurs")], None).unwrap();
+    let mut seen: std::collections::BTreeMap<String, usize> = Default::default();
+    for d in &checked.diagnostics {
+        *seen.entry(d.code.to_string()).or_default() += 1;
+    }
+    let twice: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "{twice:?}");
+    assert!(seen.len() >= 42, "{seen:?}");
+}
+
 #[test]
 fn the_spec_example_is_shipped_and_clean() {
     let checked = check_paths(&[PathBuf::from("examples/ch_valmont.pacte")], None).unwrap();

@@ -1,5 +1,7 @@
-//! Contract-level changes: intitulé, cadre, ars, établissement, dates,
-//! avenant history, preamble, aid schedule, reference figures, modulation.
+//! Contract-level changes: intitulé, cadre, ars, lieu, cosignataires,
+//! établissement, dates (signature, période, fin, dialogue), avenant history
+//! (with `intègre`), preamble, aid schedule (the first block), reference
+//! figures, modulation.
 
 use super::texte::paragraphs;
 use super::{Differ, Section};
@@ -26,7 +28,25 @@ pub fn general(d: &mut Differ, old: &Contrat, new: &Contrat) {
         name(&old.cadre),
         name(&new.cadre),
     );
-    d.field(sec, "ars", "agence", text(&old.ars), text(&new.ars));
+    d.field(sec.clone(), "ars", "agence", text(&old.ars), text(&new.ars));
+    d.field(
+        sec.clone(),
+        "lieu",
+        "lieu de signature",
+        text(&old.lieu),
+        text(&new.lieu),
+    );
+    let cosignataires = |c: &Contrat| {
+        let names: Vec<&str> = c.cosignataires.iter().map(|t| t.value.as_str()).collect();
+        (!names.is_empty()).then(|| names.join(" ; "))
+    };
+    d.field(
+        sec,
+        "cosignataire",
+        "cosignataires",
+        cosignataires(old),
+        cosignataires(new),
+    );
     etablissement(d, old.etablissement.as_ref(), new.etablissement.as_ref());
     let date = |x: &Option<(crate::date::Date, crate::source::Span)>| x.map(|(d, _)| d.to_string());
     let periode = |p: &Option<Periode>| {
@@ -47,6 +67,13 @@ pub fn general(d: &mut Differ, old: &Contrat, new: &Contrat) {
         "période",
         periode(&old.periode),
         periode(&new.periode),
+    );
+    d.field(
+        sec.clone(),
+        "fin",
+        "date de fin du contrat",
+        date(&old.fin),
+        date(&new.fin),
     );
     d.field(
         sec,
@@ -114,7 +141,19 @@ fn etablissement(d: &mut Differ, old: Option<&Etablissement>, new: Option<&Etabl
 }
 
 fn avenants(d: &mut Differ, old: &[Avenant], new: &[Avenant]) {
-    let show = |a: &Avenant| format!("signé le {} : « {} »", a.signe.french(), a.objet.value);
+    let show = |a: &Avenant| {
+        let integre = a.integre.as_ref().map_or(String::new(), |e| {
+            format!(
+                ", qui intègre le contrat au dispositif de l'enveloppe {}",
+                e.name
+            )
+        });
+        format!(
+            "signé le {} : « {} »{integre}",
+            a.signe.french(),
+            a.objet.value
+        )
+    };
     let key = |a: &Avenant| a.numero.value;
     let mut numbers: Vec<Decimal> = old.iter().chain(new).map(key).collect();
     numbers.sort();

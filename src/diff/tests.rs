@@ -100,3 +100,18 @@ fn contracts_added_and_removed() {
         ]
     );
 }
+
+#[test]
+fn end_place_cosignatories_and_integrating_amendment() {
+    let old = "contrat c { signé le 2024-03-01 période 2024 à 2027 cosignataire \"ANAP\" }";
+    let new = "contrat c { signé le 2024-03-01 période 2024 à 2027 fin le 2027-02-28 lieu \"Rouen\" cosignataire \"ANAP\" cosignataire \"GHT\" avenant 1 signé le 2025-12-05 \"Dispositif 2025\" intègre redressement_performance }";
+    assert_eq!(
+        descriptions(old, new),
+        vec![
+            "+ lieu | lieu de signature : ajout (Rouen)",
+            "~ cosignataire | cosignataires : ANAP → ANAP ; GHT",
+            "+ fin | date de fin du contrat : ajout (2027-02-28)",
+            "+ avenant.1 | avenant n° 1 : ajout (signé le 5 décembre 2025 : « Dispositif 2025 », qui intègre le contrat au dispositif de l'enveloppe redressement_performance)",
+        ]
+    );
+}
