@@ -38,8 +38,7 @@ fn visible(html: &str) -> String {
     // Block ends separate words; a number's no-break span does not.
     out.replace("\u{1}", " ")
         .replace(" ,", ",")
-        .replace('\u{a0}', " ")
-        .replace('\u{202f}', " ")
+        .replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 #[test]

@@ -65,7 +65,7 @@ fn agences<'a>(e: &'a Evaluation, ctx: &'a Context) -> Vec<Agence<'a>> {
     }
     out.sort_by_key(|a| (a.ars.is_none(), a.ars.as_deref().map(str::to_lowercase)));
     for a in &mut out {
-        a.contrats.sort_by(|(x, _), (y, _)| ordre(x).cmp(&ordre(y)));
+        a.contrats.sort_by_key(|(c, _)| ordre(c));
     }
     if out.is_empty() {
         out.push(Agence {
