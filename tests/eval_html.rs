@@ -300,7 +300,7 @@ fn dashboard_has_a_row_per_contract_and_totals_against_the_delegation() {
         "Délégation 20276 000 000 €disponible après la revue : 3 400 000 €",
         "Après la revue 2026, l’aide due pour 2027 s’élève à 2 600 000 €, soit 43,3 % de la délégation 2027 (6 000 000 €) : 3 400 000 € restent disponibles.",
         "Déficit total des établissements sous contrat : 21 464 000 €",
-        "Total (7 établissements en déficit)21 464 000 €100 %",
+        "Total (7 établissements en déficit)21 464 000 €100,0 %",
         "À l’équilibre ou en excédent : Centre hospitalier de Bessin-Littoral (750 000 €).",
     ] {
         assert!(t.contains(expected), "{expected}\n{t}");
@@ -380,7 +380,7 @@ fn hospi_diag_names_the_establishments_without_a_contract() {
     assert!(t.contains("CH DU COTENTIN (sans contrat)FINESS 500000013 · sans contrat5 190 884 €chiffres 201420,5 %"), "{t}");
     assert!(t.contains("Centre hospitalier de Lisieux"));
     assert!(
-        t.contains("Total (22 établissements en déficit)25 337 588 €100 %"),
+        t.contains("Total (22 établissements en déficit)25 337 588 €100,0 %"),
         "{t}"
     );
 }
