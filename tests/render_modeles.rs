@@ -187,7 +187,7 @@ fn a_cpom_without_place_leaves_a_blank() {
     let path = dir.join("sans_lieu.pacte");
     let text = std::fs::read_to_string(CPOM)
         .unwrap()
-        .replace("  lieu \"Caen\"\n", "");
+        .replace("  lieu \"Angers\"\n", "");
     std::fs::write(&path, text).unwrap();
     let md = render_file(path.to_str().unwrap(), Format::Md);
     assert!(md.contains("Fait à ……………………, le 15 janvier 2026"), "{md}");
