@@ -90,3 +90,26 @@ fn same_figures_under_several_finess_are_flagged() {
     assert!(!plain.contains("mêmes chiffres financiers"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn calculation_details_use_the_signs_of_the_body() {
+    let run = support::load_run(&["examples/region-exemple"], "examples/chiffres-2026.csv");
+    let e = run.evaluate(2026);
+    let ctx = Context::new(&run.program, &run.figures, &e);
+    for c in &e.contracts {
+        let options = Options {
+            explain: false,
+            context: Some(&ctx),
+        };
+        let html = report::contract(Format::Html, &e, c, &run.map, options);
+        let arbres: Vec<&str> = html.split("<ul class=\"arbre\">").skip(1).collect();
+        assert!(!arbres.is_empty(), "{}", c.contrat);
+        for a in arbres {
+            assert!(
+                !a.contains("&gt;=") && !a.contains("&lt;="),
+                "{}",
+                c.contrat
+            );
+        }
+    }
+}
