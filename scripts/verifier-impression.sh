@@ -86,6 +86,16 @@ if "$PACTE" evaluate examples/region-exemple --figures examples/chiffres-2026.cs
   done
 fi
 
+# Forty contracts (scripts/region40.py): the bar charts fit one page, long
+# labels are whole.
+rm -rf "$out/region40"
+python3 scripts/region40.py "$out/region40"
+if "$PACTE" evaluate "$out/region40/contrats" --figures "$out/region40/chiffres.csv" \
+  --exercice 2026 --format html --out "$out/region40/rapports" >/dev/null 2>&1; then
+  check "$out/region40/rapports/synthese.html" "HÔPITAL EUROPEEN G. POMPIDOU/BROUSSAIS" \
+    "Centre hospitalier universitaire de Normanville-sur-Mer et du Pays d'Auge"
+fi
+
 if [ "$defauts" -gt 0 ]; then
   echo "bilan : $defauts document(s) avec des défauts d'impression"
   exit 1

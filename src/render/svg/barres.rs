@@ -215,18 +215,13 @@ fn libelle(label: &str, x: i64, top: i64, row: i64) -> Html {
     let first: String = chars.iter().take(at).collect();
     let second: String = chars.iter().skip(at + 1).collect();
     let widest = largeur(&first).max(largeur(&second)).max(1);
-    let size = (x * 1000 / widest).clamp(60, normal.min(row * 10 / 2 + 10).max(60));
+    // Two lines must fit the row: a font of at most half its height.
+    let cap = normal.min((row - 1) * 10 / 2).max(60);
+    let size = (x * 1000 / widest).clamp(60, cap);
     let gap = size / 10 + 1;
-    let mut out = text(
-        top + row / 2 - gap / 2 + 3,
-        size,
-        &abrege_largeur(&first, x, size),
-    );
-    out.push(text(
-        top + row / 2 + gap / 2 + 3 + gap / 2,
-        size,
-        &abrege_largeur(&second, x, size),
-    ));
+    let first_y = top + row / 2 - gap / 2 + size * 35 / 1000;
+    let mut out = text(first_y, size, &abrege_largeur(&first, x, size));
+    out.push(text(first_y + gap, size, &abrege_largeur(&second, x, size)));
     out
 }
 
