@@ -119,6 +119,65 @@ fn the_html_review_shows_the_revue_and_the_dashboard_marks_decisions() {
     assert!(summary.contains("2 220 000"));
 }
 
+/// The revue of `examples/region-exemple` for ch_bocage_2025.
+#[test]
+fn the_example_revue_justifies_the_delay_and_decides() {
+    let run = support::load_run(&["examples"], "examples/chiffres-2026.csv");
+    let e = run.evaluate(2026);
+    let ctx = Context::new(&run.program, &run.figures, &e);
+    let options = Options {
+        explain: false,
+        context: Some(&ctx),
+    };
+    let c = contract(&e, "ch_bocage_2025");
+    assert_eq!(
+        (c.aide.due, c.aide_retenue()),
+        (dec("1200000"), dec("1000000"))
+    );
+    let html = report::contract(Format::Html, &e, c, &run.map, options)
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(html.contains("dépassement justifié"));
+    assert!(html.contains("justification : « Changement de comptable public"));
+    assert!(html.contains("Aide 2027 décidée par l’ARS"));
+    assert!(html.contains("Appréciation de l’ARS (revue du 22 septembre 2027)"));
+}
+
+/// Hostile text in every field of a revue never becomes markup.
+#[test]
+fn hostile_revue_texts_stay_text() {
+    let payload = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) | <script>";
+    let mut program = run().program.clone();
+    let revue = program
+        .revues
+        .iter_mut()
+        .find(|r| r.contrat.name == "cas_revue")
+        .unwrap();
+    for t in revue
+        .appreciation
+        .iter_mut()
+        .chain(revue.compte_financier.iter_mut())
+        .chain(revue.objectifs.iter_mut().map(|o| &mut o.commentaire))
+        .chain(revue.decisions.iter_mut().map(|d| &mut d.motif))
+    {
+        t.value = payload.to_string();
+    }
+    let e = pacte::eval::evaluate(&program, &run().figures, 2026);
+    let ctx = Context::new(&program, &run().figures, &e);
+    let options = Options {
+        explain: true,
+        context: Some(&ctx),
+    };
+    let c = contract(&e, "cas_revue");
+    let html = report::contract(Format::Html, &e, c, &run().map, options);
+    support::html::assert_tags_are_safe(&html, "revue");
+    assert!(!html.contains("<img") && !html.contains("<script"));
+    let md = report::contract(Format::Markdown, &e, c, &run().map, options);
+    assert!(
+        !md.contains("<img") && !md.contains("<script") && !md.contains("](javascript"),
+        "{md}"
+    );
+}
+
 /// The example of `pacte explain V0103` gives V0103.
 #[test]
 fn v0103_page_example_triggers_it() {

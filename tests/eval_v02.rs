@@ -96,6 +96,37 @@ fn a_condition_not_evaluable_suspends_one_not_respected_refuses() {
     assert!(!refused.aide.motifs[0].suspend);
 }
 
+/// A review whose aid due is 0 € names the reason, never « aucun motif »,
+/// and writes the amount withheld with the minus sign.
+#[test]
+fn a_review_without_aid_says_why() {
+    let run = case("v02_modulation");
+    let e = run.evaluate(2026);
+    for (id, intro) in [
+        (
+            "cas_condition_non_respectee",
+            "Motif pour lequel l’aide n’est pas versée",
+        ),
+        (
+            "cas_condition_non_evaluable",
+            "Motif pour lequel l’aide est suspendue",
+        ),
+    ] {
+        let c = contract(&e, id);
+        let html = report::contract(Format::Html, &e, c, &run.map, Options::default())
+            .replace(['\u{a0}', '\u{202f}'], " ");
+        assert!(html.contains(intro), "{id}");
+        assert!(
+            !html.contains("Aucun motif ne s’oppose au versement"),
+            "{id}"
+        );
+        assert!(
+            html.contains("<span class=\"nw\">\u{2212}800 000 €</span>"),
+            "{id}"
+        );
+    }
+}
+
 // ------------------------------------------------------------------ financial account (V0101)
 
 #[test]

@@ -23,6 +23,51 @@ pub fn word_at(text: &str, byte: usize) -> Option<(usize, usize)> {
     (start < end).then_some((start, end))
 }
 
+/// Markdown for a contract, objective or condition of the document.
+pub fn hover_local(a: &super::analysis::Analysis, def: &super::names::Def) -> Option<String> {
+    let file = a.file.as_ref()?;
+    for item in &file.items {
+        let Item::Contrat(c) = item else { continue };
+        if def.kind == "contrat" && c.id.span == def.span {
+            let mut out = format!("**contrat `{}`** — {}\n", c.id.name, text(&c.intitule));
+            if let Some(cadre) = &c.cadre {
+                out.push_str(&format!("\n- cadre : `{}`", cadre.name));
+            }
+            if let Some(p) = &c.periode {
+                out.push_str(&format!(
+                    "\n- période : {} à {}",
+                    p.debut.value, p.fin.value
+                ));
+            }
+            out.push_str(&format!(
+                "\n- {} objectifs, {} conditions\n",
+                c.objectifs.len(),
+                c.conditions.len()
+            ));
+            return Some(out);
+        }
+        if let Some(o) = c.objectifs.iter().find(|o| o.id.span == def.span) {
+            let mut out = format!("**objectif `{}`** — {}\n", o.id.name, text(&o.libelle));
+            if let Some((k, _)) = &o.kind {
+                out.push_str(&format!("\n- type : {}", k.kind_name()));
+            }
+            if let Some(i) = &o.indicateur {
+                out.push_str(&format!("\n- indicateur : `{}`", i.name));
+            }
+            out.push_str(&format!("\n- {} cibles\n", o.cibles.len()));
+            return Some(out);
+        }
+        if let Some(k) = c.conditions.iter().find(|k| k.id.span == def.span) {
+            return Some(format!(
+                "**condition `{}`** — {}\n",
+                k.id.name,
+                text(&k.libelle)
+            ));
+        }
+    }
+    None
+}
+
 /// Markdown describing a std or user name, if it is one.
 pub fn hover(program: &Program, name: &str) -> Option<String> {
     if let Some(i) = program.indicateurs.get(name) {
@@ -48,6 +93,19 @@ pub fn hover(program: &Program, name: &str) -> Option<String> {
         }
         out.push_str(&format!("\n{} clauses en vigueur.\n", c.clauses.len()));
         push_source(&mut out, &c.cadre.source);
+        return Some(out);
+    }
+    if let Some(d) = program.diagnostics.get(name) {
+        let mut out = format!("**diagnostic `{name}`** — {}\n", text(&d.libelle));
+        let groupes: Vec<String> = d
+            .groupes
+            .iter()
+            .map(|g| format!("« {} »", g.nom.value))
+            .collect();
+        if !groupes.is_empty() {
+            out.push_str(&format!("\nGroupes : {}\n", groupes.join(", ")));
+        }
+        push_source(&mut out, &d.source);
         return Some(out);
     }
     program.enveloppes.get(name).map(|e| {
@@ -113,8 +171,9 @@ fn push_source(out: &mut String, source: &Option<Text>) {
 }
 
 /// Completion candidates for the word before the cursor: names the
-/// previous keyword expects, else keywords and indicators.
-pub fn completions(program: &Program, line_before: &str) -> Vec<(String, String)> {
+/// previous keyword expects, units after a number, else the fields valid in
+/// the enclosing block (`block`: its keyword, "" at the top level).
+pub fn completions(program: &Program, line_before: &str, block: &str) -> Vec<(String, String)> {
     let words: Vec<&str> = line_before.split_whitespace().collect();
     let typing_new_word = line_before.ends_with(char::is_whitespace);
     let previous = if typing_new_word {
@@ -134,81 +193,208 @@ pub fn completions(program: &Program, line_before: &str) -> Vec<(String, String)
             .iter()
             .map(|(n, t)| (n.clone(), label(&t.libelle)))
             .collect(),
-        Some("aide") | Some("enveloppe") => program
-            .enveloppes
-            .iter()
-            .map(|(n, e)| (n.clone(), label(&e.libelle)))
-            .collect(),
-        _ => {
-            let mut items: Vec<(String, String)> = program
-                .indicateurs
+        Some("aide") | Some("enveloppe") | Some("intègre") | Some("integre")
+            if block != "cadre" =>
+        {
+            program
+                .enveloppes
                 .iter()
-                .map(|(n, i)| (n.clone(), label(&i.libelle)))
-                .collect();
-            items.extend(
-                KEYWORDS
-                    .iter()
-                    .map(|k| (k.to_string(), "mot-clé".to_string())),
-            );
-            items
+                .map(|(n, e)| (n.clone(), label(&e.libelle)))
+                .collect()
         }
+        Some("indicateur") | Some("exige") | Some("formule") => indicators(program),
+        Some(w) if values_after(w).is_some() => values_after(w)
+            .unwrap_or(&[])
+            .iter()
+            .map(|v| (v.to_string(), "valeur".to_string()))
+            .collect(),
+        Some(w)
+            if w.starts_with(|c: char| c.is_ascii_digit())
+                && !w.ends_with(':')
+                && typing_new_word =>
+        {
+            UNITS
+                .iter()
+                .map(|(u, d)| (u.to_string(), d.to_string()))
+                .collect()
+        }
+        _ => fields(block)
+            .iter()
+            .map(|k| (k.to_string(), "mot-clé".to_string()))
+            .collect(),
     }
 }
 
-const KEYWORDS: &[&str] = &[
-    "contrat",
-    "intitulé",
-    "cadre",
-    "ars",
-    "établissement",
-    "raison_sociale",
-    "finess",
-    "statut",
-    "catégorie",
-    "ght",
-    "région",
-    "signé le",
-    "période",
-    "fin le",
-    "lieu",
-    "cosignataire",
-    "dialogue",
-    "intègre",
-    "avenant",
-    "texte",
-    "aide",
-    "ferme",
-    "indicatif",
-    "versement",
-    "référence",
-    "objectif",
-    "libellé",
-    "type",
-    "financier",
-    "levier",
-    "trésorerie",
-    "indicateur",
-    "base",
-    "cible",
-    "poids",
-    "gain",
-    "justification",
-    "action",
-    "responsable",
-    "échéance",
-    "condition",
-    "exige",
-    "à partir de",
-    "modulation",
-    "si réalisation",
-    "sinon",
-    "entre",
-    "revue",
-    "date",
-    "appréciation",
-    "décision aide",
-    "compte_financier justifié",
+/// Indicators with their unit and label.
+fn indicators(program: &Program) -> Vec<(String, String)> {
+    program
+        .indicateurs
+        .iter()
+        .map(|(n, i)| {
+            let unit = i.unite.map(|(u, _)| u.keyword()).unwrap_or("?");
+            (n.clone(), format!("{unit} — {}", text(&i.libelle)))
+        })
+        .collect()
+}
+
+/// The closed set of values a field takes.
+fn values_after(word: &str) -> Option<&'static [&'static str]> {
+    Some(match word {
+        "statut" => &["public", "ebnl", "privé_lucratif"],
+        "catégorie" | "categorie" => &[
+            "CHU", "CHR", "CH", "CHS", "HL", "SMR", "HAD", "CLCC", "EBNL", "autre",
+        ],
+        "unité" | "unite" => &["€", "%", "j", "nombre", "booléen", "date"],
+        "sens" => &["hausse", "baisse", "cible"],
+        "type" => &["financier", "levier", "trésorerie"],
+        "seuil" => &["vigilance", "alerte", "critique"],
+        _ => return None,
+    })
+}
+
+const UNITS: &[(&str, &str)] = &[
+    ("€", "euros"),
+    ("k€", "milliers d'euros"),
+    ("M€", "millions d'euros"),
+    ("%", "pour cent"),
+    ("pt", "points de pourcentage"),
+    ("j", "jours"),
 ];
+
+/// The fields of a block, by its keyword (spec v0.2).
+pub fn fields(block: &str) -> &'static [&'static str] {
+    match block {
+        "" => &[
+            "contrat",
+            "indicateur",
+            "thème",
+            "cadre",
+            "enveloppe",
+            "délégation",
+            "revue",
+            "suivi",
+            "scénario",
+            "importe",
+            "diagnostic",
+        ],
+        "contrat" => &[
+            "intitulé",
+            "cadre",
+            "ars",
+            "établissement",
+            "signé le",
+            "période",
+            "fin le",
+            "lieu",
+            "cosignataire",
+            "dialogue",
+            "avenant",
+            "texte",
+            "aide",
+            "référence",
+            "prévision",
+            "chef_de_projet",
+            "objectif",
+            "condition",
+            "modulation",
+        ],
+        "établissement" | "etablissement" => &[
+            "raison_sociale",
+            "finess",
+            "statut",
+            "catégorie",
+            "ght",
+            "région",
+        ],
+        "objectif" => &[
+            "libellé",
+            "type",
+            "indicateur",
+            "base",
+            "cible",
+            "poids",
+            "gain",
+            "justification",
+            "action",
+            "texte",
+        ],
+        "action" | "sous_action" => &[
+            "libellé",
+            "responsable",
+            "début",
+            "échéance",
+            "titre",
+            "initial",
+            "gain",
+            "économies_prévues",
+            "sous_action",
+        ],
+        "condition" => &["libellé", "exige", "à partir de"],
+        "aide" | "délégation" | "delegation" => &["ferme", "indicatif", "versement"],
+        "modulation" => &["si réalisation", "sinon"],
+        "indicateur" => &[
+            "libellé",
+            "description",
+            "unité",
+            "sens",
+            "formule",
+            "seuil",
+            "source",
+            "hospidiag",
+        ],
+        "thème" | "theme" => &["libellé", "description", "indicateurs", "source"],
+        "cadre" | "enveloppe" => &[
+            "libellé",
+            "source",
+            "texte",
+            "opposable",
+            "famille",
+            "modèle",
+            "durée",
+            "durée_recommandée",
+            "aide ferme première_année",
+            "aide indicative années_suivantes",
+            "aide indicative toutes_années",
+            "aide stable_ou_dégressive",
+            "aide dans la période",
+            "signature avant versement",
+            "signature au plus tard",
+            "première_année = année_signature",
+            "cosignataire requis",
+            "objectifs requis",
+            "premières_cibles au plus tard",
+            "cibles annuelles",
+            "thèmes requis",
+            "indicateurs au plus",
+            "dialogue sous",
+            "statuts",
+            "enveloppes",
+            "trésorerie requise si",
+            "compte_financier au plus tard",
+            "fin_aide si",
+            "modulation",
+            "donnée_manquante",
+            "gains minimum",
+            "gains recettes maximum",
+            "recettes justifiées",
+            "pondération par gains",
+            "exercice",
+            "montant",
+            "part",
+        ],
+        "revue" => &[
+            "date",
+            "appréciation",
+            "objectif",
+            "compte_financier",
+            "décision aide",
+        ],
+        "suivi" => &["prochaine_rencontre", "action", "commentaire"],
+        "scénario" | "scenario" => &["contrat", "exercice", "chiffres", "attendu"],
+        "diagnostic" => &["libellé", "source", "groupe", "prélèvement_continu"],
+        _ => &[],
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -222,9 +408,21 @@ mod tests {
         assert!(hover(&program, "activité.chirurgie_ambulatoire")
             .unwrap()
             .starts_with("**thème"));
-        let themes = completions(&program, "    type levier ");
+        let themes = completions(&program, "    type levier ", "objectif");
         assert!(themes.iter().any(|(n, _)| n == "achats.stocks"));
-        let cadres = completions(&program, "  cadre red");
+        let units = completions(&program, "    base 2024: 48 ", "objectif");
+        assert!(units.iter().any(|(n, _)| n == "k€"));
+        let fields = completions(&program, "    li", "objectif");
+        assert!(fields.iter().any(|(n, _)| n == "libellé"));
+        assert!(!fields.iter().any(|(n, _)| n == "intitulé"));
+        let d = hover(&program, "criticité_annexe_1").unwrap();
+        assert!(
+            d.starts_with("**diagnostic `criticité_annexe_1`**") && d.contains("Groupes"),
+            "{d}"
+        );
+        let statuts = completions(&program, "    statut ", "établissement");
+        assert!(statuts.iter().any(|(n, _)| n == "privé_lucratif"));
+        let cadres = completions(&program, "  cadre red", "contrat");
         assert!(cadres.iter().any(|(n, _)| n == "redressement_2025"));
         assert_eq!(word_at("x activité.bloc y", 5), Some((2, 16)));
     }

@@ -1,223 +1,183 @@
 //! `pacte lsp`: a Language Server on stdio, built on the same stage
-//! functions as `pacte check`. Diagnostics as you type (against the std),
-//! hover on indicators, themes, frameworks and envelopes, completion of the
-//! names a keyword expects.
+//! functions as `pacte check`. The transport survives any input
+//! (`transport.rs`), checks run off the message loop with edits coalesced
+//! (`server.rs`), imports are read like `pacte check` reads them
+//! (`analysis.rs`); each request is answered from the latest analysis.
 
+mod actions;
+mod analysis;
+mod diagnostics;
+mod hints;
 mod info;
+mod lex;
+mod names;
 mod position;
+mod server;
+pub mod transport;
+mod uri;
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::SourceMap;
-use lsp_server::{Connection, Message, Notification, Request, Response};
-use lsp_types::{
-    CompletionItem, CompletionItemKind, Diagnostic as LspDiagnostic, DiagnosticSeverity, Hover,
-    HoverContents, HoverProviderCapability, MarkupContent, MarkupKind, NumberOrString,
-    PublishDiagnosticsParams, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
-    Uri,
-};
-use serde_json::Value;
-use std::collections::HashMap;
+use serde_json::{json, Value};
+use server::Shared;
+use transport::{INVALID_PARAMS, METHOD_NOT_FOUND};
 
-/// Open documents: their URI's text.
-#[derive(Default)]
-struct Documents {
-    texts: HashMap<String, String>,
-}
+pub use server::serve;
 
-/// Runs the server until the client asks it to exit.
+/// Runs the server on stdin and stdout until the client asks it to exit.
 pub fn run() -> Result<(), String> {
-    let (connection, io_threads) = Connection::stdio();
-    let capabilities = ServerCapabilities {
-        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
-        hover_provider: Some(HoverProviderCapability::Simple(true)),
-        completion_provider: Some(lsp_types::CompletionOptions::default()),
-        document_formatting_provider: Some(lsp_types::OneOf::Left(true)),
-        ..ServerCapabilities::default()
-    };
-    let caps = serde_json::to_value(capabilities).map_err(|e| e.to_string())?;
-    connection.initialize(caps).map_err(|e| e.to_string())?;
-    serve(&connection)?;
-    // The writer thread ends when the connection's sender is dropped.
-    drop(connection);
-    io_threads.join().map_err(|e| e.to_string())
+    serve(std::io::stdin(), std::io::stdout())
 }
 
-fn serve(connection: &Connection) -> Result<(), String> {
-    let mut docs = Documents::default();
-    for message in &connection.receiver {
-        match message {
-            Message::Request(req) => {
-                if connection
-                    .handle_shutdown(&req)
-                    .map_err(|e| e.to_string())?
-                {
-                    return Ok(());
-                }
-                let response = answer(&docs, &req);
-                send(connection, Message::Response(response))?;
-            }
-            Message::Notification(note) => {
-                if let Some((uri, diagnostics)) = on_notification(&mut docs, &note) {
-                    let params = PublishDiagnosticsParams {
-                        uri,
-                        diagnostics,
-                        version: None,
-                    };
-                    let value = serde_json::to_value(params).map_err(|e| e.to_string())?;
-                    send(
-                        connection,
-                        Message::Notification(Notification::new(
-                            "textDocument/publishDiagnostics".into(),
-                            value,
-                        )),
-                    )?;
-                }
-            }
-            Message::Response(_) => {}
+/// What the server can do, sent in reply to `initialize`.
+fn capabilities() -> Value {
+    json!({
+        "positionEncoding": "utf-16",
+        "textDocumentSync": {"openClose": true, "change": 2, "save": false},
+        "hoverProvider": true,
+        "completionProvider": {"triggerCharacters": [" ", "."]},
+        "documentFormattingProvider": true,
+        "definitionProvider": true,
+        "referencesProvider": true,
+        "renameProvider": true,
+        "documentSymbolProvider": true,
+        "workspaceSymbolProvider": true,
+        "codeActionProvider": {"codeActionKinds": ["quickfix"]},
+        "foldingRangeProvider": true,
+        "inlayHintProvider": true,
+        "semanticTokensProvider": {
+            "legend": {"tokenTypes": hints::TOKEN_TYPES, "tokenModifiers": []},
+            "full": true,
+        },
+    })
+}
+
+type Answer = Result<Value, (i32, String)>;
+
+/// Answers a request of the editor.
+fn answer(shared: &Shared, method: &str, params: &Value) -> Answer {
+    if method == "workspace/symbol" {
+        let query = params.get("query").and_then(Value::as_str).unwrap_or("");
+        return Ok(names::workspace_symbols(&shared.all_analyses(), query));
+    }
+    let uri = params.pointer("/textDocument/uri").and_then(Value::as_str);
+    if method == "textDocument/rename" {
+        return rename(shared, uri.unwrap_or(""), params);
+    }
+    let handler: fn(&Shared, &str, &Value) -> Option<Value> = match method {
+        "textDocument/hover" => hover,
+        "textDocument/completion" => completion,
+        "textDocument/formatting" => formatting,
+        "textDocument/definition" => definition,
+        "textDocument/references" => references,
+        "textDocument/documentSymbol" => |s, u, _| Some(names::document_symbols(&*s.analysis(u)?)),
+        "textDocument/foldingRange" => |s, u, _| Some(hints::folding_ranges(&*s.analysis(u)?)),
+        "textDocument/inlayHint" => |s, u, _| Some(hints::inlay_hints(&*s.analysis(u)?)),
+        "textDocument/semanticTokens/full" => {
+            |s, u, _| Some(hints::semantic_tokens(&*s.analysis(u)?))
         }
-    }
-    Ok(())
-}
-
-fn send(connection: &Connection, message: Message) -> Result<(), String> {
-    connection.sender.send(message).map_err(|e| e.to_string())
-}
-
-/// didOpen / didChange store the text and return the diagnostics to publish.
-fn on_notification(docs: &mut Documents, note: &Notification) -> Option<(Uri, Vec<LspDiagnostic>)> {
-    let doc = note.params.get("textDocument")?;
-    let uri_text = doc.get("uri")?.as_str()?.to_string();
-    let text = match note.method.as_str() {
-        "textDocument/didOpen" => doc.get("text")?.as_str()?.to_string(),
-        "textDocument/didChange" => note
-            .params
-            .get("contentChanges")?
-            .as_array()?
-            .last()?
-            .get("text")?
-            .as_str()?
-            .to_string(),
-        "textDocument/didClose" => {
-            docs.texts.remove(&uri_text);
-            return Some((uri_text.parse().ok()?, Vec::new()));
-        }
-        _ => return None,
-    };
-    let diagnostics = diagnose(&uri_text, &text);
-    docs.texts.insert(uri_text.clone(), text);
-    Some((uri_text.parse().ok()?, diagnostics))
-}
-
-/// The diagnostics of one document, checked alone against the std.
-fn diagnose(uri: &str, text: &str) -> Vec<LspDiagnostic> {
-    let name = uri.rsplit('/').next().unwrap_or("document.pacte");
-    let (map, diagnostics, _) = crate::pipeline::check_text(name, text);
-    diagnostics
-        .iter()
-        .filter(|d| in_user_file(d, &map))
-        .map(|d| to_lsp(d, &map))
-        .collect()
-}
-
-fn in_user_file(d: &Diagnostic, map: &SourceMap) -> bool {
-    map.get(d.primary.span.source)
-        .is_some_and(|s| s.origin == crate::source::Origin::User)
-}
-
-fn to_lsp(d: &Diagnostic, map: &SourceMap) -> LspDiagnostic {
-    let text = map
-        .get(d.primary.span.source)
-        .map_or("", |s| s.text.as_str());
-    let span = d.primary.span;
-    let mut message = d.message.clone();
-    if let Some(help) = &d.help {
-        message.push_str(&format!("\naide : {help}"));
-    }
-    LspDiagnostic {
-        range: position::range(text, span.start as usize, span.end as usize),
-        severity: Some(match d.severity() {
-            Severity::Error => DiagnosticSeverity::ERROR,
-            Severity::Warning => DiagnosticSeverity::WARNING,
-        }),
-        code: Some(NumberOrString::String(d.code.to_string())),
-        source: Some("pacte".into()),
-        message,
-        ..LspDiagnostic::default()
-    }
-}
-
-fn answer(docs: &Documents, req: &Request) -> Response {
-    let result = match req.method.as_str() {
-        "textDocument/hover" => hover(docs, &req.params),
-        "textDocument/completion" => completion(docs, &req.params),
-        "textDocument/formatting" => formatting(docs, &req.params),
+        "textDocument/codeAction" => code_action,
         _ => {
-            return Response::new_err(
-                req.id.clone(),
-                lsp_server::ErrorCode::MethodNotFound as i32,
-                format!("méthode non prise en charge : {}", req.method),
-            );
+            return Err((
+                METHOD_NOT_FOUND,
+                format!("méthode non prise en charge : {method}"),
+            ))
         }
     };
-    Response::new_ok(req.id.clone(), result.unwrap_or(Value::Null))
-}
-
-/// The document's text and the byte offset of the request's position.
-fn locate<'a>(docs: &'a Documents, params: &Value) -> Option<(&'a str, usize)> {
-    let uri = params.get("textDocument")?.get("uri")?.as_str()?;
-    let text = docs.texts.get(uri)?;
-    let pos: lsp_types::Position = serde_json::from_value(params.get("position")?.clone()).ok()?;
-    Some((text.as_str(), position::offset(text, pos)))
-}
-
-fn hover(docs: &Documents, params: &Value) -> Option<Value> {
-    let (text, at) = locate(docs, params)?;
-    let (start, end) = info::word_at(text, at)?;
-    let (_, _, program) = crate::pipeline::check_text("document.pacte", text);
-    let markdown = info::hover(&program, text.get(start..end)?)?;
-    let hover = Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: MarkupKind::Markdown,
-            value: markdown,
-        }),
-        range: Some(position::range(text, start, end)),
+    let Some(uri) = uri else {
+        return Err((
+            INVALID_PARAMS,
+            format!("paramètres de {method} invalides : textDocument.uri manque"),
+        ));
     };
-    serde_json::to_value(hover).ok()
+    Ok(handler(shared, uri, params).unwrap_or(Value::Null))
 }
 
-fn completion(docs: &Documents, params: &Value) -> Option<Value> {
-    let (text, at) = locate(docs, params)?;
+/// The byte offset of the request's position in the document.
+fn offset_of(text: &str, params: &Value) -> Option<usize> {
+    let pos: lsp_types::Position = serde_json::from_value(params.get("position")?.clone()).ok()?;
+    Some(position::offset(text, pos))
+}
+
+fn hover(shared: &Shared, uri: &str, params: &Value) -> Option<Value> {
+    let a = shared.analysis(uri)?;
+    let text = a.text.as_str();
+    let at = offset_of(text, params)?;
+    let (start, end) = info::word_at(text, at)?;
+    let local = names::resolve(&a, &lex::tokens(names::code(&a)), at)
+        .and_then(|(def, _)| info::hover_local(&a, &def));
+    let markdown = local.or_else(|| info::hover(&a.program, text.get(start..end)?))?;
+    Some(json!({
+        "contents": {"kind": "markdown", "value": markdown},
+        "range": position::range(text, start, end),
+    }))
+}
+
+fn completion(shared: &Shared, uri: &str, params: &Value) -> Option<Value> {
+    let a = shared.analysis(uri)?;
+    let text = a.text.as_str();
+    let at = offset_of(text, params)?;
     let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
-    let (_, _, program) = crate::pipeline::check_text("document.pacte", text);
-    let items: Vec<CompletionItem> = info::completions(&program, text.get(line_start..at)?)
+    let code = names::code(&a);
+    let blocks = lex::enclosing(code, &lex::tokens(code), at);
+    let block = blocks.last().map_or("", String::as_str);
+    let items: Vec<Value> = info::completions(&a.program, text.get(line_start..at)?, block)
         .into_iter()
-        .map(|(label, detail)| CompletionItem {
-            kind: Some(if detail == "mot-clé" {
-                CompletionItemKind::KEYWORD
-            } else {
-                CompletionItemKind::VALUE
-            }),
-            label,
-            detail: Some(detail),
-            ..CompletionItem::default()
+        .map(|(label, detail)| {
+            let kind = if detail == "mot-clé" { 14 } else { 12 };
+            json!({"label": label, "kind": kind, "detail": detail})
         })
         .collect();
-    serde_json::to_value(items).ok()
+    Some(Value::Array(items))
 }
 
 /// The whole document replaced by its canonical layout (`pacte fmt`);
 /// nothing when it has syntax errors.
-fn formatting(docs: &Documents, params: &Value) -> Option<Value> {
-    let uri = params.get("textDocument")?.get("uri")?.as_str()?;
-    let text = docs.texts.get(uri)?;
-    let name = uri.rsplit('/').next().unwrap_or("document.pacte");
-    let formatted = crate::fmt::format(name, text).ok()?;
-    if &formatted == text {
-        return serde_json::to_value(Vec::<lsp_types::TextEdit>::new()).ok();
+fn formatting(shared: &Shared, uri: &str, _params: &Value) -> Option<Value> {
+    let text = shared.text(uri)?;
+    let name = uri::file_name(uri);
+    let formatted = crate::fmt::format(&name, &text).ok()?;
+    if formatted == *text {
+        return Some(json!([]));
     }
-    let edit = lsp_types::TextEdit {
-        range: position::range(text, 0, text.len()),
-        new_text: formatted,
-    };
-    serde_json::to_value(vec![edit]).ok()
+    Some(json!([{
+        "range": position::range(&text, 0, text.len()),
+        "newText": formatted,
+    }]))
+}
+
+fn definition(shared: &Shared, uri: &str, params: &Value) -> Option<Value> {
+    let a = shared.analysis(uri)?;
+    let at = offset_of(&a.text, params)?;
+    let (def, _) = names::resolve(&a, &lex::tokens(names::code(&a)), at)?;
+    names::location(&a, uri, def.span)
+}
+
+fn references(shared: &Shared, uri: &str, params: &Value) -> Option<Value> {
+    let a = shared.analysis(uri)?;
+    let at = offset_of(&a.text, params)?;
+    let with_declaration = params
+        .pointer("/context/includeDeclaration")
+        .and_then(Value::as_bool)
+        .unwrap_or(true);
+    names::references(&a, uri, at, with_declaration)
+}
+
+fn rename(shared: &Shared, uri: &str, params: &Value) -> Answer {
+    let invalid = |m: String| (INVALID_PARAMS, m);
+    let a = shared
+        .analysis(uri)
+        .ok_or_else(|| invalid(format!("document inconnu : {uri}")))?;
+    let at = offset_of(&a.text, params).ok_or_else(|| invalid("position manquante".into()))?;
+    let new_name = params
+        .get("newName")
+        .and_then(Value::as_str)
+        .ok_or_else(|| invalid("newName manquant".into()))?;
+    names::rename(&a, uri, at, new_name).map_err(|m| (transport::REQUEST_FAILED, m))
+}
+
+fn code_action(shared: &Shared, uri: &str, params: &Value) -> Option<Value> {
+    let a = shared.analysis(uri)?;
+    let range: lsp_types::Range = serde_json::from_value(params.get("range")?.clone()).ok()?;
+    let start = position::offset(&a.text, range.start);
+    let end = position::offset(&a.text, range.end);
+    Some(actions::code_actions(&a, uri, start, end))
 }

@@ -57,11 +57,22 @@ pub fn nombres(text: &str) -> Html {
             && (i == 0 || !bytes.get(i - 1).is_some_and(u8::is_ascii_alphanumeric));
         if starts_number {
             let end = number_end(text, i);
-            // A minus sign stays with its number.
+            // A minus sign (`-` or `−`) stays with its number.
             let signed = i > 0
                 && bytes.get(i - 1) == Some(&b'-')
                 && (i == 1 || !bytes.get(i - 2).is_some_and(u8::is_ascii_alphanumeric));
-            let from = if signed { i - 1 } else { i };
+            let moins = '\u{2212}'.len_utf8();
+            let typographic = text.get(..i).is_some_and(|head| {
+                head.strip_suffix('\u{2212}')
+                    .is_some_and(|h| !h.chars().last().is_some_and(char::is_alphanumeric))
+            });
+            let from = if signed {
+                i - 1
+            } else if typographic {
+                i - moins
+            } else {
+                i
+            };
             if text.get(i..end).is_some_and(|n| n.contains(' ')) && from >= plain_start {
                 out.push_text(text.get(plain_start..from).unwrap_or(""));
                 out.push(el(
@@ -481,6 +492,10 @@ mod tests {
         assert_eq!(
             nombres("<b>28 j</b>").as_str(),
             "&lt;b&gt;<span class=\"nw\">28 j</span>&lt;/b&gt;"
+        );
+        assert_eq!(
+            nombres("écarté \u{2212}400 000 €").as_str(),
+            "écarté <span class=\"nw\">\u{2212}400 000 €</span>"
         );
         assert_eq!(
             nombres("2026 : 800 000 €").as_str(),

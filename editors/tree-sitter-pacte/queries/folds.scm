@@ -1,0 +1,4 @@
+; Pacte — replis (tree-sitter)
+
+(block) @fold
+(text_block) @fold
