@@ -185,15 +185,39 @@ fn statut(a: &AideAnnee) -> &'static str {
     }
 }
 
-pub fn aide(d: &mut Differ, old: Option<&Aide>, new: Option<&Aide>) {
+/// The aid schedules: one block per side compared as before (its envelope
+/// may change); with several sources, the blocks are paired by source and
+/// the paths say which (`aide.fir.2026`).
+pub fn aides(d: &mut Differ, old: &[Aide], new: &[Aide]) {
+    let mut sources: Vec<&str> = Vec::new();
+    for a in old.iter().chain(new) {
+        if !sources.contains(&a.enveloppe.name.as_str()) {
+            sources.push(&a.enveloppe.name);
+        }
+    }
+    if old.len() <= 1 && new.len() <= 1 {
+        return aide(d, "aide", "aide", old.first(), new.first());
+    }
+    for source in sources {
+        let of = |list: &'_ [Aide]| list.iter().find(|a| a.enveloppe.name == source).cloned();
+        let (a, b) = (of(old), of(new));
+        let chemin = format!("aide.{source}");
+        let libelle = format!("aide {source}");
+        aide(d, &chemin, &libelle, a.as_ref(), b.as_ref());
+    }
+}
+
+fn aide(d: &mut Differ, chemin: &str, libelle: &str, old: Option<&Aide>, new: Option<&Aide>) {
     let env = |a: Option<&Aide>| a.map(|a| a.enveloppe.name.clone());
-    d.field(
-        Section::Aide,
-        "aide.enveloppe",
-        "enveloppe de l'aide",
-        env(old),
-        env(new),
-    );
+    if chemin == "aide" {
+        d.field(
+            Section::Aide,
+            "aide.enveloppe",
+            "enveloppe de l'aide",
+            env(old),
+            env(new),
+        );
+    }
     let old_years = old.map_or(&[][..], |a| &a.annees[..]);
     let new_years = new.map_or(&[][..], |a| &a.annees[..]);
     let mut all: Vec<i32> = old_years
@@ -206,16 +230,22 @@ pub fn aide(d: &mut Differ, old: Option<&Aide>, new: Option<&Aide>) {
     for y in all {
         let a = old_years.iter().find(|a| a.annee.value == y);
         let b = new_years.iter().find(|a| a.annee.value == y);
-        aide_annee(d, y, a, b);
+        aide_annee(d, (chemin, libelle), y, a, b);
     }
     let old_versements = old.map_or(&[][..], |a| &a.versements[..]);
     let new_versements = new.map_or(&[][..], |a| &a.versements[..]);
-    versements_diff(d, old_versements, new_versements);
+    versements_diff(d, chemin, old_versements, new_versements);
 }
 
-fn aide_annee(d: &mut Differ, y: i32, a: Option<&AideAnnee>, b: Option<&AideAnnee>) {
-    let chemin = format!("aide.{y}");
-    let libelle = format!("aide {y}");
+fn aide_annee(
+    d: &mut Differ,
+    (chemin, libelle): (&str, &str),
+    y: i32,
+    a: Option<&AideAnnee>,
+    b: Option<&AideAnnee>,
+) {
+    let chemin = format!("{chemin}.{y}");
+    let libelle = format!("{libelle} {y}");
     let (Some(a), Some(b)) = (a, b) else {
         let (a, b) = (a.map(annee), b.map(annee));
         let acte = match (&a, &b) {
@@ -272,7 +302,7 @@ fn aide_annee(d: &mut Differ, y: i32, a: Option<&AideAnnee>, b: Option<&AideAnne
     }
 }
 
-fn versements_diff(d: &mut Differ, old: &[Versement], new: &[Versement]) {
+fn versements_diff(d: &mut Differ, chemin: &str, old: &[Versement], new: &[Versement]) {
     let show = |v: &Versement| {
         v.montant
             .as_ref()
@@ -294,7 +324,7 @@ fn versements_diff(d: &mut Differ, old: &[Versement], new: &[Versement]) {
             let libelle = format!("versement du {}", date.french());
             d.field(
                 Section::Aide,
-                &format!("aide.versement.{date}"),
+                &format!("{chemin}.versement.{date}"),
                 &libelle,
                 a.map(show),
                 b.map(show),

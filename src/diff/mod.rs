@@ -106,7 +106,7 @@ pub fn diff_contrat(old: &Contrat, new: &Contrat) -> Vec<Change> {
         out: Vec::new(),
     };
     contrat::general(&mut d, old, new);
-    contrat::aide(&mut d, old.aide(), new.aide());
+    contrat::aides(&mut d, &old.aides, &new.aides);
     contrat::references(&mut d, &old.references, &new.references);
     objectifs::objectifs(&mut d, &old.objectifs, &new.objectifs);
     objectifs::conditions(&mut d, &old.conditions, &new.conditions);

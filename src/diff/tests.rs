@@ -115,3 +115,16 @@ fn end_place_cosignatories_and_integrating_amendment() {
         ]
     );
 }
+
+#[test]
+fn several_aid_blocks_are_paired_by_source() {
+    let old = "contrat c { aide fir { 2025: 300 k€ } }";
+    let new = "contrat c { aide fir { 2025: 200 k€ } aide redressement_performance { 2025: 1 M€ ferme } }";
+    assert_eq!(
+        descriptions(old, new),
+        vec![
+            "~ aide.fir.2025 | aide fir 2025 : 300 k€ → 200 k€ (indicatif)",
+            "+ aide.redressement_performance.2025 | aide redressement_performance 2025 : ajout (1 M€ ferme)",
+        ]
+    );
+}

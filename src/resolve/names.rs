@@ -9,6 +9,8 @@ use crate::model::Program;
 use std::collections::{BTreeMap, HashMap};
 
 pub const STATUTS: &[&str] = &["public", "ebnl", "privé_lucratif"];
+/// The document models of `pacte render` (spec §9), named by `modèle ID`.
+pub const MODELES: &[&str] = &["redressement_2025", "cref", "contrat_performance", "cpom"];
 pub const CATEGORIES: &[&str] = &[
     "CHU", "CHR", "CH", "CHS", "HL", "SMR", "HAD", "CLCC", "EBNL", "autre",
 ];
@@ -111,6 +113,7 @@ impl Names<'_> {
                 ClauseKind::Enveloppes(ids) => ids.iter().for_each(|e| self.enveloppe(e, d)),
                 ClauseKind::TresorerieRequiseSi(e) | ClauseKind::FinAideSi(e) => self.expr(e, d),
                 ClauseKind::ThemesRequis(prefix) => self.theme_family(prefix, d),
+                ClauseKind::Modele(id) => check_in_list(id, MODELES, "le modèle", "modèles", d),
                 _ => {}
             }
         }

@@ -79,17 +79,30 @@ fn years(q: &Quantity) -> u32 {
     q.value.to_u32().unwrap_or(u32::MAX)
 }
 
-/// How to write an end date: `fin le` alone when the year stays, with the
-/// period when it changes; nothing but the period for a 31 December.
-fn end_fix(ctx: &Ctx, end: Date) -> String {
-    let debut = ctx.periode.map_or(end.year, |p| p.debut.value);
-    let same_year = ctx.periode.is_some_and(|p| p.fin.value == end.year);
-    let periode = format!("`période {debut} à {}`", end.year);
-    match (end.month == 12 && end.day == 31, same_year) {
-        (true, true) => "retirez `fin le`".to_string(),
-        (true, false) => format!("{periode}, sans `fin le`"),
-        (false, true) => format!("`fin le {end}`"),
-        (false, false) => format!("{periode} et `fin le {end}`"),
+/// How to make the contract end on `target` at the latest day `latest`:
+/// the period alone when ending on 31 December of `target`'s year is
+/// enough (« par exemple `période …` », which the editors offer as a quick
+/// fix on the period), else `fin le`, with the period when its year changes.
+fn end_fix(ctx: &Ctx, target: Date, latest: Date) -> String {
+    let debut = ctx.periode.map_or(target.year, |p| p.debut.value);
+    let same_year = ctx.periode.is_some_and(|p| p.fin.value == target.year);
+    let periode = format!("période {debut} à {}", target.year);
+    let fin = format!("fin le {target}");
+    if ctx.contrat.fin.is_some() {
+        return if same_year {
+            format!("par exemple `{fin}`")
+        } else {
+            format!("`{periode}` et `{fin}`")
+        };
+    }
+    let year_end = Date::new(target.year, 12, 31);
+    if year_end.is_some_and(|d| d >= target && d <= latest) {
+        return format!("par exemple `{periode}`");
+    }
+    if same_year {
+        format!("ajoutez `{fin}`")
+    } else {
+        format!("`{periode}` et `{fin}`")
     }
 }
 
@@ -115,7 +128,7 @@ pub fn ans(ctx: &Ctx, min: Option<&Quantity>, max: &Quantity, d: &mut Diagnostic
                 "faites-le durer au moins {} à compter de sa signature, donc jusqu'au {} au moins : {}",
                 n_ans(lo),
                 target.french(),
-                end_fix(ctx, target)
+                end_fix(ctx, target, veille_anniversaire(signe, hi))
             );
             ("trop court", fix)
         }
@@ -125,7 +138,7 @@ pub fn ans(ctx: &Ctx, min: Option<&Quantity>, max: &Quantity, d: &mut Diagnostic
                 "limitez-le à {} à compter de sa signature, donc au {} au plus tard : {}",
                 n_ans(hi),
                 target.french(),
-                end_fix(ctx, target)
+                end_fix(ctx, target, target)
             );
             ("trop long", fix)
         }
@@ -182,7 +195,7 @@ pub fn recommandee(ctx: &Ctx, n: &Quantity, d: &mut Diagnostics) {
                 "sauf cas exceptionnel, contractualisez pour {} : jusqu'au {} ({}) ; sinon, motivez la durée plus courte dans le contrat",
                 n_ans(n),
                 target.french(),
-                end_fix(ctx, target)
+                end_fix(ctx, target, Date::new(target.year, 12, 31).unwrap_or(target))
             )),
         ),
     );

@@ -33,6 +33,9 @@ pub struct Ctx<'a> {
     pub cadre: Option<&'a CadreEffectif>,
     /// The envelope whose clause this is (`None`: the framework's).
     pub enveloppe: Option<&'a Enveloppe>,
+    /// For a framework's aid clause whose twin an integrated envelope checks:
+    /// the blocks of that envelope, left to the twin.
+    pub sauf: Option<&'a str>,
     pub clause: &'a Clause,
     /// The period, unless it is missing or inverted (E0201): rules that
     /// need it stay silent rather than cascade.
@@ -128,10 +131,10 @@ impl Ctx<'_> {
     /// every block for a framework clause.
     pub fn aides(&self) -> impl Iterator<Item = &Aide> {
         let only = self.enveloppe.map(|e| e.id.name.as_str());
-        self.contrat
-            .aides
-            .iter()
-            .filter(move |a| only.is_none_or(|e| a.enveloppe.name == e))
+        let sauf = self.sauf;
+        self.contrat.aides.iter().filter(move |a| {
+            only.is_none_or(|e| a.enveloppe.name == e) && sauf != Some(a.enveloppe.name.as_str())
+        })
     }
 }
 
@@ -139,13 +142,14 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
     for contrat in &program.contrats {
         let cadre = program.cadre_of(contrat);
         let periode = crate::validate::valid_periode(contrat);
-        for (clause, enveloppe) in clauses_of(program, contrat, cadre) {
+        for (clause, enveloppe, sauf) in clauses_of(program, contrat, cadre) {
             let effet = crate::termes::effet(contrat, enveloppe.map(|e| e.id.name.as_str()));
             let ctx = Ctx {
                 program,
                 contrat,
                 cadre,
                 enveloppe,
+                sauf,
                 clause,
                 periode,
                 effet,
@@ -157,19 +161,20 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
     opposable::check(program, diagnostics);
 }
 
-type Sourced<'a> = (&'a Clause, Option<&'a Enveloppe>);
+type Sourced<'a> = (&'a Clause, Option<&'a Enveloppe>, Option<&'a str>);
 
 /// The framework's clauses, then those of each envelope the contract draws
 /// on. A clause with the same parameters in both is kept once: the
 /// envelope's when an amendment integrates the contract into it (its date
-/// of effect then differs), else the framework's.
+/// of effect then differs), else the framework's. An aid clause of the
+/// framework so displaced still checks the other blocks.
 fn clauses_of<'a>(
     program: &'a Program,
     contrat: &Contrat,
     cadre: Option<&'a CadreEffectif>,
 ) -> Vec<Sourced<'a>> {
     let mut out: Vec<Sourced<'a>> = cadre
-        .map(|c| c.clauses.iter().map(|x| (x, None)).collect())
+        .map(|c| c.clauses.iter().map(|x| (x, None, None)).collect())
         .unwrap_or_default();
     let mut seen: Vec<&str> = Vec::new();
     for aide in &contrat.aides {
@@ -187,18 +192,37 @@ fn clauses_of<'a>(
             let key = erased(&clause.kind);
             let twin = out
                 .iter()
-                .position(|(c, e)| e.is_none() && erased(&c.kind) == key);
+                .position(|(c, e, _)| e.is_none() && erased(&c.kind) == key);
             match twin {
+                Some(i) if integre && governs_aid(&clause.kind) => {
+                    if let Some(slot) = out.get_mut(i) {
+                        slot.2 = Some(env.id.name.as_str());
+                    }
+                }
                 Some(i) if integre => {
                     out.remove(i);
                 }
                 Some(_) => continue,
                 None => {}
             }
-            out.push((clause, Some(env)));
+            out.push((clause, Some(env), None));
         }
     }
     out
+}
+
+/// Clauses that look at `aide` blocks (each rule looks at the blocks its
+/// clause governs).
+fn governs_aid(kind: &ClauseKind) -> bool {
+    matches!(
+        kind,
+        ClauseKind::AideFermePremiereAnnee
+            | ClauseKind::AideIndicativeAnneesSuivantes
+            | ClauseKind::AideIndicativeToutesAnnees
+            | ClauseKind::AideStableOuDegressive
+            | ClauseKind::AideDansLaPeriode
+            | ClauseKind::SignatureAvantVersement
+    )
 }
 
 fn erased(kind: &ClauseKind) -> ClauseKind {
