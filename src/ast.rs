@@ -273,6 +273,7 @@ pub enum Item {
     Importe(Importe),
     Diagnostic(DiagnosticDef),
     Revue(Revue),
+    Suivi(Suivi),
 }
 
 impl Item {
@@ -287,6 +288,7 @@ impl Item {
             Item::Importe(x) => x.span,
             Item::Diagnostic(x) => x.span,
             Item::Revue(x) => x.span,
+            Item::Suivi(x) => x.span,
         }
     }
 }
@@ -335,6 +337,10 @@ pub struct Contrat {
     pub conditions: Vec<Condition>,
     pub modulation: Option<Modulation>,
     pub repeated: Vec<Repeated>,
+    /// `prévision AAAA { … }`: the establishment's committed trajectory (§10).
+    pub previsions: Vec<Reference>,
+    /// `chef_de_projet "…"` (§10).
+    pub chef_de_projet: Option<Text>,
 }
 
 impl Contrat {
@@ -458,6 +464,19 @@ pub struct Objectif {
     pub repeated: Vec<Repeated>,
 }
 
+impl Objectif {
+    /// The objective's expected gains: its actions' gains when its actions
+    /// have some, else its own `gain` lines (spec §10).
+    pub fn gains_effectifs(&self) -> Vec<&Gain> {
+        let from_actions: Vec<&Gain> = self.actions.iter().flat_map(|a| &a.fiche.gains).collect();
+        if from_actions.is_empty() {
+            self.gains.iter().collect()
+        } else {
+            from_actions
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Base {
     pub annee: Year,
@@ -492,6 +511,55 @@ pub struct Action {
     pub responsable: Option<Text>,
     pub echeance: Option<(Date, Span)>,
     pub span: Span,
+    pub repeated: Vec<Repeated>,
+    /// `action ID { … }`: the id a `suivi` names (§10). Without a `libellé`
+    /// field, `libelle` is the id itself (same span).
+    pub id: Option<Ident>,
+    /// The CREF « fiche action » (§10); empty for `action "…"`.
+    pub fiche: FicheAction,
+}
+
+impl Action {
+    /// Whether `libellé` was written (the id form may omit it).
+    pub fn libelle_ecrit(&self) -> bool {
+        self.id
+            .as_ref()
+            .is_none_or(|id| id.span != self.libelle.span)
+    }
+}
+
+/// The fields of a CREF « fiche action » (§10).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FicheAction {
+    pub debut: Option<(Date, Span)>,
+    pub titre: Option<Text>,
+    pub initial: Option<Initial>,
+    pub gains: Vec<Gain>,
+    pub economies_prevues: Option<Quantity>,
+    pub sous_actions: Vec<SousAction>,
+}
+
+/// `initial AAAA: MONTANT charges|recettes`: the charges or revenue the
+/// action starts from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Initial {
+    pub annee: Year,
+    pub montant: Quantity,
+    pub side: GainSide,
+    pub span: Span,
+}
+
+/// `sous_action ID { … }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SousAction {
+    pub id: Ident,
+    pub span: Span,
+    pub libelle: Option<Text>,
+    pub responsable: Option<Text>,
+    pub echeance: Option<(Date, Span)>,
+    pub titre: Option<Text>,
+    pub gains: Vec<Gain>,
+    pub economies_prevues: Option<Quantity>,
     pub repeated: Vec<Repeated>,
 }
 
@@ -813,5 +881,29 @@ pub struct Decision {
     pub annee: Year,
     pub montant: Quantity,
     pub motif: Text,
+    pub span: Span,
+}
+
+// ------------------------------------------------------------------ suivi (§10)
+
+/// `suivi CONTRAT DATE { … }`: one follow-up meeting of a contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suivi {
+    pub contrat: Ident,
+    pub date: Option<(Date, Span)>,
+    pub span: Span,
+    pub prochaine_rencontre: Option<(Date, Span)>,
+    pub actions: Vec<SuiviAction>,
+    pub commentaires: Vec<Text>,
+    pub repeated: Vec<Repeated>,
+}
+
+/// `action ID: réalisation P, économies M, "commentaire"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SuiviAction {
+    pub action: Ident,
+    pub realisation: Option<Quantity>,
+    pub economies: Option<Quantity>,
+    pub commentaire: Option<Text>,
     pub span: Span,
 }

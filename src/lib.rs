@@ -19,6 +19,7 @@ pub mod resolve;
 pub mod rules;
 pub mod source;
 pub mod std_lib;
+pub mod suivi;
 pub mod syntax;
 pub mod termes;
 pub mod typeck;

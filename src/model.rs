@@ -19,6 +19,8 @@ pub struct Program {
     pub contrats: Vec<Contrat>,
     /// The ARS's annual reviews (`revue`), in file order.
     pub revues: Vec<Revue>,
+    /// The follow-up records (`suivi`, §10), in file order.
+    pub suivis: Vec<Suivi>,
 }
 
 /// A framework with the clauses in force once its parents are merged.

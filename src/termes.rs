@@ -59,26 +59,32 @@ pub struct Duree {
     pub jours: i64,
 }
 
-/// How long a contract running from `start` to `end` (inclusive) lasts: a
-/// contract of exactly N years ends the day before its N-th anniversary.
+/// How long a contract running from `start` to `end` (inclusive) lasts, as
+/// people count it and as the spec's examples do: the calendar difference
+/// (10 December 2025 → 31 December 2028 is 3 years and 21 days), except that
+/// a contract ending the day before its N-th anniversary lasts exactly N
+/// years (§4), and one ending on the anniversary itself is shown one day
+/// past it, so that the words never contradict the rule they illustrate.
 pub fn duree(start: Date, end: Date) -> Duree {
     let mut ans = 0u32;
-    while ans < 200 && veille_anniversaire(start, ans + 1) <= end {
+    while ans < 200 && start.add_months((ans + 1) * 12) <= end {
         ans += 1;
     }
-    let base = if ans == 0 {
-        start.add_days(-1)
-    } else {
-        veille_anniversaire(start, ans)
-    };
+    if ans < 200 && veille_anniversaire(start, ans + 1) == end {
+        return Duree {
+            ans: ans + 1,
+            jours: 0,
+        };
+    }
+    let jours = start.add_months(ans * 12).days_until(end);
     Duree {
         ans,
-        jours: base.days_until(end),
+        jours: if ans > 0 && jours == 0 { 1 } else { jours },
     }
 }
 
 impl Duree {
-    /// `2 ans et 17 jours`, `3 ans`, `1 an et 1 jour`, `200 jours`.
+    /// `2 ans et 16 jours`, `3 ans`, `1 an et 1 jour`, `200 jours`.
     pub fn french(self) -> String {
         let ans = match self.ans {
             0 => String::new(),
@@ -122,7 +128,7 @@ mod tests {
         assert_eq!(duree(d("2025-06-30"), d("2028-06-29")).french(), "3 ans");
         assert_eq!(
             duree(d("2025-06-30"), d("2028-06-28")).french(),
-            "2 ans et 365 jours" // 2028 is a leap year
+            "2 ans et 364 jours"
         );
         assert_eq!(
             duree(d("2025-06-30"), d("2028-06-30")).french(),
@@ -130,13 +136,18 @@ mod tests {
         );
         assert_eq!(
             duree(d("2025-12-15"), d("2027-12-31")).french(),
-            "2 ans et 17 jours"
+            "2 ans et 16 jours"
         );
         assert_eq!(
             duree(d("2025-12-10"), d("2028-12-31")).french(),
-            "3 ans et 22 jours"
+            "3 ans et 21 jours"
         );
-        assert_eq!(duree(d("2025-12-10"), d("2025-12-10")).french(), "1 jour");
+        assert_eq!(
+            duree(d("2025-12-10"), d("2027-12-31")).french(),
+            "2 ans et 21 jours"
+        );
+        assert_eq!(duree(d("2025-12-10"), d("2025-12-10")).french(), "0 jour");
+        assert_eq!(duree(d("2025-12-10"), d("2025-12-11")).french(), "1 jour");
         assert_eq!(
             veille_anniversaire(d("2024-02-29"), 1).to_string(),
             "2025-02-27"

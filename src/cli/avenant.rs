@@ -45,7 +45,7 @@ pub fn run(args: &AvenantArgs, std_dir: Option<&Path>, color: bool) -> ExitStatu
         None => None,
     };
     let old = match read_paths(std::slice::from_ref(&args.old)) {
-        Ok(Side::Contrats(c, _)) => c,
+        Ok(Side::Contrats(c, _, _)) => c,
         Ok(errors) => {
             report(errors, color);
             eprintln!("erreur : {} a des erreurs de syntaxe", args.old.display());

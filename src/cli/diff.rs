@@ -32,7 +32,7 @@ pub struct DiffArgs {
 /// The contracts of one side of a comparison, or the diagnostics that
 /// prevent reading them.
 pub(super) enum Side {
-    Contrats(Vec<Contrat>, Vec<Revue>),
+    Contrats(Vec<Contrat>, Vec<Revue>, Vec<crate::ast::Suivi>),
     Errors(SourceMap, Vec<Diagnostic>),
 }
 
@@ -53,7 +53,7 @@ pub fn run(args: &DiffArgs, color: bool) -> ExitStatus {
         Err(message) => return fail(&message),
     };
     let (old, new) = match (old, new) {
-        (Side::Contrats(o, ro), Side::Contrats(n, rn)) => ((o, ro), (n, rn)),
+        (Side::Contrats(o, ro, so), Side::Contrats(n, rn, sn)) => ((o, ro, so), (n, rn, sn)),
         (a, b) => {
             for side in [a, b] {
                 report(side, color);
@@ -64,6 +64,7 @@ pub fn run(args: &DiffArgs, color: bool) -> ExitStatus {
     };
     let mut changes = crate::diff::diff(&old.0, &new.0);
     changes.extend(crate::diff::revue::diff(&old.1, &new.1));
+    changes.extend(crate::diff::suivi::derniers_suivis(&old.2, &new.2));
     output::print(&render(args.format, &changes));
     if args.exit_code && !changes.is_empty() {
         ExitStatus::Failure
@@ -101,12 +102,14 @@ pub(super) fn read_paths(paths: &[PathBuf]) -> Result<Side, String> {
 fn parse_side(map: SourceMap, ids: &[SourceId], mut diagnostics: Diagnostics) -> Side {
     let mut contrats = Vec::new();
     let mut revues = Vec::new();
+    let mut suivis = Vec::new();
     for (_, parsed, d) in crate::pipeline::parse_all(&map, ids) {
         diagnostics.extend(d);
         for item in parsed.file.map(|f| f.items).unwrap_or_default() {
             match item {
                 Item::Contrat(c) => contrats.push(c),
                 Item::Revue(r) => revues.push(r),
+                Item::Suivi(s) => suivis.push(s),
                 _ => {}
             }
         }
@@ -119,7 +122,7 @@ fn parse_side(map: SourceMap, ids: &[SourceId], mut diagnostics: Diagnostics) ->
             .collect();
         return Side::Errors(map, errors);
     }
-    Side::Contrats(contrats, revues)
+    Side::Contrats(contrats, revues, suivis)
 }
 
 /// The revision's files (`git ls-tree`, `git show`) and the working tree's.
@@ -148,7 +151,7 @@ fn git_sides(rev: &str, paths: &[PathBuf]) -> Result<(Side, Side), String> {
     let old = parse_side(map, &ids, Diagnostics::new());
     let existing: Vec<PathBuf> = paths.iter().filter(|p| p.exists()).cloned().collect();
     let new = if existing.is_empty() {
-        Side::Contrats(Vec::new(), Vec::new())
+        Side::Contrats(Vec::new(), Vec::new(), Vec::new())
     } else {
         read_paths(&existing)?
     };

@@ -14,6 +14,7 @@ mod inputs;
 pub mod load;
 pub mod output;
 pub mod render;
+mod suivi;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -53,6 +54,8 @@ pub enum Command {
     Lsp,
     /// Met un contrat en forme : document Markdown ou HTML (à imprimer, à signer).
     Render(render::RenderArgs),
+    /// Tableau de bord de suivi des contrats : actions, économies, réalisation, tableau régional.
+    Suivi(suivi::SuiviArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,6 +109,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args, cli.std_dir.as_deref(), color),
         Command::Evaluate(args) => evaluate::run(args, cli.std_dir.as_deref(), color),
         Command::Diagnose(args) => diagnose::run(args, cli.std_dir.as_deref(), color),
+        Command::Suivi(args) => suivi::run(args, cli.std_dir.as_deref(), color),
         Command::Explain(args) => explain::run(args),
         Command::Fmt(args) => fmt::run(args, color),
         Command::Diff(args) => diff::run(args, color),

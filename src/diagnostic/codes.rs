@@ -88,6 +88,7 @@ codes! {
     R0601: Error, "rules/gains", "gains attendus insuffisants";
     R0602: Error, "rules/gains", "part des gains sur les recettes trop élevée";
     R0603: Error, "rules/gains", "gain sur les recettes non justifié";
+    R0604: Warning, "rules/actions", "économies prévues ou sous-actions qui ne s'additionnent pas";
     R0701: Error, "rules/cross", "contrats chevauchants pour un même établissement";
     R0702: Error, "rules/cross", "aide au-delà de la délégation ou de l'enveloppe";
     R0801: Warning, "rules/opposable", "clause plus large que la règle opposable";

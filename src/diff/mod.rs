@@ -17,6 +17,7 @@ mod contrat;
 mod objectifs;
 pub mod render;
 pub mod revue;
+pub mod suivi;
 mod texte;
 
 use crate::ast::Contrat;
@@ -111,6 +112,8 @@ pub fn diff_contrat(old: &Contrat, new: &Contrat) -> Vec<Change> {
     objectifs::objectifs(&mut d, &old.objectifs, &new.objectifs);
     objectifs::conditions(&mut d, &old.conditions, &new.conditions);
     contrat::modulation(&mut d, old.modulation.as_ref(), new.modulation.as_ref());
+    suivi::fiches(&mut d, old, new);
+    suivi::previsions(&mut d, old, new);
     d.out
 }
 

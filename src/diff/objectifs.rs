@@ -291,15 +291,21 @@ fn gains(d: &mut Differ, sec: &Section, id: &str, old: &[Gain], new: &[Gain]) {
 }
 
 fn actions(d: &mut Differ, sec: &Section, id: &str, old: &[Action], new: &[Action]) {
-    let mut labels: Vec<&str> = Vec::new();
+    // An action with an id (§10) is paired by its id, the others by label.
+    let key = |a: &Action| {
+        a.id.as_ref()
+            .map_or(a.libelle.value.clone(), |i| i.name.clone())
+    };
+    let mut labels: Vec<String> = Vec::new();
     for a in old.iter().chain(new) {
-        if !labels.contains(&a.libelle.value.as_str()) {
-            labels.push(&a.libelle.value);
+        if !labels.contains(&key(a)) {
+            labels.push(key(a));
         }
     }
-    for label in labels {
-        let a = old.iter().find(|a| a.libelle.value == label);
-        let b = new.iter().find(|a| a.libelle.value == label);
+    for label in &labels {
+        let label = label.as_str();
+        let a = old.iter().find(|a| key(a) == label);
+        let b = new.iter().find(|a| key(a) == label);
         let chemin = format!("objectif.{id}.action[{label}]");
         let libelle = format!("action « {label} » {}", de(id));
         match (a, b) {

@@ -28,8 +28,8 @@ pub fn weight(objectif: &Objectif, by_gains: bool) -> (Decimal, WeightSource) {
     }
     if by_gains {
         let total = objectif
-            .gains
-            .iter()
+            .gains_effectifs()
+            .into_iter()
             .try_fold(Decimal::ZERO, |acc, g| acc.checked_add(g.montant.value))
             .unwrap_or(Decimal::ZERO);
         return (total.max(Decimal::ZERO), WeightSource::Gains);

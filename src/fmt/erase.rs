@@ -107,7 +107,9 @@ spans!(Contrat {
     objectifs,
     conditions,
     modulation,
-    repeated
+    repeated,
+    previsions,
+    chef_de_projet
 });
 spans!(Etablissement {
     span,
@@ -183,7 +185,49 @@ spans!(Action {
     responsable,
     echeance,
     span,
+    repeated,
+    id,
+    fiche
+});
+spans!(FicheAction {
+    debut,
+    titre,
+    initial,
+    gains,
+    economies_prevues,
+    sous_actions
+});
+spans!(Initial {
+    annee,
+    montant,
+    span
+});
+spans!(SousAction {
+    id,
+    span,
+    libelle,
+    responsable,
+    echeance,
+    titre,
+    gains,
+    economies_prevues,
     repeated
+});
+spans!(Suivi {
+    contrat,
+    date,
+    span,
+    prochaine_rencontre,
+    actions,
+    commentaires,
+    repeated
+});
+spans!(SuiviAction {
+    action,
+    realisation,
+    economies,
+    commentaire,
+    span
 });
 spans!(Condition {
     id,
@@ -346,6 +390,7 @@ impl Erase for Item {
             Item::Importe(x) => x.erase(how),
             Item::Diagnostic(x) => x.erase(how),
             Item::Revue(x) => x.erase(how),
+            Item::Suivi(x) => x.erase(how),
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod erase;
 mod items;
 pub mod lexical;
 pub mod printer;
+mod suivi;
 mod verify;
 
 use crate::ast::Item;

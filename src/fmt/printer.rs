@@ -26,6 +26,7 @@ fn item(item: &Item) -> Node {
         Item::Delegation(d) => items::delegation(d),
         Item::Diagnostic(d) => items::diagnostic(d),
         Item::Revue(r) => items::revue(r),
+        Item::Suivi(s) => super::suivi::suivi(s),
     }
 }
 
@@ -73,6 +74,10 @@ fn contrat(c: &Contrat) -> Node {
     push(&mut ch, c.modulation.as_ref(), |m| {
         modulation(16, m, String::new())
     });
+    push(&mut ch, c.chef_de_projet.as_ref(), |t| {
+        text(17, "chef_de_projet", t)
+    });
+    ch.extend(c.previsions.iter().map(|p| super::suivi::prevision(18, p)));
     let head = format!("contrat {}", c.id.name);
     Node::block(c.span, 0, head, ch, String::new())
 }
@@ -161,7 +166,7 @@ fn objectif(o: &Objectif) -> Node {
     push(&mut ch, o.justification.as_ref(), |t| {
         text(7, "justification", t)
     });
-    ch.extend(o.actions.iter().map(action));
+    ch.extend(o.actions.iter().map(|a| super::suivi::action(8, a)));
     ch.extend(o.textes.iter().map(|t| text(9, "texte", t)));
     let head = format!("objectif {}", o.id.name);
     Node::block(o.span, 14, head, ch, String::new())
@@ -182,21 +187,6 @@ fn gain(g: &Gain) -> Node {
     };
     let line = format!("gain {}: {} {side}", g.annee.value, quantity(&g.montant));
     Node::leaf(g.span, 6, line)
-}
-
-fn action(a: &Action) -> Node {
-    let head = format!("action {}", string(&a.libelle.value));
-    if a.responsable.is_none() && a.echeance.is_none() {
-        return Node::leaf(a.span, 8, head);
-    }
-    let mut ch = Vec::new();
-    push(&mut ch, a.responsable.as_ref(), |t| {
-        text(0, "responsable", t)
-    });
-    push(&mut ch, a.echeance.as_ref(), |(d, s)| {
-        Node::leaf(*s, 1, format!("échéance {d}"))
-    });
-    Node::block(a.span, 8, head, ch, String::new())
 }
 
 fn condition(c: &Condition) -> Node {

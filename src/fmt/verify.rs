@@ -72,6 +72,9 @@ fn is_block(rule: Rule) -> bool {
             | Rule::delegation
             | Rule::diagnostic
             | Rule::revue
+            | Rule::suivi
+            | Rule::sous_action
+            | Rule::prevision
     )
 }
 

@@ -379,6 +379,18 @@ pub fn document_symbols(a: &Analysis) -> Value {
                 r.contrat.span,
                 vec![],
             ),
+            Item::Suivi(x) => symbol(
+                &format!(
+                    "suivi {} {}",
+                    x.contrat.name,
+                    x.date.map_or(String::new(), |(d, _)| d.to_string())
+                ),
+                "suivi",
+                24,
+                x.span,
+                x.contrat.span,
+                vec![],
+            ),
             Item::Importe(i) => symbol(&i.path.value, "importe", 2, i.span, i.path.span, vec![]),
         };
         out.push(s);

@@ -9,6 +9,8 @@ pub mod imports;
 mod names;
 pub use names::{unknown, CATEGORIES, STATUTS};
 pub mod suggest;
+mod suivi;
+pub use suivi::actions_by_id;
 
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -72,11 +74,13 @@ pub fn resolve(files: Vec<File>, diagnostics: &mut Diagnostics) -> Program {
             ),
             Item::Delegation(d) => program.delegations.push(d),
             Item::Revue(r) => program.revues.push(r),
+            Item::Suivi(s) => program.suivis.push(s),
             Item::Importe(_) => {}
         }
     }
     program.cadres = merge_cadres(&cadres, diagnostics);
     names::check(&program, &cadres, diagnostics);
+    suivi::check(&program, diagnostics);
     program
 }
 

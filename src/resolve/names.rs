@@ -212,7 +212,7 @@ pub fn unknown(id: &Ident, what: &str, suggestion: Option<&str>) -> Diagnostic {
     }
 }
 
-fn repeated(list: &[Repeated], d: &mut Diagnostics) {
+pub(super) fn repeated(list: &[Repeated], d: &mut Diagnostics) {
     for r in list {
         d.push(
             Diagnostic::new(

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 fn total(c: &Contrat, side: Option<GainSide>) -> Decimal {
     c.objectifs
         .iter()
-        .flat_map(|o| &o.gains)
+        .flat_map(|o| o.gains_effectifs())
         .filter(|g| side.is_none_or(|s| g.side == s))
         .map(|g| g.montant.value)
         .sum()
@@ -31,7 +31,7 @@ pub fn minimum(ctx: &Ctx, deficit_share: &Quantity, revenue_share: &Quantity, d:
     let span = c
         .objectifs
         .iter()
-        .flat_map(|o| &o.gains)
+        .flat_map(|o| o.gains_effectifs())
         .next()
         .map_or(c.id.span, |g| g.span);
     let (Some(resultat), Some(produits)) = (
@@ -77,7 +77,7 @@ pub fn recettes_maximum(ctx: &Ctx, max: &Quantity, d: &mut Diagnostics) {
     let span = c
         .objectifs
         .iter()
-        .flat_map(|o| &o.gains)
+        .flat_map(|o| o.gains_effectifs())
         .find(|g| g.side == GainSide::Recettes)
         .map_or(c.id.span, |g| g.span);
     let share = recettes.checked_div(all).unwrap_or_default();
@@ -97,7 +97,11 @@ pub fn recettes_maximum(ctx: &Ctx, max: &Quantity, d: &mut Diagnostics) {
 /// R0603: an objective with revenue-side gains carries a `justification`.
 pub fn recettes_justifiees(ctx: &Ctx, d: &mut Diagnostics) {
     for o in &ctx.contrat.objectifs {
-        let Some(gain) = o.gains.iter().find(|g| g.side == GainSide::Recettes) else {
+        let Some(gain) = o
+            .gains_effectifs()
+            .into_iter()
+            .find(|g| g.side == GainSide::Recettes)
+        else {
             continue;
         };
         if o.justification.is_none() {

@@ -8,6 +8,7 @@
 //! one file per family. Cross-contract rules are in `cross.rs`, the
 //! loosening of an `opposable` framework in `opposable.rs`.
 
+mod actions;
 mod aide;
 mod cross;
 mod dialogue;
@@ -158,6 +159,7 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
         }
     }
     cross::check(program, diagnostics);
+    actions::check(program, diagnostics);
     opposable::check(program, diagnostics);
 }
 

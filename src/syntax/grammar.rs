@@ -60,6 +60,12 @@ fn item_or_field_words(rule: Rule) -> &'static str {
         Rule::delegation => "une délégation",
         Rule::importe => "un import",
         Rule::revue => "une revue",
+        Rule::suivi => "un suivi",
+        Rule::suivi_action => {
+            "une ligne « action ID: réalisation P, économies M, \"commentaire\" »"
+        }
+        Rule::sous_action => "une sous-action",
+        Rule::prevision => "une prévision",
         Rule::revue_objectif => "une ligne « objectif ID: \"commentaire\" »",
         Rule::revue_decision => "une ligne « décision aide AAAA: MONTANT \"motif\" »",
         Rule::aide_annee => "une ligne d'aide (ex. 2026: 1,2 M€)",
@@ -202,6 +208,17 @@ pub(crate) fn keyword_words(rule: Rule) -> Option<&'static str> {
         Rule::kw_appreciation => "appréciation",
         Rule::kw_justifie => "justifié",
         Rule::kw_decision => "décision",
+        Rule::kw_debut => "début",
+        Rule::kw_titre => "titre",
+        Rule::kw_initial => "initial",
+        Rule::kw_economies_prevues => "économies_prévues",
+        Rule::kw_sous_action => "sous_action",
+        Rule::kw_prevision => "prévision",
+        Rule::kw_chef_de_projet => "chef_de_projet",
+        Rule::kw_suivi => "suivi",
+        Rule::kw_prochaine_rencontre => "prochaine_rencontre",
+        Rule::kw_economies => "économies",
+        Rule::kw_commentaire => "commentaire",
         _ => return None,
     })
 }

@@ -4,6 +4,7 @@
 //! do not improve on the base, or move backwards.
 
 mod dim;
+mod suivi;
 mod targets;
 
 pub use dim::Ty;
@@ -36,6 +37,7 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
         }
         targets::check(program, contrat, diagnostics);
     }
+    suivi::check(program, diagnostics);
     // Group conditions of `diagnostic` items may also count crossed thresholds.
     let groups = Checker {
         program,

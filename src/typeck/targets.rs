@@ -42,7 +42,7 @@ pub(super) fn check(program: &Program, contrat: &Contrat, d: &mut Diagnostics) {
 }
 
 /// E0301 when a value's unit is not the indicator's; `false` if reported.
-fn value_unit(
+pub(super) fn value_unit(
     program: &Program,
     indicateur: &str,
     value: &Value,

@@ -8,6 +8,7 @@
 pub mod finess;
 mod modulation;
 pub mod revue;
+pub mod suivi;
 mod termes;
 
 use crate::ast::*;
@@ -26,6 +27,7 @@ pub fn valid_periode(contrat: &Contrat) -> Option<&Periode> {
 
 pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
     revue::check(program, diagnostics);
+    suivi::check(program, diagnostics);
     for contrat in &program.contrats {
         contrat_fields(contrat, diagnostics);
         periode(contrat, diagnostics);

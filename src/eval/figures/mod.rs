@@ -14,6 +14,7 @@ pub mod csv;
 mod fields;
 pub mod hospidiag;
 mod value;
+pub mod xlsx;
 
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -241,6 +242,9 @@ pub fn read(
     program: &Program,
     diagnostics: &mut Diagnostics,
 ) -> Figures {
+    if xlsx::is_workbook(bytes) {
+        return xlsx::read(map, path, bytes, program, diagnostics);
+    }
     let (text, note) = decode(bytes);
     let source = map.add(path, text, Origin::Figures);
     let mut figures = Figures::new(path, source, Layout::Pacte);

@@ -30,6 +30,8 @@ impl Lowerer<'_> {
             conditions: Vec::new(),
             modulation: None,
             repeated: Vec::new(),
+            previsions: Vec::new(),
+            chef_de_projet: None,
         };
         let mut first: std::collections::HashMap<&'static str, crate::source::Span> =
             Default::default();
@@ -116,6 +118,15 @@ impl Lowerer<'_> {
                 Rule::avenant => c.avenants.extend(self.lower_avenant(field)),
                 Rule::texte => c.textes.push(self.text(args(field).next()?)),
                 Rule::reference => c.references.extend(self.lower_reference(field)),
+                Rule::prevision => c.previsions.extend(self.lower_reference(field)),
+                Rule::chef_de_projet => Self::set_once(
+                    &mut c.chef_de_projet,
+                    self.text(args(field).next()?),
+                    name,
+                    fspan,
+                    first_span,
+                    r,
+                ),
                 Rule::objectif => c.objectifs.extend(self.lower_objectif(field)),
                 Rule::condition => c.conditions.extend(self.lower_condition(field)),
                 _ => {}
@@ -251,7 +262,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn lower_reference(&mut self, pair: P<'_>) -> Option<Reference> {
+    pub(super) fn lower_reference(&mut self, pair: P<'_>) -> Option<Reference> {
         let span = self.span(&pair);
         let mut parts = args(pair);
         let annee = self.year(parts.next()?);
@@ -383,7 +394,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn lower_gain(&mut self, pair: P<'_>) -> Option<Gain> {
+    pub(super) fn lower_gain(&mut self, pair: P<'_>) -> Option<Gain> {
         let span = self.span(&pair);
         let mut parts = args(pair);
         let annee = self.year(parts.next()?);
@@ -399,32 +410,6 @@ impl Lowerer<'_> {
             side,
             span,
         })
-    }
-
-    fn lower_action(&mut self, pair: P<'_>) -> Option<Action> {
-        let span = self.span(&pair);
-        let mut parts = args(pair);
-        let libelle = self.text(parts.next()?);
-        let mut action = Action {
-            libelle,
-            responsable: None,
-            echeance: None,
-            span,
-            repeated: Vec::new(),
-        };
-        let mut seen = Default::default();
-        for field in parts {
-            let (rule, fspan) = (field.as_rule(), self.span(&field));
-            if !Self::first_of(&mut seen, field_name(rule), fspan, &mut action.repeated) {
-                continue;
-            }
-            match rule {
-                Rule::responsable => action.responsable = Some(self.text(args(field).next()?)),
-                Rule::echeance => action.echeance = self.date(args(field).next()?),
-                _ => {}
-            }
-        }
-        Some(action)
     }
 
     fn lower_condition(&mut self, pair: P<'_>) -> Option<Condition> {
@@ -538,6 +523,12 @@ pub fn single_field(rule: Rule) -> Option<&'static str> {
         Rule::formule => "formule",
         Rule::source => "source",
         Rule::hospidiag => "hospidiag",
+        Rule::chef_de_projet => "chef_de_projet",
+        Rule::debut => "début",
+        Rule::titre => "titre",
+        Rule::initial => "initial",
+        Rule::economies_prevues => "économies_prévues",
+        Rule::suivi_rencontre => "prochaine_rencontre",
         _ => return None,
     })
 }

@@ -7,6 +7,7 @@ pub use contrat::single_field;
 mod expr;
 mod items;
 mod revue;
+mod suivi;
 
 use super::grammar::Rule;
 use crate::ast::*;
@@ -47,6 +48,7 @@ impl Lowerer<'_> {
             Rule::importe => Item::Importe(self.lower_importe(pair)?),
             Rule::diagnostic => Item::Diagnostic(self.lower_diagnostic(pair)?),
             Rule::revue => Item::Revue(self.lower_revue(pair)?),
+            Rule::suivi => Item::Suivi(self.lower_suivi(pair)?),
             _ => return None,
         })
     }
@@ -238,6 +240,7 @@ fn is_item(rule: Rule) -> bool {
             | Rule::importe
             | Rule::diagnostic
             | Rule::revue
+            | Rule::suivi
     )
 }
 
