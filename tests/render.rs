@@ -163,7 +163,12 @@ fn literate_prose_surrounds_the_articles_in_order() {
 #[test]
 fn every_clean_example_renders_in_both_formats() {
     let mut files = Vec::new();
-    for dir in ["examples", "examples/region-exemple", "examples/litteraire"] {
+    for dir in [
+        "examples",
+        "examples/region-exemple",
+        "examples/litteraire",
+        "examples/modeles",
+    ] {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             let name = path.to_string_lossy().into_owned();
@@ -178,7 +183,7 @@ fn every_clean_example_renders_in_both_formats() {
     assert!(files.len() >= 10, "{files:?}");
     for f in files {
         let md = render_file(&f, Format::Md);
-        assert!(md.contains("## Article 1 – Objet du contrat"), "{f}");
+        assert!(md.contains("## Article 1 – "), "{f}");
         assert_markdown_is_safe(&md, &f);
         assert!(md.contains("## Signatures"), "{f}");
         let html = render_file(&f, Format::Html);

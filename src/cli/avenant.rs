@@ -154,7 +154,8 @@ fn document(
         date: line.signe,
         objet: line.objet.value.clone(),
     };
-    let avenant = build(old, new, &changes, ctx);
+    let mut avenant = build(old, new, &changes, ctx);
+    avenant.nommer(program);
     let base = crate::render::contrat::document(program, new);
     Ok(render_avenant(&avenant, base, args.format))
 }

@@ -38,7 +38,7 @@ use crate::eval::Figures;
 use crate::model::Program;
 use groupes::Comptes;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The diagnosis of every establishment of a figures file for one exercice.
 #[derive(Debug, Clone)]
@@ -65,6 +65,12 @@ pub struct Diagnosis {
     pub manquants_communs: Vec<String>,
     /// With contracts: who should have one and who is back to normal.
     pub contrats: Option<contrats::ContractReview>,
+    /// The agency the report is for (the letterhead of the HTML report):
+    /// the one all the contracts name, if they name one; the command line
+    /// may set it (`--ars`, `--region`).
+    pub agence: Option<String>,
+    /// Indicators' labels by identifier, for reports written for people.
+    pub libelles: BTreeMap<String, String>,
 }
 
 /// A group of the `diagnostic` item and how many establishments it holds.
@@ -369,7 +375,23 @@ fn assemble(
         absents,
         manquants_communs,
         contrats,
+        agence: agence_commune(program),
+        libelles: program
+            .indicateurs
+            .iter()
+            .filter_map(|(k, i)| i.libelle.as_ref().map(|l| (k.clone(), l.value.clone())))
+            .collect(),
     }
+}
+
+/// The `ars` every contract names, when they all name the same.
+fn agence_commune(program: &Program) -> Option<String> {
+    let mut names = program
+        .contrats
+        .iter()
+        .filter_map(|c| c.ars.as_ref().map(|t| t.value.clone()));
+    let first = names.next()?;
+    names.all(|n| n == first).then_some(first)
 }
 
 /// The indicators whose value is missing for every diagnosed establishment

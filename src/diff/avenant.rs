@@ -41,6 +41,8 @@ pub struct Article {
     pub titre: String,
     pub introduction: String,
     pub points: Vec<String>,
+    /// The part of the contract it changes (to name its article).
+    pub section: Section,
 }
 
 /// A year of the resulting aid schedule.
@@ -169,6 +171,7 @@ fn article(section: &Section, changes: &[&Change]) -> Article {
         titre,
         introduction,
         points,
+        section: section.clone(),
     }
 }
 
@@ -198,9 +201,10 @@ fn echeancier(new: &Contrat) -> Vec<LigneAide> {
 /// and signatures as the contract's own document, which `base` is: see
 /// `render::contrat::document`), printed in Markdown or HTML by `render/`.
 pub fn document(a: &Avenant, base: Document) -> Document {
-    let mut vu = base.vu;
+    let mut vu = base.vu.clone();
     vu.extend(a.visas.iter().map(|v| format!("Vu {v}")));
-    let mut articles: Vec<RenderArticle> = a.articles.iter().map(article_doc).collect();
+    let mut articles: Vec<RenderArticle> =
+        a.articles.iter().map(|x| article_doc(x, &base)).collect();
     if !a.echeancier.is_empty() {
         articles.push(schedule(&a.echeancier));
     }
@@ -211,6 +215,7 @@ pub fn document(a: &Avenant, base: Document) -> Document {
                 .into(),
         )],
         ancre: None,
+        partie: None,
     });
     Document {
         id: a.contrat.clone(),
@@ -234,15 +239,122 @@ pub fn document(a: &Avenant, base: Document) -> Document {
     }
 }
 
-fn article_doc(a: &Article) -> RenderArticle {
+fn article_doc(a: &Article, base: &Document) -> RenderArticle {
+    let introduction = match vise(&a.section, base) {
+        Some(Vise::Article(n, titre)) => {
+            format!("L'article {n} du contrat, « {titre} », est modifié comme suit :")
+        }
+        Some(Vise::Annexe(titre)) => {
+            format!("L'annexe du contrat, « {titre} », est modifiée comme suit :")
+        }
+        None => a.introduction.clone(),
+    };
     RenderArticle {
         titre: a.titre.clone(),
         blocs: vec![
-            Bloc::Paragraphe(a.introduction.clone()),
+            Bloc::Paragraphe(introduction),
             Bloc::Liste(a.points.clone()),
         ],
         ancre: None,
+        partie: None,
     }
+}
+
+/// Where a part of the contract is written in its document.
+enum Vise {
+    /// An article: its number and title.
+    Article(usize, String),
+    /// An annex, by its title.
+    Annexe(String),
+}
+
+/// The article of the contract's own document that holds a part: by its
+/// title (« Aide financière »), or the one whose text names the objective.
+fn vise(section: &Section, base: &Document) -> Option<Vise> {
+    let titres: &[&str] = match section {
+        Section::Duree => &["Durée"],
+        Section::Historique => &["Révision", "La révision"],
+        Section::Aide => &["Aide financière", "Engagements de l'ARS"],
+        Section::Conditions => &["Conditions de versement", "Engagements de l'ARS"],
+        Section::Modulation => &["Modulation de l'aide", "Engagements de l'ARS"],
+        Section::Objectif(..) | Section::Reference => &[],
+        _ => return None,
+    };
+    let numero = |i: usize, t: &str| Some(Vise::Article(i + 1, t.to_string()));
+    for prefix in titres {
+        if let Some(i) = base
+            .articles
+            .iter()
+            .position(|x| x.titre.starts_with(prefix))
+        {
+            return base.articles.get(i).and_then(|x| numero(i, &x.titre));
+        }
+    }
+    match section {
+        Section::Objectif(_, libelle) => base
+            .articles
+            .iter()
+            .position(|x| x.blocs.iter().any(|b| nomme(b, libelle)))
+            .and_then(|i| base.articles.get(i).and_then(|x| numero(i, &x.titre))),
+        Section::Reference => base
+            .annexes
+            .iter()
+            .find(|x| x.titre.starts_with("Situation financière"))
+            .map(|x| Vise::Annexe(x.titre.clone())),
+        _ => None,
+    }
+}
+
+/// Whether a block names an objective (a table row, a list item).
+fn nomme(b: &Bloc, libelle: &str) -> bool {
+    match b {
+        Bloc::Tableau(t) => t
+            .lignes
+            .iter()
+            .any(|r| r.first().is_some_and(|c| c.texte == libelle)),
+        Bloc::Liste(items) => items.iter().any(|i| i.ends_with(libelle)),
+        _ => false,
+    }
+}
+
+impl Avenant {
+    /// Writes the indicators and themes by their labels, never their
+    /// identifiers (« indicateur taux_chirurgie_ambulatoire » → « taux de
+    /// chirurgie ambulatoire »).
+    pub fn nommer(&mut self, program: &crate::model::Program) {
+        for article in &mut self.articles {
+            for point in &mut article.points {
+                *point = libelles(point, program);
+            }
+        }
+    }
+}
+
+fn libelles(text: &str, program: &crate::model::Program) -> String {
+    let mut out = text.to_string();
+    // Longest names first, so that `caf_sur_produits` is not cut by `caf`.
+    let mut names: Vec<&String> = program.indicateurs.keys().collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    for name in names {
+        let label = crate::render::texte::indicateur(program, name);
+        out = out
+            .replace(&format!("(indicateur {name})"), &format!("({label})"))
+            .replace(
+                &format!("indicateur {name}"),
+                &format!("indicateur « {label} »"),
+            );
+    }
+    let mut themes: Vec<(&String, &crate::ast::Theme)> = program.themes.iter().collect();
+    themes.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    for (name, theme) in themes {
+        if let Some(l) = &theme.libelle {
+            out = out.replace(
+                &format!("levier {name}"),
+                &format!("levier « {} »", l.value),
+            );
+        }
+    }
+    out
 }
 
 fn schedule(lines: &[LigneAide]) -> RenderArticle {
@@ -280,6 +392,7 @@ fn schedule(lines: &[LigneAide]) -> RenderArticle {
             Bloc::Tableau(tableau),
         ],
         ancre: None,
+        partie: None,
     }
 }
 

@@ -5,12 +5,15 @@
 //!
 //! [`document`] reads a checked contract; it never fails: a missing field
 //! (the command refuses contracts with errors anyway) shows as « — ».
+//! The framework's `modèle` (spec §5, §9) chooses the layout: the 2025
+//! contract ([`super::redressement`]), the model CPOM ([`super::cpom`]),
+//! the CREF type ([`super::cref`]) or the contrat performance
+//! ([`super::performance`]).
 
-use super::modalites::{aide, conditions, modulation, revision, suivi};
-use super::objectifs;
 use super::texte::{self, agence};
 use super::{Bloc, Cellule, Colonne, Tableau};
 use crate::ast::{ClauseKind, Contrat, Modulation};
+use crate::date::Date;
 use crate::model::{CadreEffectif, Program};
 use rust_decimal::Decimal;
 
@@ -26,10 +29,16 @@ pub struct Document {
     pub periode: Option<String>,
     pub ars: Partie,
     pub etablissement: Partie,
+    /// The other signatories (`cosignataire`: the ANAP of a contrat
+    /// performance).
+    pub cosignataires: Vec<Partie>,
     /// The cited texts, each line starting with « Vu ».
     pub vu: Vec<String>,
     /// The contract's `texte` blocks (Markdown).
     pub preambule: Vec<String>,
+    /// `Il est convenu ce qui suit :` (the model CPOM: « Il a été
+    /// expressément convenu ce qui suit »).
+    pub convenu: String,
     pub articles: Vec<Article>,
     pub signature: Signature,
     pub annexes: Vec<Annexe>,
@@ -54,14 +63,28 @@ pub struct Article {
     pub blocs: Vec<Bloc>,
     /// Byte offset of the contract text it comes from, when it has one.
     pub ancre: Option<usize>,
+    /// A heading that opens a group of articles before this one (the model
+    /// CPOM's « Titre 1. L'objet du contrat »).
+    pub partie: Option<String>,
 }
 
-/// The closing formula and the two signature boxes.
+impl Article {
+    pub fn new(titre: impl Into<String>, blocs: Vec<Bloc>) -> Article {
+        Article {
+            titre: titre.into(),
+            blocs,
+            ancre: None,
+            partie: None,
+        }
+    }
+}
+
+/// The closing formula and one signature box per signatory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
-    /// `Fait le 10 décembre 2025, en deux exemplaires originaux.`
+    /// `Fait à Rouen, le 10 décembre 2025, en deux exemplaires originaux.`
     pub fait_le: String,
-    pub signataires: [Signataire; 2],
+    pub signataires: Vec<Signataire>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,6 +188,44 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The contract's last day: `fin le`, else 31 December of the period's
+    /// last exercice (spec §4).
+    pub fn fin(&self) -> Option<Date> {
+        self.contrat
+            .fin
+            .map(|(d, _)| d)
+            .or_else(|| self.periode().and_then(|(_, b)| Date::new(b, 12, 31)))
+    }
+
+    /// The duration in whole years from the signature, when the end is the
+    /// day before an anniversary of it (« deux ans à compter de sa
+    /// signature »).
+    pub fn annees_pleines(&self) -> Option<u32> {
+        let debut = self.contrat.signe.map(|(d, _)| d)?;
+        let fin = self.fin()?;
+        (1..=10).find(|n| veille(debut.add_months(12 * n)) == fin)
+    }
+
+    /// How long the contract lasts, after « conclu pour »: `deux ans à
+    /// compter de sa signature, soit jusqu'au 29 octobre 2027`, else `la
+    /// période du 30 octobre 2025, date de sa signature, au 31 décembre 2026`.
+    pub fn duree_en_mots(&self) -> Option<String> {
+        let fin = self.fin()?;
+        match (self.annees_pleines(), self.contrat.signe) {
+            (Some(n), _) => Some(format!(
+                "{} à compter de sa signature, soit jusqu'au {}",
+                ans(n),
+                fin.french()
+            )),
+            (None, Some((d, _))) => Some(format!(
+                "la période du {}, date de sa signature, au {}",
+                d.french(),
+                fin.french()
+            )),
+            (None, None) => Some(format!("une durée s'achevant le {}", fin.french())),
+        }
+    }
+
     /// The years with at least one target, in order.
     pub fn annees_de_cibles(&self) -> Vec<i32> {
         let mut years: Vec<i32> = self
@@ -179,12 +240,41 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// `deux ans`, `un an`.
+pub(super) fn ans(n: u32) -> String {
+    if n == 1 {
+        "un an".to_string()
+    } else {
+        format!("{} ans", texte::en_lettres(i64::from(n)))
+    }
+}
+
+/// The day before a date.
+fn veille(d: Date) -> Date {
+    if d.day > 1 {
+        Date {
+            day: d.day - 1,
+            ..d
+        }
+    } else {
+        let prev = d.add_months(11);
+        let year = if d.month == 1 { d.year - 1 } else { d.year };
+        let month = prev.month;
+        Date {
+            year,
+            month,
+            day: crate::date::days_in_month(year, month),
+        }
+    }
+}
+
 fn text(t: &Option<crate::ast::Text>) -> String {
     t.as_ref()
         .map_or_else(|| "—".to_string(), |t| t.value.clone())
 }
 
-/// Builds the document of one checked contract.
+/// Builds the document of one checked contract, after its framework's
+/// model.
 pub fn document(program: &Program, contrat: &Contrat) -> Document {
     let cadre = program.cadre_of(contrat);
     let mut ctx = Ctx {
@@ -193,13 +283,26 @@ pub fn document(program: &Program, contrat: &Contrat) -> Document {
         cadre,
         kinds: Vec::new(),
     };
-    ctx.kinds = kinds(&ctx);
-    let articles = ctx
-        .kinds
-        .iter()
-        .enumerate()
-        .map(|(i, kind)| article(&ctx, *kind, i + 1))
-        .collect();
+    let modele = super::modele::Modele::of(cadre);
+    if modele == super::modele::Modele::Redressement2025 {
+        ctx.kinds = super::redressement::kinds(&ctx);
+    }
+    let mut doc = commun(&ctx);
+    match modele {
+        super::modele::Modele::Redressement2025 => super::redressement::adapter(&ctx, &mut doc),
+        super::modele::Modele::Cpom => super::cpom::adapter(&ctx, &mut doc),
+        super::modele::Modele::Cref => super::cref::adapter(&ctx, &mut doc),
+        super::modele::Modele::ContratPerformance => {
+            super::performance::adapter(&ctx, &mut doc);
+        }
+    }
+    doc
+}
+
+/// The parts every model shares: title, parties, « Vu », preamble,
+/// signatures of the ARS and the establishment, the baseline annex.
+fn commun(ctx: &Ctx) -> Document {
+    let (program, contrat, cadre) = (ctx.program, ctx.contrat, ctx.cadre);
     let ars_nom = contrat
         .ars
         .as_ref()
@@ -230,15 +333,14 @@ pub fn document(program: &Program, contrat: &Contrat) -> Document {
                 texte::representant(statut).replacen("le ", "son ", 1)
             ),
         },
+        cosignataires: Vec::new(),
         vu: vu(program, contrat, cadre),
         preambule: contrat.textes.iter().map(|t| t.value.clone()).collect(),
-        articles,
+        convenu: "Il est convenu ce qui suit :".to_string(),
+        articles: Vec::new(),
         signature: Signature {
-            fait_le: match contrat.signe {
-                Some((d, _)) => format!("Fait le {}, en deux exemplaires originaux.", d.french()),
-                None => "Fait en deux exemplaires originaux.".to_string(),
-            },
-            signataires: [
+            fait_le: fait_le(contrat, 2, false),
+            signataires: vec![
                 Signataire {
                     pour: "Pour l'Agence régionale de santé,".to_string(),
                     nom: ars_nom,
@@ -255,6 +357,37 @@ pub fn document(program: &Program, contrat: &Contrat) -> Document {
         debut: contrat.span.start as usize,
         fin: contrat.span.end as usize,
     }
+}
+
+/// `Fait à Rouen, le 10 décembre 2025, en deux exemplaires originaux.`;
+/// with `blanc`, a missing place or date is a blank to fill in (the model
+/// CPOM's « Fait à XXXXX, le XXXXX »).
+pub(super) fn fait_le(contrat: &Contrat, exemplaires: i64, blanc: bool) -> String {
+    const BLANC: &str = "……………………";
+    let lieu = match (&contrat.lieu, blanc) {
+        (Some(l), _) => format!(" à {}", l.value),
+        (None, true) => format!(" à {BLANC}"),
+        (None, false) => String::new(),
+    };
+    let date = match (contrat.signe, blanc) {
+        (Some((d, _)), _) => format!(" le {}", d.french()),
+        (None, true) => format!(" le {BLANC}"),
+        (None, false) => String::new(),
+    };
+    let virgule = if lieu.is_empty() || date.is_empty() {
+        ""
+    } else {
+        ","
+    };
+    let sep = if lieu.is_empty() && date.is_empty() {
+        ""
+    } else {
+        ","
+    };
+    format!(
+        "Fait{lieu}{virgule}{date}{sep} en {} exemplaires originaux.",
+        texte::en_lettres(exemplaires)
+    )
 }
 
 fn etablissement_details(contrat: &Contrat) -> Vec<String> {
@@ -286,7 +419,8 @@ fn etablissement_details(contrat: &Contrat) -> Vec<String> {
 }
 
 /// The framework's texts (parents first, `;` separating several), then the
-/// documents its clauses and the envelope cite that are not yet listed.
+/// documents its clauses and the envelope cite that are not yet listed. A
+/// guide is never a visa: it is not a legal text.
 fn vu(program: &Program, contrat: &Contrat, cadre: Option<&CadreEffectif>) -> Vec<String> {
     let mut items: Vec<String> = Vec::new();
     let add = |items: &mut Vec<String>, doc: String| {
@@ -317,155 +451,15 @@ fn vu(program: &Program, contrat: &Contrat, cadre: Option<&CadreEffectif>) -> Ve
     if let Some(source) = enveloppe {
         add(&mut items, texte::document_cite(&source.value));
     }
-    items.iter().map(|i| texte::vu(i)).collect()
-}
-
-fn kinds(ctx: &Ctx) -> Vec<Kind> {
-    let c = ctx.contrat;
-    let has_aide = c.aide().is_some();
-    let mut kinds = vec![Kind::Objet, Kind::Duree];
-    if c.objectifs.iter().any(|o| !objectifs::est_levier(o)) {
-        kinds.push(Kind::Engagements);
-    }
-    if c.objectifs.iter().any(objectifs::est_levier) {
-        kinds.push(Kind::Leviers);
-    }
-    if has_aide {
-        kinds.push(Kind::Aide);
-    }
-    if has_aide || !c.conditions.is_empty() {
-        kinds.push(Kind::Conditions);
-    }
-    kinds.push(Kind::Suivi);
-    if has_aide {
-        kinds.push(Kind::Modulation);
-    }
-    kinds.push(Kind::Revision);
-    kinds
-}
-
-fn article(ctx: &Ctx, kind: Kind, numero: usize) -> Article {
-    let c = ctx.contrat;
-    let first_objectif = |levier: bool| {
-        c.objectifs
-            .iter()
-            .filter(|o| objectifs::est_levier(o) == levier)
-            .map(|o| o.span.start as usize)
-            .min()
-    };
-    let (titre, blocs, ancre) = match kind {
-        Kind::Objet => (
-            "Objet du contrat",
-            objet(ctx),
-            c.intitule.as_ref().map(|t| t.span.start as usize),
-        ),
-        Kind::Duree => (
-            "Durée et entrée en vigueur",
-            duree(ctx),
-            c.periode.as_ref().map(|p| p.span.start as usize),
-        ),
-        Kind::Engagements => (
-            "Engagements financiers",
-            objectifs::engagements(ctx, numero),
-            first_objectif(false),
-        ),
-        Kind::Leviers => (
-            "Leviers mobilisés",
-            objectifs::leviers(ctx, numero),
-            first_objectif(true),
-        ),
-        Kind::Aide => (
-            "Aide financière",
-            aide(ctx),
-            c.aide().map(|a| a.span.start as usize),
-        ),
-        Kind::Conditions => (
-            "Conditions de versement",
-            conditions(ctx),
-            c.conditions.first().map(|x| x.span.start as usize),
-        ),
-        Kind::Suivi => (
-            "Modalités de suivi et d'évaluation",
-            suivi(ctx),
-            c.dialogue.map(|(_, s)| s.start as usize),
-        ),
-        Kind::Modulation => (
-            "Modulation de l'aide",
-            modulation(ctx),
-            c.modulation.as_ref().map(|m| m.span.start as usize),
-        ),
-        Kind::Revision => (
-            "Révision du contrat",
-            revision(ctx),
-            c.avenants.first().map(|a| a.span.start as usize),
-        ),
-    };
-    Article {
-        titre: titre.to_string(),
-        blocs,
-        ancre,
-    }
-}
-
-fn objet(ctx: &Ctx) -> Vec<Bloc> {
-    let cadre = ctx
-        .cadre
-        .and_then(|c| c.cadre.libelle.as_ref())
-        .map(|t| format!(" au titre du dispositif « {} »", t.value))
-        .unwrap_or_default();
-    let mut parts = Vec::new();
-    let mut add = |kind: Kind, what: &str| {
-        if let Some(a) = ctx.renvoi(kind) {
-            parts.push(format!("{what} ({a})"));
-        }
-    };
-    add(
-        Kind::Engagements,
-        "les engagements financiers de l'établissement",
-    );
-    add(Kind::Leviers, "les leviers qu'il mobilise pour les tenir");
-    add(Kind::Aide, "l'aide que l'ARS lui accorde");
-    add(Kind::Conditions, "les conditions de son versement");
-    add(
-        Kind::Suivi,
-        "les modalités de suivi et d'évaluation du contrat",
-    );
-    let mut blocs = vec![Bloc::Paragraphe(format!(
-        "Le présent contrat est conclu entre l'ARS et l'établissement{cadre}. Il inscrit l'établissement dans une trajectoire de redressement structurel de sa situation financière."
-    ))];
-    if !parts.is_empty() {
-        blocs.push(Bloc::Paragraphe(format!(
-            "Il fixe {}.",
-            texte::enumeration(&parts)
-        )));
-    }
-    blocs
-}
-
-fn duree(ctx: &Ctx) -> Vec<Bloc> {
-    let mut blocs = Vec::new();
-    if let Some((a, b)) = ctx.periode() {
-        let n = b - a + 1;
-        blocs.push(Bloc::Paragraphe(format!(
-            "Le contrat est conclu pour une durée de {}, de l'exercice {a} à l'exercice {b} inclus.",
-            texte::exercices(n)
-        )));
-    }
-    blocs.push(Bloc::Paragraphe(match ctx.contrat.signe {
-        Some((d, _)) => format!(
-            "Il prend effet à la date de sa signature, le {}.",
-            d.french()
-        ),
-        None => "Il prend effet à la date de sa signature.".to_string(),
-    }));
-    if let Some(r) = ctx.reference(|k| matches!(k, ClauseKind::Duree { .. })) {
-        blocs.push(Bloc::Mention(format!("Référence : {r}.")));
-    }
-    blocs
+    items
+        .iter()
+        .filter(|i| !texte::est_guide(i))
+        .map(|i| texte::vu(i))
+        .collect()
 }
 
 /// The baseline figures (`référence`), one table per year.
-fn annexes(program: &Program, contrat: &Contrat) -> Vec<Annexe> {
+pub(super) fn annexes(program: &Program, contrat: &Contrat) -> Vec<Annexe> {
     if contrat.references.is_empty() {
         return Vec::new();
     }

@@ -324,8 +324,13 @@ fn part_html(documents: &[Document], part: &Part) -> Html {
             .unwrap_or_default(),
         Part::Parties(d) => doc(d).map(parties).unwrap_or_default(),
         Part::Article(d, a) => doc(d)
-            .and_then(|x| x.articles.get(*a))
-            .map(|art| article(art, *a + 1))
+            .and_then(|x| x.articles.get(*a).map(|art| (x, art)))
+            .map(|(x, art)| {
+                // « Il est convenu ce qui suit » opens the first article,
+                // so that it is never left alone at the foot of a page.
+                let convenu = (*a == 0).then(|| convenu(x));
+                article(art, *a + 1, convenu)
+            })
             .unwrap_or_default(),
         Part::Signature { document, fait_le } => doc(document)
             .map(|x| signature(x, *fait_le))
@@ -334,7 +339,11 @@ fn part_html(documents: &[Document], part: &Part) -> Html {
             doc(d)
                 .map_or(&[][..], |x| &x.annexes[..])
                 .iter()
-                .map(annexe),
+                .enumerate()
+                .map(|(i, a)| {
+                    let total = doc(d).map_or(0, |x| x.annexes.len());
+                    annexe(a, super::markdown::annexe_titre(total, i))
+                }),
         ),
     }
 }
@@ -389,6 +398,11 @@ fn parties(doc: &Document) -> Html {
             txt("p", &[("class", "lien")], "d'une part,"),
             txt("p", &[("class", "lien")], "et"),
             partie(&doc.etablissement),
+            Html::concat(doc.cosignataires.iter().map(|c| {
+                let mut out = txt("p", &[("class", "lien")], "et");
+                out.push(partie(c));
+                out
+            })),
             txt("p", &[("class", "lien")], "d'autre part."),
         ]),
     );
@@ -406,19 +420,25 @@ fn parties(doc: &Document) -> Html {
         }
         out.push(element("section", &[("class", "preambule")], pre));
     }
-    out.push(txt(
-        "p",
-        &[("class", "convenu")],
-        "Il est convenu ce qui suit :",
-    ));
     out
 }
 
-fn article(article: &Article, numero: usize) -> Html {
+/// « Il est convenu ce qui suit », kept on the page of what follows it.
+fn convenu(doc: &Document) -> Html {
+    txt("p", &[("class", "convenu")], &doc.convenu)
+}
+
+fn article(article: &Article, numero: usize, convenu: Option<Html>) -> Html {
     let id = format!("article-{numero}");
     let mut title = txt("span", &[("class", "numero")], &format!("Article {numero}"));
     title.push(texte(&format!(" – {}", article.titre)));
-    let mut content = element("h2", &[], title);
+    let mut content = convenu.unwrap_or_default();
+    // A group heading (« Titre 1. L'objet du contrat ») stays with its
+    // first article.
+    if let Some(p) = &article.partie {
+        content.push(txt("h2", &[("class", "partie-titre")], p));
+    }
+    content.push(element("h2", &[], title));
     content.push(blocs(&article.blocs));
     let class = if hauteur(&article.blocs) <= 30 {
         "article insecable"
@@ -433,6 +453,11 @@ fn signature(doc: &Document, fait_le: bool) -> Html {
     if fait_le {
         out.push(txt("p", &[], &doc.signature.fait_le));
     }
+    let class = if doc.signature.signataires.len() > 2 {
+        "signatures trois"
+    } else {
+        "signatures"
+    };
     let boxes = Html::concat(doc.signature.signataires.iter().map(|s| {
         element(
             "div",
@@ -444,12 +469,12 @@ fn signature(doc: &Document, fait_le: bool) -> Html {
             ]),
         )
     }));
-    out.push(element("div", &[("class", "signatures")], boxes));
+    out.push(element("div", &[("class", class)], boxes));
     element("section", &[("class", "signature")], out)
 }
 
-fn annexe(a: &Annexe) -> Html {
-    let mut content = txt("h2", &[], &format!("Annexe – {}", a.titre));
+fn annexe(a: &Annexe, nom: String) -> Html {
+    let mut content = txt("h2", &[], &format!("{nom} – {}", a.titre));
     content.push(blocs(&a.blocs));
     element("section", &[("class", "annexe")], content)
 }

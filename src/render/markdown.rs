@@ -33,6 +33,9 @@ pub fn render(documents: &[Document], parts: &[Part]) -> String {
             }
             Part::Article(d, a) => {
                 if let Some(article) = documents.get(*d).and_then(|doc| doc.articles.get(*a)) {
+                    if let Some(p) = &article.partie {
+                        let _ = writeln!(out, "## {}\n", md_inline(p));
+                    }
                     let _ = writeln!(
                         out,
                         "## Article {} – {}\n",
@@ -48,8 +51,9 @@ pub fn render(documents: &[Document], parts: &[Part]) -> String {
                 }
             }
             Part::Annexes(d) => {
-                for annexe in documents.get(*d).map_or(&[][..], |doc| &doc.annexes[..]) {
-                    annexe_md(&mut out, annexe);
+                let annexes = documents.get(*d).map_or(&[][..], |doc| &doc.annexes[..]);
+                for (i, annexe) in annexes.iter().enumerate() {
+                    annexe_md(&mut out, annexe, annexe_titre(annexes.len(), i));
                 }
             }
         }
@@ -96,6 +100,10 @@ fn parties(out: &mut String, doc: &Document) {
     partie(out, &doc.ars);
     out.push_str("d'une part,\n\net\n\n");
     partie(out, &doc.etablissement);
+    for c in &doc.cosignataires {
+        out.push_str("et\n\n");
+        partie(out, c);
+    }
     out.push_str("d'autre part.\n\n");
     for v in &doc.vu {
         let _ = writeln!(out, "{} ;\\", md_inline(v));
@@ -112,7 +120,7 @@ fn parties(out: &mut String, doc: &Document) {
             ensure_blank_line(out);
         }
     }
-    out.push_str("Il est convenu ce qui suit :\n\n");
+    let _ = writeln!(out, "{}\n", md_inline(&doc.convenu));
 }
 
 /// Blocks of an article or a report section.
@@ -200,19 +208,28 @@ fn signature(out: &mut String, doc: &Document, fait_le: bool) {
     if fait_le {
         let _ = writeln!(out, "{}\n", md_inline(&doc.signature.fait_le));
     }
-    let [a, b] = &doc.signature.signataires;
-    let _ = writeln!(out, "| {} | {} |", md_inline(&a.pour), md_inline(&b.pour));
-    out.push_str("|---|---|\n");
-    let _ = writeln!(out, "| {} | {} |", md_inline(&a.nom), md_inline(&b.nom));
-    let _ = writeln!(
-        out,
-        "| {} | {} |\n",
-        md_inline(&a.qualite),
-        md_inline(&b.qualite)
-    );
+    let signataires = &doc.signature.signataires;
+    let row = |f: &dyn Fn(&super::contrat::Signataire) -> &str| {
+        let cells: Vec<String> = signataires.iter().map(|s| md_inline(f(s))).collect();
+        format!("| {} |\n", cells.join(" | "))
+    };
+    out.push_str(&row(&|s| &s.pour));
+    out.push_str(&format!("|{}|\n", vec!["---"; signataires.len()].join("|")));
+    out.push_str(&row(&|s| &s.nom));
+    out.push_str(&row(&|s| &s.qualite));
+    out.push('\n');
 }
 
-fn annexe_md(out: &mut String, annexe: &Annexe) {
-    let _ = writeln!(out, "## Annexe – {}\n", md_inline(&annexe.titre));
+/// `Annexe` alone, or `Annexe 2` when there are several.
+pub fn annexe_titre(total: usize, i: usize) -> String {
+    if total > 1 {
+        format!("Annexe {}", i + 1)
+    } else {
+        "Annexe".to_string()
+    }
+}
+
+fn annexe_md(out: &mut String, annexe: &Annexe, nom: String) {
+    let _ = writeln!(out, "## {nom} – {}\n", md_inline(&annexe.titre));
     out.push_str(&blocs(&annexe.blocs));
 }

@@ -7,19 +7,26 @@
 //! command line reads and writes the files.
 //!
 //! - [`contrat`] builds a [`Document`] (plain data: parties, « Vu »,
-//!   articles of blocks and tables) after the model CPOM and the CREF type;
+//!   articles of blocks and tables) after the framework's [`modele`]: the
+//!   2025 contract (`redressement`), the model CPOM (`cpom`), the CREF type
+//!   (`cref`), the contrat performance (`performance`);
 //! - [`markdown`] and [`html`] print it; [`html::Page`], [`html::table`],
 //!   [`style::badge`] and [`svg`] are shared with the annual review and the
 //!   regional dashboard;
 //! - [`layout`] places a literate file's prose around the articles.
 
 pub mod contrat;
+mod cpom;
+mod cref;
 pub mod escape;
 pub mod html;
 pub mod layout;
 pub mod markdown;
 mod modalites;
+pub mod modele;
 mod objectifs;
+mod performance;
+mod redressement;
 pub mod style;
 pub mod svg;
 pub mod texte;

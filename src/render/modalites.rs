@@ -6,24 +6,44 @@
 use super::contrat::{Ctx, Kind};
 use super::texte;
 use super::{Bloc, Cellule, Colonne, Tableau};
-use crate::ast::{AideStatut, ClauseKind, MissingData, Modulation, ModulationLine};
+use crate::ast::{Aide, AideStatut, ClauseKind, MissingData, Modulation, ModulationLine};
 use crate::display;
 
 pub(super) fn aide(ctx: &Ctx) -> Vec<Bloc> {
-    let Some(aide) = ctx.contrat.aide() else {
-        return Vec::new();
-    };
-    let enveloppe = ctx
-        .program
+    let mut blocs = Vec::new();
+    for aide in &ctx.contrat.aides {
+        blocs.extend(echeance(ctx, aide));
+    }
+    if let Some(r) = ctx.reference(|k| matches!(k, ClauseKind::AideIndicativeAnneesSuivantes)) {
+        blocs.push(Bloc::Mention(format!("Référence : {r}.")));
+    }
+    blocs
+}
+
+/// The name of an aid's source after « au titre » (`du Fonds
+/// d'intervention régional`): its `libellé`, never its identifier.
+pub(super) fn source(ctx: &Ctx, aide: &Aide) -> String {
+    ctx.program
         .enveloppes
         .get(&aide.enveloppe.name)
         .and_then(|e| e.libelle.as_ref())
         .map_or_else(
-            || format!("« {} »", aide.enveloppe.name),
-            |t| texte::minuscule(&t.value),
-        );
+            || {
+                format!(
+                    "de l'enveloppe « {} »",
+                    aide.enveloppe.name.replace('_', " ")
+                )
+            },
+            |t| texte::de(&t.value),
+        )
+}
+
+/// One aid schedule: its source, the amounts, firm and indicative years,
+/// payments made.
+fn echeance(ctx: &Ctx, aide: &Aide) -> Vec<Bloc> {
     let mut blocs = vec![Bloc::Paragraphe(format!(
-        "Au titre de l'{enveloppe}, l'ARS accorde à l'établissement une aide financière selon l'échéancier suivant :"
+        "Au titre {}, l'ARS accorde à l'établissement une aide financière selon l'échéancier suivant :",
+        source(ctx, aide)
     ))];
     blocs.extend(super::objectifs::echeancier(aide));
     let firm: Vec<String> = aide
@@ -76,9 +96,6 @@ pub(super) fn aide(ctx: &Ctx) -> Vec<Bloc> {
                 })
                 .collect(),
         ));
-    }
-    if let Some(r) = ctx.reference(|k| matches!(k, ClauseKind::AideIndicativeAnneesSuivantes)) {
-        blocs.push(Bloc::Mention(format!("Référence : {r}.")));
     }
     blocs
 }
@@ -196,7 +213,11 @@ pub(super) fn suivi(ctx: &Ctx) -> Vec<Bloc> {
             "Un premier dialogue entre l'ARS et l'établissement se tient le {}{delai}.",
             d.french()
         ),
-        None => format!("Un premier dialogue entre l'ARS et l'établissement se tient{delai}."),
+        None if !delai.is_empty() => format!(
+            "Un premier dialogue entre l'ARS et l'établissement se tient{}.",
+            delai.trim_start_matches(',')
+        ),
+        None => "Un premier dialogue entre l'ARS et l'établissement se tient après la signature du contrat, à une date que l'ARS fixe.".to_string(),
     }));
     blocs.push(Bloc::Paragraphe(
         "Ensuite, une revue annuelle réunit l'ARS et l'établissement. Au vu du compte financier de l'exercice écoulé, elle constate l'atteinte des cibles de cet exercice et le respect des conditions de versement, selon le calendrier suivant :".to_string(),
@@ -281,11 +302,11 @@ pub(super) fn modulation(ctx: &Ctx) -> Vec<Bloc> {
     let mut blocs = Vec::new();
     match ctx.modulation() {
         Some((m, du_contrat)) => {
+            // The framework by its label, never its identifier.
             let origine = if du_contrat {
                 "fixé par le présent contrat".to_string()
             } else {
-                let nom = ctx.cadre.map(|c| c.cadre.id.name.clone()).unwrap_or_default();
-                format!("par défaut du cadre {nom}")
+                "prévu par défaut pour ce type de contrat".to_string()
             };
             blocs.push(Bloc::Paragraphe(format!(
                 "Le montant de l'aide prévu pour un exercice est modulé selon le taux de réalisation des objectifs de l'exercice précédent, d'après le barème {origine} :"

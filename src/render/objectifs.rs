@@ -83,7 +83,7 @@ pub(super) fn leviers(ctx: &Ctx, numero: usize) -> Vec<Bloc> {
 }
 
 /// Objective | base | one column per target year | weight.
-fn tableau(ctx: &Ctx, objectifs: &[&Objectif]) -> Tableau {
+pub(super) fn tableau(ctx: &Ctx, objectifs: &[&Objectif]) -> Tableau {
     let mut years: Vec<i32> = objectifs
         .iter()
         .flat_map(|o| o.cibles.iter().map(|c| c.annee.value))
@@ -133,7 +133,7 @@ fn tableau(ctx: &Ctx, objectifs: &[&Objectif]) -> Tableau {
     }
 }
 
-fn titre(o: &Objectif) -> String {
+pub(super) fn titre(o: &Objectif) -> String {
     o.libelle
         .as_ref()
         .map_or_else(|| o.id.name.replace('_', " "), |t| t.value.clone())
@@ -151,7 +151,7 @@ fn poids(o: &Objectif, par_gains: bool) -> Cellule {
 }
 
 /// Each objective's sheet: its text, actions, expected gains.
-fn fiches(objectifs: &[&Objectif]) -> Vec<Bloc> {
+pub(super) fn fiches(objectifs: &[&Objectif]) -> Vec<Bloc> {
     let mut blocs = Vec::new();
     for o in objectifs {
         let has_sheet = !o.textes.is_empty()
@@ -205,7 +205,7 @@ fn fiches(objectifs: &[&Objectif]) -> Vec<Bloc> {
 }
 
 /// Expected impact on the result, per year: charges, revenue, total.
-fn gains(o: &Objectif) -> Tableau {
+pub(super) fn gains(o: &Objectif) -> Tableau {
     let mut years: Vec<i32> = o.gains.iter().map(|g| g.annee.value).collect();
     years.sort_unstable();
     years.dedup();

@@ -53,7 +53,11 @@ a { color: var(--bleu); }
 .vu p { margin: 0 0 1mm; text-align: left; }
 .vu { margin: 0 0 5mm; }
 .preambule { margin: 0 0 4mm; }
-.convenu { font-weight: 700; margin: 5mm 0 2mm; }
+.convenu { font-weight: 700; margin: 5mm 0 2mm; break-after: avoid; }
+h2.partie-titre { font-size: 13pt; text-transform: uppercase; letter-spacing: .04em; border: none;
+  margin-top: 9mm; }
+.signatures.trois { gap: 6mm; }
+.signatures.trois .signataire { font-size: 9.5pt; }
 .article { margin: 0; }
 .insecable, table.court, figure { break-inside: avoid; }
 p:has(+ table), p:has(+ ul), p:has(+ h3), p:has(+ figure) { break-after: avoid; }
@@ -63,7 +67,9 @@ table { width: 100%; border-collapse: collapse; margin: 1.5mm 0 4mm; font-family
   font-size: 8.8pt; line-height: 1.3; break-inside: auto; }
 thead { display: table-header-group; }
 tfoot { display: table-row-group; }
-tbody tr:last-child { break-after: avoid; }
+/* The last row stays with the total row; without one, no rule: a
+   break-after on a last child would glue the table to what follows it. */
+table:has(tfoot) tbody tr:last-child { break-after: avoid; }
 tr { break-inside: avoid; }
 th { background: var(--fond); color: var(--bleu); font-weight: 700; text-align: left; vertical-align: bottom;
   border-bottom: 1.2pt solid var(--bleu); }
@@ -80,6 +86,7 @@ tfoot td { font-weight: 700; border-top: 1pt solid var(--encre); border-bottom: 
 .signataire .nom { font-weight: 700; }
 .signataire .qualite { font-style: italic; }
 .annexe { break-before: page; }
+.annexe + .annexe { break-before: auto; margin-top: 10mm; }
 .prose h1 { margin: 0 8mm 8mm; }
 .prose h2 { border: none; }
 .badge { display: inline-block; padding: .4mm 2.2mm; border-radius: 2.5mm; font-family: var(--sans);
@@ -134,6 +141,19 @@ ul.arbre strong { font-size: 1em; color: var(--encre); }
 .suivi th:nth-child(4) { width: 18%; }
 .suivi th:nth-child(5), .suivi th:nth-child(6) { width: 13%; }
 ul.arbre .source { color: var(--gris); font-size: 7.5pt; white-space: nowrap; }
+.diagnostic .etablissements table { table-layout: fixed; }
+.diagnostic .etablissements th:nth-child(1) { width: 7%; }
+.diagnostic .etablissements th:nth-child(2) { width: 20%; }
+.diagnostic .etablissements th:nth-child(3) { width: 12%; }
+.diagnostic .etablissements th:nth-child(4) { width: 9%; }
+.diagnostic .etablissements th:nth-child(5) { width: 9%; }
+.diagnostic .etablissements th:nth-child(6) { width: 43%; }
+.diagnostic .etablissements table { font-size: 8.2pt; }
+.diagnostic .etablissements td { overflow-wrap: break-word; }
+.diagnostic .etablissements td.num, .diagnostic .etablissements th { white-space: normal; }
+ul.seuils { margin: 0; padding-left: 3.5mm; }
+ul.seuils li { margin: 0 0 .5mm; text-align: left; font-size: 7.8pt; line-height: 1.25; }
+.diagnostic .sans-chiffres table { width: 75%; }
 .impression { display: none; }
 @media print {
   .ecran { display: none; }

@@ -289,6 +289,60 @@ pub fn references(citations: &[String]) -> String {
         .join(" ; ")
 }
 
+/// Whether a cited document is a guide: a guide explains the texts, it is
+/// never a visa of a contract.
+pub fn est_guide(doc: &str) -> bool {
+    let lower = doc.trim_start().to_lowercase();
+    lower.starts_with("guide") || lower.starts_with("vu le guide")
+}
+
+/// A name after « de », with its article and elision: `du Fonds
+/// d'intervention régional`, `de l'enveloppe « redressement financier et
+/// performance »`, `de la dotation …`, `des crédits régionaux`. A name
+/// whose first word is not known is quoted: `de « X »`.
+pub fn de(nom: &str) -> String {
+    let nom = nom.trim();
+    let premier = nom
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    const MASCULINS: [&str; 8] = [
+        "fonds",
+        "dispositif",
+        "plan",
+        "budget",
+        "programme",
+        "contrat",
+        "financement",
+        "crédit",
+    ];
+    const FEMININS: [&str; 5] = ["dotation", "mission", "part", "subvention", "mesure"];
+    const PLURIELS: [&str; 4] = ["crédits", "mesures", "aides", "financements"];
+    let voyelle = premier
+        .chars()
+        .next()
+        .is_some_and(|c| "aeéèêiîoôuhAEÉIOUH".contains(c));
+    // A proper name keeps its capital (« Fonds d'intervention régional »).
+    let propre = nom.starts_with("Fonds");
+    let corps = if propre {
+        nom.to_string()
+    } else {
+        minuscule(nom)
+    };
+    if PLURIELS.contains(&premier.as_str()) {
+        format!("des {corps}")
+    } else if MASCULINS.contains(&premier.as_str()) {
+        format!("du {corps}")
+    } else if voyelle && !premier.is_empty() {
+        format!("de l'{corps}")
+    } else if FEMININS.contains(&premier.as_str()) {
+        format!("de la {corps}")
+    } else {
+        format!("de « {nom} »")
+    }
+}
+
 /// Joins with commas and a final « et ».
 pub fn enumeration(items: &[String]) -> String {
     match items {
@@ -346,6 +400,27 @@ mod tests {
         assert_eq!(en_lettres(6), "six");
         assert_eq!(exercices(5), "cinq exercices");
         assert_eq!(en_lettres(24), "24");
+    }
+
+    #[test]
+    fn elision() {
+        assert_eq!(
+            de("Fonds d'intervention régional"),
+            "du Fonds d'intervention régional"
+        );
+        assert_eq!(
+            de("Enveloppe « redressement financier et performance »"),
+            "de l'enveloppe « redressement financier et performance »"
+        );
+        assert_eq!(de("Dotation régionale"), "de la dotation régionale");
+        assert_eq!(de("Crédits régionaux"), "des crédits régionaux");
+        assert_eq!(
+            de("aide à l'investissement"),
+            "de l'aide à l'investissement"
+        );
+        assert_eq!(de("FIR"), "de « FIR »");
+        assert!(est_guide("Guide DGOS CPOM, partie 1"));
+        assert!(!est_guide("Instruction 2025/145"));
     }
 
     #[test]

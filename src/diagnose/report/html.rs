@@ -1,34 +1,56 @@
-//! The HTML report: one self-contained page with the documents' style
-//! ([`crate::render::html::Page`], tables, badges): the groups and their
-//! conditions, one table per group, the establishments left out and, with
-//! contracts, the cross-check. Every piece of text is escaped.
+//! The HTML report, written for an ARS director: a letterhead (the agency,
+//! the exercice), a title, a summary of the groups, one table per group
+//! that fits an A4 page (each crossed threshold written in French with the
+//! indicator's label: « délai global de paiement : 126,3 j, au-delà du seuil
+//! critique de 90 j »), the establishments without any indicator as a
+//! table, and, with contracts, the cross-check. One self-contained page
+//! with the documents' style ([`crate::render::html::Page`]); every piece of
+//! text is escaped.
 
-use super::{bilan, contrats, groupe_titre, ligne, members, plural};
-use crate::diagnose::{Diagnosis, GroupInfo};
+use super::{bilan_absents, contrats, groupe_titre, members, nom, plural, rang};
+use crate::ast::Niveau;
+use crate::diagnose::{Diagnosis, EstablishmentDiagnosis, Franchissement, GroupInfo};
 use crate::render::escape::{el, element, Html};
-use crate::render::html::{table, texte, Page};
+use crate::render::html::{detail, grille, texte, Page};
 use crate::render::style::Ton;
-use crate::render::{Cellule, Colonne, Tableau};
+use crate::render::texte::{agence, minuscule};
+use crate::render::Colonne;
 
 pub fn report(d: &Diagnosis) -> String {
     let title = format!("Diagnostic régional — exercice {}", d.exercice);
-    let mut body = el("h1", &[], &title);
-    let mut intro = format!("Classement {}", d.diagnostic);
-    if let Some(l) = &d.libelle {
-        intro.push_str(&format!(" : {l}"));
-    }
-    intro.push_str(&format!(
-        ". Chiffres : {}, {} diagnostiqués.",
-        d.figures_path,
-        plural(d.etablissements.len(), "établissement", "établissements")
+    let emetteur = d
+        .agence
+        .as_deref()
+        .map_or_else(|| "Agence régionale de santé".to_string(), agence);
+    let mut body = element(
+        "header",
+        &[("class", "entete")],
+        Html::concat([
+            element("span", &[("class", "emetteur")], texte(&emetteur)),
+            element("span", &[("class", "reference")], texte(&title)),
+        ]),
+    );
+    body.push(el(
+        "h1",
+        &[],
+        "Diagnostic de la situation financière des établissements de santé",
     ));
-    body.push(element("p", &[], texte(&intro)));
+    if let Some(l) = &d.libelle {
+        body.push(element("p", &[("class", "sous-titre")], texte(l)));
+    }
+    body.push(el(
+        "p",
+        &[("class", "periode")],
+        &format!("Exercice {}", d.exercice),
+    ));
+    body.push(element("p", &[], texte(&introduction(d))));
     if let Some(source) = &d.source {
         body.push(element("p", &[("class", "mention")], texte(source)));
     }
-    body.push(table(&groups(d)));
-    for line in bilan(d) {
-        body.push(element("p", &[], texte(&line)));
+    body.push(el("h2", &[], "Synthèse"));
+    body.push(groups(d));
+    for line in bilan_absents(d) {
+        body.push(element("p", &[], texte(&en_francais(d, &line))));
     }
     for (i, g) in d.groupes.iter().enumerate() {
         let mut heading = badge(d, i, g);
@@ -42,6 +64,23 @@ pub fn report(d: &Diagnosis) -> String {
     if d.etablissements.iter().any(|e| e.groupe.is_none()) {
         body.push(el("h2", &[], "Aucun groupe"));
         body.push(group(d, None));
+    }
+    if !d.sans_chiffres.is_empty() {
+        body.push(el("h2", &[], "Établissements sans indicateur à seuil"));
+        body.push(element(
+            "p",
+            &[],
+            texte(&format!(
+                "{} en {} mais aucun des indicateurs à seuil : ils ne sont pas diagnostiqués.",
+                plural(
+                    d.sans_chiffres.len(),
+                    "établissement a des chiffres",
+                    "établissements ont des chiffres"
+                ),
+                d.exercice
+            )),
+        ));
+        body.push(sans_chiffres(d));
     }
     let blocks = contrats(d);
     if !blocks.is_empty() {
@@ -59,9 +98,21 @@ pub fn report(d: &Diagnosis) -> String {
     }
     Page {
         title,
-        sections: vec![body],
+        sections: vec![element("div", &[("class", "diagnostic")], body)],
     }
     .render()
+}
+
+fn introduction(d: &Diagnosis) -> String {
+    let fichier = d
+        .figures_path
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(&d.figures_path);
+    format!(
+        "{} diagnostiqués d'après les chiffres {fichier}, classés du plus au moins critique : dans chaque groupe, par nombre de seuils franchis pondéré par leur gravité (vigilance 1, alerte 2, critique 3).",
+        plural(d.etablissements.len(), "établissement", "établissements")
+    )
 }
 
 /// A group's badge: groups to contract in red, the last group in green,
@@ -77,60 +128,155 @@ fn badge(d: &Diagnosis, i: usize, g: &GroupInfo) -> Html {
     el("span", &[("class", ton.class())], &groupe_titre(g))
 }
 
-fn groups(d: &Diagnosis) -> Tableau {
-    Tableau {
-        colonnes: vec![
-            Colonne::texte("Groupe"),
-            Colonne::texte("Condition"),
-            Colonne::nombre("Établissements"),
-        ],
-        lignes: d
-            .groupes
-            .iter()
-            .map(|g| {
-                vec![
-                    Cellule::new(groupe_titre(g)),
-                    Cellule::new(g.condition.clone().unwrap_or_else(|| "les autres".into())),
-                    Cellule::new(g.effectif.to_string()),
-                ]
-            })
-            .collect(),
-        total: None,
-    }
-}
-
-fn group(d: &Diagnosis, g: Option<usize>) -> Html {
-    let lignes: Vec<Vec<Cellule>> = members(d, g)
-        .map(|e| {
-            let l = ligne(d, e);
-            let notes = l.notes.join(" ; ");
+fn groups(d: &Diagnosis) -> Html {
+    let lignes: Vec<Vec<Html>> = d
+        .groupes
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
             vec![
-                Cellule::new(l.rang),
-                if notes.is_empty() {
-                    Cellule::new(l.nom)
-                } else {
-                    Cellule::avec_detail(l.nom, notes)
-                },
-                Cellule::new(l.finess),
-                Cellule::new(l.categorie),
-                Cellule::new(l.gravite),
-                Cellule::new(l.seuils.join(" · ")),
+                badge(d, i, g),
+                texte(&g.condition.as_deref().map_or_else(
+                    || "les autres établissements".to_string(),
+                    |c| en_francais(d, c),
+                )),
+                Html::text(&g.effectif.to_string()),
             ]
         })
         .collect();
+    grille(
+        &[
+            Colonne::texte("Groupe"),
+            Colonne::texte("Critère"),
+            Colonne::nombre("Établissements"),
+        ],
+        &lignes,
+        None,
+    )
+}
+
+fn group(d: &Diagnosis, g: Option<usize>) -> Html {
+    let lignes: Vec<Vec<Html>> = members(d, g).map(|e| row(d, e)).collect();
     if lignes.is_empty() {
         return el("p", &[], "Aucun établissement.");
     }
-    table(&Tableau {
-        colonnes: vec![
-            Colonne::nombre("Rang"),
-            Colonne::texte("Établissement"),
-            Colonne::texte("FINESS"),
-            Colonne::texte("Catégorie"),
-            Colonne::nombre("Gravité"),
-            Colonne::texte("Seuils franchis"),
-        ],
-        lignes,
-        total: None,
-    })
+    element(
+        "div",
+        &[("class", "etablissements")],
+        grille(
+            &[
+                Colonne::nombre("Rang"),
+                Colonne::texte("Établissement"),
+                Colonne::texte("FINESS"),
+                Colonne::texte("Catégorie"),
+                Colonne::texte("Gravité"),
+                Colonne::texte("Seuils franchis"),
+            ],
+            &lignes,
+            None,
+        ),
+    )
+}
+
+fn row(d: &Diagnosis, e: &EstablishmentDiagnosis) -> Vec<Html> {
+    let l = super::ligne(d, e);
+    // A long name may break after a slash (« POMPIDOU/BROUSSAIS »), never
+    // inside a word.
+    let mut etablissement = texte(&nom(e).replace('/', "/\u{200b}"));
+    for note in &l.notes {
+        etablissement.push(detail(&en_francais(d, note)));
+    }
+    let seuils = if e.franchis.is_empty() {
+        Html::text("—")
+    } else {
+        element(
+            "ul",
+            &[("class", "seuils")],
+            Html::concat(
+                e.franchis
+                    .iter()
+                    .map(|f| element("li", &[], texte(&seuil_franchi(f)))),
+            ),
+        )
+    };
+    vec![
+        texte(&rang(e)),
+        etablissement,
+        Html::text(&l.finess),
+        texte(&l.categorie),
+        texte(&l.gravite),
+        seuils,
+    ]
+}
+
+fn sans_chiffres(d: &Diagnosis) -> Html {
+    let lignes: Vec<Vec<Html>> = d
+        .sans_chiffres
+        .iter()
+        .map(|e| {
+            vec![
+                texte(e.raison_sociale.as_deref().unwrap_or("—")),
+                Html::text(&e.finess),
+            ]
+        })
+        .collect();
+    element(
+        "div",
+        &[("class", "sans-chiffres")],
+        grille(
+            &[Colonne::texte("Établissement"), Colonne::texte("FINESS")],
+            &lignes,
+            None,
+        ),
+    )
+}
+
+/// `délai global de paiement : 126,3 j, au-delà du seuil critique de 90 j`.
+pub fn seuil_franchi(f: &Franchissement) -> String {
+    let nom = f
+        .libelle
+        .as_deref()
+        .map_or_else(|| f.indicateur.replace('_', " "), minuscule);
+    let niveau = match f.niveau {
+        Niveau::Vigilance => "seuil de vigilance",
+        Niveau::Alerte => "seuil d'alerte",
+        Niveau::Critique => "seuil critique",
+    };
+    let (op, valeur) = f.seuil.split_once(' ').unwrap_or(("", &f.seuil));
+    let relation = match op {
+        ">" => "au-delà du",
+        ">=" | "≥" => "au niveau ou au-delà du",
+        "<" => "en deçà du",
+        "<=" | "≤" => "au niveau ou en deçà du",
+        _ => return format!("{nom} : {} ({niveau} : {})", f.affichage, signes(&f.seuil)),
+    };
+    format!("{nom} : {}, {relation} {niveau} de {valeur}", f.affichage)
+}
+
+fn signes(text: &str) -> String {
+    text.replace(">=", "≥").replace("<=", "≤")
+}
+
+/// A condition or a note for people: `≥` and `≤`, and each indicator by
+/// its label (`caf_nette < 0 €` → `CAF nette < 0 €`).
+fn en_francais(d: &Diagnosis, text: &str) -> String {
+    let mut out = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        match d.libelles.get(word.as_str()) {
+            Some(l) => out.push_str(&minuscule(l)),
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    signes(&out)
 }

@@ -260,6 +260,13 @@ pub fn bilan(d: &Diagnosis) -> Vec<String> {
     out
 }
 
+/// The lines of [`bilan`] other than the establishments without
+/// indicators (the HTML report lists those in a table).
+pub fn bilan_absents(d: &Diagnosis) -> Vec<String> {
+    let skip = usize::from(!d.sans_chiffres.is_empty());
+    bilan(d).into_iter().skip(skip).collect()
+}
+
 /// The contracts' cross-check as (heading, lines) blocks.
 pub fn contrats(d: &Diagnosis) -> Vec<(String, Vec<String>)> {
     let Some(r) = &d.contrats else {

@@ -110,6 +110,7 @@ fn bars_with_colours_marks_and_long_labels() {
         couleurs: vec!["#a01c1c"],
         maximum: Some(Decimal::ONE),
         reperes: vec![(d("0.9"), "90 %".into())],
+        etiquettes: Vec::new(),
     }
     .svg()
     .into_string();
@@ -180,4 +181,60 @@ fn extreme_values_do_not_fail() {
     .svg()
     .into_string();
     assert_eq!(bars.matches("class=\"barre\"").count(), 2);
+}
+
+#[test]
+fn forty_bars_fit_one_printed_page() {
+    let bars = BarChart {
+        titre: "Taux".into(),
+        dimension: Some(Dimension::Ratio),
+        barres: (0..40)
+            .map(|i| (format!("Centre hospitalier n° {i}"), d("0.5")))
+            .collect(),
+        ..BarChart::default()
+    }
+    .svg()
+    .into_string();
+    let height: i64 = bars
+        .split("height=\"")
+        .nth(1)
+        .and_then(|h| h.split('"').next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    // The chart is printed 174 mm wide (640 px): at most 200 mm high.
+    assert!(height * 174 <= 200 * 640, "{height}");
+    assert_eq!(bars.matches("class=\"barre\"").count(), 40);
+}
+
+#[test]
+fn long_labels_are_never_cut() {
+    for n in [3, 40] {
+        let mut barres = vec![(
+            "HÔPITAL EUROPEEN G. POMPIDOU/BROUSSAIS".to_string(),
+            d("0.3"),
+        )];
+        barres.extend((1..n).map(|i| (format!("CH {i}"), d("0.2"))));
+        let svg = BarChart {
+            titre: "Part".into(),
+            dimension: Some(Dimension::Ratio),
+            barres,
+            ..BarChart::default()
+        }
+        .svg()
+        .into_string();
+        assert!(!svg.contains('…'), "{svg}");
+        assert!(svg.contains("HÔPITAL EUROPEEN G."), "{svg}");
+        assert!(svg.contains("POMPIDOU/BROUSSAIS"), "{svg}");
+    }
+    let custom = BarChart {
+        titre: "Part".into(),
+        dimension: Some(Dimension::Ratio),
+        barres: vec![("CH".into(), d("0"))],
+        etiquettes: vec!["< 0,1 %".into()],
+        ..BarChart::default()
+    }
+    .svg()
+    .into_string();
+    assert!(custom.contains("&lt; 0,1 %"));
 }

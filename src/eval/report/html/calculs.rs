@@ -3,7 +3,7 @@
 //! shown only in print, since a closed `<details>` prints closed in most
 //! browsers).
 
-use super::avec_code;
+use super::{avec_code, symboles};
 use crate::eval::derivation::Derivation;
 use crate::eval::report::locate;
 use crate::render::escape::{el, element, Html};
@@ -22,15 +22,16 @@ pub fn calcul(resume: &str, d: &Derivation, map: &SourceMap) -> Html {
     out
 }
 
-/// One step: `what = value — how (file:line)`, then its inputs.
+/// One step: `what = value — how (file:line)`, then its inputs; `≥` and
+/// `≤` as in the rest of the document.
 fn etape(d: &Derivation, map: &SourceMap) -> Html {
-    let mut line = element("span", &[("class", "quoi")], texte(&d.what));
+    let mut line = element("span", &[("class", "quoi")], texte(&symboles(&d.what)));
     if let Some(display) = &d.display {
         line.push_text(" = ");
-        line.push(element("strong", &[], texte(display)));
+        line.push(element("strong", &[], texte(&symboles(display))));
     }
     line.push_text(" — ");
-    line.push(avec_code(&d.how));
+    line.push(avec_code(&symboles(&d.how)));
     if let Some((file, n)) = d.span.and_then(|s| locate(map, s)) {
         line.push_text(" ");
         line.push(el("span", &[("class", "source")], &format!("{file}:{n}")));

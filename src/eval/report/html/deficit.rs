@@ -6,7 +6,7 @@
 
 use super::contexte::{Resultat, Source};
 use super::synthese::{sum, Agence};
-use super::{part, ratio, titre};
+use super::{ratio, titre};
 use crate::eval::aid::euros;
 use crate::eval::Evaluation;
 use crate::render::escape::{element, Html};
@@ -20,6 +20,54 @@ struct Ligne {
     nom: String,
     detail: String,
     resultat: Resultat,
+}
+
+/// A warning when several FINESS carry the same result in the figures:
+/// one set of accounts for several sites (the AP-HP's hospitals in Hospi
+/// Diag), which a total would count several times.
+fn memes_chiffres(lignes: &[Ligne]) -> Option<String> {
+    let mut groupes: Vec<(Decimal, Vec<&Ligne>)> = Vec::new();
+    for l in lignes {
+        if !matches!(l.resultat.source, Source::Chiffres(_)) || l.resultat.valeur.is_zero() {
+            continue;
+        }
+        match groupes.iter_mut().find(|(v, _)| *v == l.resultat.valeur) {
+            Some((_, g)) => g.push(l),
+            None => groupes.push((l.resultat.valeur, vec![l])),
+        }
+    }
+    let phrases: Vec<String> = groupes
+        .iter()
+        .filter(|(_, g)| g.len() > 1)
+        .map(|(v, g)| {
+            let noms: Vec<String> = g
+                .iter()
+                .map(|l| format!("{} ({})", l.nom, l.detail))
+                .collect();
+            format!("{} : même résultat, {}", noms.join(", "), euros(*v))
+        })
+        .collect();
+    (!phrases.is_empty()).then(|| {
+        format!(
+            "Attention, plusieurs FINESS portent les mêmes chiffres financiers, sans doute un seul jeu de comptes pour plusieurs sites (comme les hôpitaux de l'AP-HP dans Hospi Diag) ; le total et les parts les comptent plusieurs fois. {}.",
+            phrases.join(" ; ")
+        )
+    })
+}
+
+/// A share of the deficit with one decimal (`41,0 %`); a share that would
+/// round to zero reads `< 0,1 %`: no establishment in deficit shows 0 %.
+pub(super) fn part_deficit(d: Decimal, total: Decimal) -> String {
+    let Some(r) = ratio(d, total) else {
+        return "—".to_string();
+    };
+    let dixiemes = (r * Decimal::from(1000)).round();
+    if r > Decimal::ZERO && dixiemes.is_zero() {
+        return "< 0,1 %".to_string();
+    }
+    let entier = (dixiemes / Decimal::TEN).trunc();
+    let reste = (dixiemes - entier * Decimal::TEN).abs();
+    format!("{},{} %", crate::display::number(entier), reste)
 }
 
 pub(super) fn deficits(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
@@ -54,6 +102,9 @@ pub(super) fn deficits(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
             }),
             None => sans_resultat.push(nom),
         }
+    }
+    if let Some(alerte) = memes_chiffres(&lignes) {
+        out.push(element("p", &[("class", "alerte")], texte(&alerte)));
     }
     let mut en_deficit: Vec<(&Ligne, Decimal)> = lignes
         .iter()
@@ -90,6 +141,10 @@ pub(super) fn deficits(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
                     .iter()
                     .map(|(l, d)| (l.nom.clone(), share(*d)))
                     .collect(),
+                etiquettes: en_deficit
+                    .iter()
+                    .map(|(_, d)| part_deficit(*d, total))
+                    .collect(),
                 ..BarChart::default()
             };
             out.push(figure(
@@ -118,7 +173,7 @@ pub(super) fn deficits(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
                     nom,
                     texte(&euros(*d)),
                     texte(&source),
-                    texte(&part(*d, total)),
+                    texte(&part_deficit(*d, total)),
                 ]
             })
             .collect();
@@ -128,7 +183,7 @@ pub(super) fn deficits(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
             texte(&format!("Total ({n} établissement{s} en déficit)")),
             texte(&euros(total)),
             Html::new(),
-            texte("100 %"),
+            texte("100,0 %"),
         ];
         out.push(grille(&colonnes, &rows, Some(&total_row)));
     }

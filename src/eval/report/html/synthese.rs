@@ -64,6 +64,9 @@ fn agences<'a>(e: &'a Evaluation, ctx: &'a Context) -> Vec<Agence<'a>> {
         }
     }
     out.sort_by_key(|a| (a.ars.is_none(), a.ars.as_deref().map(str::to_lowercase)));
+    for a in &mut out {
+        a.contrats.sort_by_key(|(c, _)| ordre(c));
+    }
     if out.is_empty() {
         out.push(Agence {
             ars: None,
@@ -101,6 +104,31 @@ fn agences<'a>(e: &'a Evaluation, ctx: &'a Context) -> Vec<Agence<'a>> {
     }
     out
 }
+
+/// The order of the rows and bars: by verdict, the least satisfied first
+/// (non tenus, partiellement tenus, tenus, sans objet), then by rate,
+/// lowest first, then by name.
+fn ordre(c: &ContractEvaluation) -> (usize, bool, Decimal, String) {
+    let rang = match c.verdict {
+        ContractVerdict::NonTenus => 0,
+        ContractVerdict::PartiellementTenus => 1,
+        ContractVerdict::Tenus => 2,
+        ContractVerdict::SansObjet => 3,
+    };
+    let nom = c
+        .raison_sociale
+        .clone()
+        .unwrap_or_else(|| c.contrat.clone());
+    (
+        rang,
+        c.realisation.is_none(),
+        c.realisation.unwrap_or_default(),
+        nom,
+    )
+}
+
+/// The order of [`ordre`], said where the rows and bars are shown.
+pub(super) const ORDRE: &str = "Contrats classés par verdict (non tenus, partiellement tenus, tenus, sans objet), puis par taux de réalisation croissant.";
 
 fn feuille(e: &Evaluation, a: &Agence<'_>) -> Html {
     let y = e.exercice;
@@ -220,6 +248,7 @@ fn suivi(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
         out.push(element("p", &[], texte("Aucun contrat n'a été évalué.")));
         return element("section", &[("class", "rubrique")], out);
     }
+    out.push(element("p", &[("class", "mention")], texte(ORDRE)));
     let colonnes = [
         Colonne::texte("Établissement et contrat"),
         Colonne::nombre("Période"),
@@ -480,11 +509,12 @@ fn realisation(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
             (Decimal::new(5, 1), "50 %".to_string()),
             (Decimal::new(9, 1), "90 %".to_string()),
         ],
+        etiquettes: Vec::new(),
     };
     out.push(figure(
         chart.svg(),
         &format!(
-            "Taux de réalisation des objectifs de l'exercice {} ; couleur du verdict. À 90 % et toutes conditions respectées, les engagements sont tenus ; à 50 %, partiellement tenus.",
+            "Taux de réalisation des objectifs de l'exercice {} ; couleur du verdict. À 90 % et toutes conditions respectées, les engagements sont tenus ; à 50 %, partiellement tenus. {ORDRE}",
             e.exercice
         ),
     ));

@@ -46,3 +46,15 @@ fn key_figures_and_headings() {
         "<h2><span class=\"numero\">2.</span> Conditions &lt;b&gt;</h2>"
     );
 }
+
+#[test]
+fn deficit_shares_have_one_decimal_and_never_read_zero() {
+    use super::deficit::part_deficit;
+    let total = Decimal::from(21_464_000);
+    assert_eq!(part_deficit(Decimal::from(8_900_000), total), "41,5 %");
+    assert_eq!(part_deficit(Decimal::from(10_732_000), total), "50,0 %");
+    assert_eq!(part_deficit(Decimal::from(5_000), total), "< 0,1 %");
+    assert_eq!(part_deficit(Decimal::from(12_000), total), "0,1 %");
+    assert_eq!(part_deficit(total, total), "100,0 %");
+    assert_eq!(part_deficit(Decimal::ONE, Decimal::ZERO), "—");
+}
