@@ -172,8 +172,12 @@ fn hostile_revue_texts_stay_text() {
     support::html::assert_tags_are_safe(&html, "revue");
     assert!(!html.contains("<img") && !html.contains("<script"));
     let md = report::contract(Format::Markdown, &e, c, &run().map, options);
+    // The Markdown may show the payload as text (`\<img`): what matters is
+    // what a Markdown reader makes of it.
+    let mut shown = String::new();
+    pulldown_cmark::html::push_html(&mut shown, pulldown_cmark::Parser::new(&md));
     assert!(
-        !md.contains("<img") && !md.contains("<script") && !md.contains("](javascript"),
+        !shown.contains("<img") && !shown.contains("<script") && !shown.contains("href=\"javascript"),
         "{md}"
     );
 }

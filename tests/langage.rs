@@ -135,6 +135,10 @@ fn every_grammar_form_is_documented() {
         "delegation_field",
         "diagnostic_field",
         "revue_field",
+        "sous_action_field",
+        "suivi_field",
+        "scenario_field",
+        "attente",
     ];
     let mut missing = Vec::new();
     let mut seen = 0;

@@ -86,7 +86,11 @@ pub fn run(args: &DiagnoseArgs, std_dir: Option<&Path>, color: bool) -> ExitStat
         Ok(def) => def,
         Err(message) => return fail(&message),
     };
-    let diagnosis = diagnose::diagnose(&program, &figures, args.exercice, def);
+    let mut diagnosis = diagnose::diagnose(&program, &figures, args.exercice, def);
+    // The letterhead names the agency kept by `--region`, when one was asked.
+    if let Some(agence) = agence {
+        diagnosis.agence = Some(agence.to_string());
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     // A closed pipe (`pacte diagnose … | head`) is not an error.
