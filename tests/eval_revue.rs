@@ -177,7 +177,9 @@ fn hostile_revue_texts_stay_text() {
     let mut shown = String::new();
     pulldown_cmark::html::push_html(&mut shown, pulldown_cmark::Parser::new(&md));
     assert!(
-        !shown.contains("<img") && !shown.contains("<script") && !shown.contains("href=\"javascript"),
+        !shown.contains("<img")
+            && !shown.contains("<script")
+            && !shown.contains("href=\"javascript"),
         "{md}"
     );
 }
