@@ -307,3 +307,20 @@ fn no_dangling_dialogue_sentence_without_a_date() {
         .contains("Un premier dialogue entre l'ARS et l'établissement se tient dans les six mois"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_cref_lists_each_action_fiche() {
+    // The example CREF of the region writes its actions with the §10 fiche.
+    let path = "examples/region-exemple/ch_montrivage_cref.pacte";
+    let md = render_path(path, Format::Md, true);
+    for expected in [
+        "Fiche de l'action « Pool de remplacement interne",
+        "| Titre budgétaire | Titre 1 — charges de personnel |",
+        "| Montant initial (2025) | 1 800 000 € sur les charges |",
+        "| Gain attendu 2026 | 250 000 € sur les charges |",
+        "| Impact total prévu | 650 000 € |",
+        "| Sous-action « Constituer un pool de remplacement interne de 12 ETP » | 450 000 € |",
+    ] {
+        assert!(md.contains(expected), "{expected}\n{md}");
+    }
+}

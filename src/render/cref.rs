@@ -74,7 +74,7 @@ pub(super) fn visas(ctx: &Ctx, cites: &[String]) -> Vec<String> {
 }
 
 fn a_une_fiche(o: &Objectif) -> bool {
-    !o.actions.is_empty() || !o.gains.is_empty()
+    !o.actions.is_empty() || !o.gains_effectifs().is_empty()
 }
 
 fn presentation(ctx: &Ctx) -> Vec<Bloc> {
@@ -236,7 +236,7 @@ fn actions(ctx: &Ctx) -> Vec<Bloc> {
         .filter(|o| a_une_fiche(o))
         .collect();
     let mut blocs = vec![Bloc::Paragraphe("Chaque action fait l'objet d'une fiche : objectif, indicateur et cibles, responsable, échéance et impacts attendus sur les charges et les recettes, exercice par exercice. Une diminution de charges est un gain sur le résultat.".to_string())];
-    if avec.iter().any(|o| !o.gains.is_empty()) {
+    if avec.iter().any(|o| !o.gains_effectifs().is_empty()) {
         blocs.push(Bloc::Tableau(synthese(&avec)));
     }
     for (k, o) in avec.iter().enumerate() {
@@ -268,13 +268,13 @@ fn actions(ctx: &Ctx) -> Vec<Bloc> {
 fn synthese(objectifs: &[&Objectif]) -> Tableau {
     let mut years: Vec<i32> = objectifs
         .iter()
-        .flat_map(|o| o.gains.iter().map(|g| g.annee.value))
+        .flat_map(|o| o.gains_effectifs().into_iter().map(|g| g.annee.value))
         .collect();
     years.sort_unstable();
     years.dedup();
     let sum = |o: &Objectif, y: Option<i32>, side: Option<GainSide>| -> Decimal {
-        o.gains
-            .iter()
+        o.gains_effectifs()
+            .into_iter()
             .filter(|g| y.is_none_or(|y| g.annee.value == y) && side.is_none_or(|s| g.side == s))
             .map(|g| g.montant.value)
             .sum()
@@ -284,7 +284,7 @@ fn synthese(objectifs: &[&Objectif]) -> Tableau {
     colonnes.push(Colonne::nombre("Total"));
     let lignes = objectifs
         .iter()
-        .filter(|o| !o.gains.is_empty())
+        .filter(|o| !o.gains_effectifs().is_empty())
         .map(|o| {
             let mut row = vec![Cellule::new(titre(o))];
             row.extend(

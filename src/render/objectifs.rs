@@ -6,7 +6,7 @@
 use super::contrat::{Ctx, Kind};
 use super::texte;
 use super::{Bloc, Cellule, Colonne, Tableau};
-use crate::ast::{Aide, AideStatut, ClauseKind, GainSide, Objectif, ObjectifType};
+use crate::ast::{Action, Aide, AideStatut, ClauseKind, GainSide, Objectif, ObjectifType};
 use crate::display;
 use crate::model::base_of;
 
@@ -142,8 +142,9 @@ pub(super) fn titre(o: &Objectif) -> String {
 fn poids(o: &Objectif, par_gains: bool) -> Cellule {
     match &o.poids {
         Some(p) => Cellule::new(display::number(p.value)),
-        None if par_gains && !o.gains.is_empty() => {
-            let total = crate::exact::euros_total(o.gains.iter().map(|g| g.montant.value));
+        None if par_gains && !o.gains_effectifs().is_empty() => {
+            let total =
+                crate::exact::euros_total(o.gains_effectifs().into_iter().map(|g| g.montant.value));
             Cellule::avec_detail(total, "gains attendus")
         }
         None => Cellule::new("1"),
@@ -156,7 +157,7 @@ pub(super) fn fiches(objectifs: &[&Objectif]) -> Vec<Bloc> {
     for o in objectifs {
         let has_sheet = !o.textes.is_empty()
             || !o.actions.is_empty()
-            || !o.gains.is_empty()
+            || !o.gains_effectifs().is_empty()
             || o.justification.is_some();
         if !has_sheet {
             continue;
@@ -191,7 +192,16 @@ pub(super) fn fiches(objectifs: &[&Objectif]) -> Vec<Bloc> {
                 total: None,
             }));
         }
-        if !o.gains.is_empty() {
+        for a in &o.actions {
+            if let Some(t) = fiche_action(a) {
+                blocs.push(Bloc::Paragraphe(format!(
+                    "Fiche de l'action « {} » :",
+                    a.libelle.value
+                )));
+                blocs.push(Bloc::Tableau(t));
+            }
+        }
+        if !o.gains_effectifs().is_empty() {
             blocs.push(Bloc::Tableau(gains(o)));
         }
         if let Some(j) = &o.justification {
@@ -205,14 +215,71 @@ pub(super) fn fiches(objectifs: &[&Objectif]) -> Vec<Bloc> {
 }
 
 /// Expected impact on the result, per year: charges, revenue, total.
+/// The CREF « fiche action » of an action that has one (§10): dates, budget
+/// title, starting charges or revenue, gains by year, expected impact and
+/// sub-actions. `None` for a plain `action "…"`.
+fn fiche_action(a: &Action) -> Option<Tableau> {
+    let f = &a.fiche;
+    let cote = |side: GainSide| match side {
+        GainSide::Charges => "sur les charges",
+        GainSide::Recettes => "sur les recettes",
+    };
+    let mut lignes: Vec<(String, String)> = Vec::new();
+    if let Some((d, _)) = f.debut {
+        lignes.push(("Début".to_string(), d.french()));
+    }
+    if let Some(t) = &f.titre {
+        lignes.push(("Titre budgétaire".to_string(), t.value.clone()));
+    }
+    if let Some(i) = &f.initial {
+        lignes.push((
+            format!("Montant initial ({})", i.annee.value),
+            format!("{} {}", display::euros(i.montant.value), cote(i.side)),
+        ));
+    }
+    for g in &f.gains {
+        lignes.push((
+            format!("Gain attendu {}", g.annee.value),
+            format!("{} {}", display::euros(g.montant.value), cote(g.side)),
+        ));
+    }
+    if let Some(e) = &f.economies_prevues {
+        lignes.push(("Impact total prévu".to_string(), display::euros(e.value)));
+    }
+    for (k, sa) in f.sous_actions.iter().enumerate() {
+        let total = crate::exact::euros_total(sa.gains.iter().map(|g| g.montant.value));
+        // Never the identifier: a signed document names things in words.
+        let nom = sa
+            .libelle
+            .as_ref()
+            .map_or_else(|| format!("n° {}", k + 1), |l| format!("« {} »", l.value));
+        lignes.push((format!("Sous-action {nom}"), total));
+    }
+    if lignes.is_empty() {
+        return None;
+    }
+    Some(Tableau {
+        colonnes: vec![Colonne::texte("Rubrique"), Colonne::texte("Valeur")],
+        lignes: lignes
+            .into_iter()
+            .map(|(k, v)| vec![Cellule::new(k), Cellule::new(v)])
+            .collect(),
+        total: None,
+    })
+}
+
 pub(super) fn gains(o: &Objectif) -> Tableau {
-    let mut years: Vec<i32> = o.gains.iter().map(|g| g.annee.value).collect();
+    let mut years: Vec<i32> = o
+        .gains_effectifs()
+        .into_iter()
+        .map(|g| g.annee.value)
+        .collect();
     years.sort_unstable();
     years.dedup();
     let sum = |year: Option<i32>, side: Option<GainSide>| -> String {
         crate::exact::euros_total(
-            o.gains
-                .iter()
+            o.gains_effectifs()
+                .into_iter()
                 .filter(|g| year.is_none_or(|y| g.annee.value == y))
                 .filter(|g| side.is_none_or(|s| g.side == s))
                 .map(|g| g.montant.value),

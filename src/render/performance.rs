@@ -36,7 +36,12 @@ pub(super) fn adapter(ctx: &Ctx, doc: &mut Document) {
         Article::new("Durée du contrat", duree(ctx)),
         Article::new("Engagements de l'établissement", engagements(ctx)),
     ];
-    if ctx.contrat.objectifs.iter().any(|o| !o.gains.is_empty()) {
+    if ctx
+        .contrat
+        .objectifs
+        .iter()
+        .any(|o| !o.gains_effectifs().is_empty())
+    {
         articles.push(Article::new("Gains attendus", gains(ctx)));
     }
     articles.push(Article::new("Engagements de l'ARS", ars(ctx)));
@@ -154,19 +159,19 @@ fn gains(ctx: &Ctx) -> Vec<Bloc> {
         .contrat
         .objectifs
         .iter()
-        .filter(|o| !o.gains.is_empty())
+        .filter(|o| !o.gains_effectifs().is_empty())
         .collect();
     let sum = |side: Option<GainSide>| -> Decimal {
         avec.iter()
-            .flat_map(|o| o.gains.iter())
+            .flat_map(|o| o.gains_effectifs().into_iter())
             .filter(|g| side.is_none_or(|s| g.side == s))
             .map(|g| g.montant.value)
             .sum()
     };
     let row = |o: &Objectif| {
         let s = |side: Option<GainSide>| -> Decimal {
-            o.gains
-                .iter()
+            o.gains_effectifs()
+                .into_iter()
                 .filter(|g| side.is_none_or(|s| g.side == s))
                 .map(|g| g.montant.value)
                 .sum()
