@@ -497,3 +497,32 @@ fn incremental_changes_are_applied() {
     );
     c.stop();
 }
+
+#[test]
+fn r0101_offers_to_add_the_end_date() {
+    // The region's CREF without its `fin le` lasts more than 3 years: the
+    // quick fix writes the line that R0101's help gives, below the period.
+    let text = std::fs::read_to_string("examples/region-exemple/ch_montrivage_cref.pacte")
+        .unwrap()
+        .replace("  fin le 2028-11-19\n", "");
+    let uri = "file:///tmp/pacte-lsp-fin/cref.pacte";
+    let mut c = Client::start(None);
+    let d = c.open(uri, &text);
+    let diagnostics = d["params"]["diagnostics"].as_array().unwrap();
+    let r0101 = diagnostics
+        .iter()
+        .find(|d| d["code"] == "R0101")
+        .expect("R0101");
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": doc(uri), "range": r0101["range"].clone(), "context": {"diagnostics": []}}),
+    );
+    let action = &actions["result"][0];
+    assert_eq!(action["title"], "Ajouter « fin le 2028-11-19 »");
+    let edit = &action["edit"]["changes"][uri][0];
+    assert_eq!(edit["newText"], "  fin le 2028-11-19\n");
+    let line = r0101["range"]["start"]["line"].as_u64().unwrap();
+    assert_eq!(edit["range"]["start"]["line"].as_u64(), Some(line + 1));
+    assert_eq!(edit["range"]["start"]["character"].as_u64(), Some(0));
+    c.stop();
+}

@@ -45,6 +45,26 @@ fn action(a: &Analysis, doc_uri: &str, d: &Diagnostic) -> Option<Value> {
             range,
             example.to_string(),
         )
+    } else if let Some(fin) = added_end(help).filter(|_| d.code == Code::R0101) {
+        // R0101 « ajoutez `fin le …` »: a new line below the period.
+        let next = text
+            .get(span.end as usize..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |i| span.end as usize + i + 1);
+        let start = line_start(text, span.start as usize);
+        let indent: String = text
+            .get(start..)
+            .unwrap_or("")
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
+        let at = position::position(text, next);
+        let range = json!({"start": at, "end": at});
+        (
+            format!("Ajouter « {fin} »"),
+            serde_json::from_value(range).ok()?,
+            format!("{indent}{fin}\n"),
+        )
     } else if d.code == Code::E0103 {
         let example = help.split("par exemple : ").nth(1)?;
         let close = closing_brace(names::code(a), span.start as usize)?;
@@ -93,6 +113,12 @@ fn same_field_example<'a>(help: &'a str, code: &str, span: crate::source::Span) 
     (first(example).is_some() && first(example) == first(written)).then_some(example)
 }
 
+/// The `fin le …` of R0101's « ajoutez `fin le …` ».
+fn added_end(help: &str) -> Option<&str> {
+    let rest = help.split("ajoutez `").nth(1)?.split('`').next()?;
+    rest.starts_with("fin le ").then_some(rest)
+}
+
 /// The `}` that closes the item starting before `from`.
 fn closing_brace(code: &str, from: usize) -> Option<usize> {
     let mut depth = 0usize;
@@ -135,5 +161,14 @@ mod tests {
             Some("760000018")
         );
         assert_eq!(suggestion("ajoutez une ligne"), None);
+    }
+
+    #[test]
+    fn an_end_to_add_is_read_from_r0101_help() {
+        assert_eq!(
+            added_end("écrivez la fin : ajoutez `fin le 2028-06-29`"),
+            Some("fin le 2028-06-29")
+        );
+        assert_eq!(added_end("par exemple `période 2025 à 2028`"), None);
     }
 }
