@@ -32,6 +32,10 @@ pub struct Analysis {
     pub program: Program,
     /// The diagnostics located in the document, sorted.
     pub diagnostics: Vec<Diagnostic>,
+    /// The other Pacte files of the document's folder (not imported), with
+    /// the map that holds them (a superset of `map`): where a `suivi`,
+    /// `scénario` or `revue` finds a contract written beside it.
+    pub folder: Option<(SourceMap, Vec<File>)>,
 }
 
 /// The std, parsed once.
@@ -93,9 +97,10 @@ pub fn analyse(input: Input, open: &dyn Fn(&Path) -> Option<String>) -> Analysis
     let mut files = std.files.clone();
     files.extend(file.clone());
     files.extend(imported.iter().map(|(_, f)| f.clone()));
-    let cross = match (input.path, &file) {
-        (Some(path), Some(_)) => cross_contract(&map, doc, path, &imported, &files, open),
-        _ => Diagnostics::new(),
+    let (cross, folder) = match (input.path, &file) {
+        // Also while the document does not parse: completion needs the folder.
+        (Some(path), _) => cross_contract(&map, doc, path, &imported, &files, open),
+        _ => (Diagnostics::new(), None),
     };
     let program = crate::pipeline::analyse(files, &mut diagnostics);
     diagnostics.extend(cross);
@@ -109,6 +114,7 @@ pub fn analyse(input: Input, open: &dyn Fn(&Path) -> Option<String>) -> Analysis
         file,
         program,
         diagnostics,
+        folder,
     }
 }
 
@@ -116,7 +122,7 @@ pub fn analyse(input: Input, open: &dyn Fn(&Path) -> Option<String>) -> Analysis
 /// the other Pacte files of its folder (and sub-folders, as `pacte check
 /// FOLDER` reads them): a second analysis with those files, of which only
 /// these codes are kept. Nothing when the folder has no other file or more
-/// than [`MAX_IMPORTED`].
+/// than [`MAX_IMPORTED`]. Also gives those files, parsed, for navigation.
 fn cross_contract(
     map: &SourceMap,
     doc: SourceId,
@@ -124,13 +130,13 @@ fn cross_contract(
     imported: &[(PathBuf, File)],
     files: &[File],
     open: &dyn Fn(&Path) -> Option<String>,
-) -> Diagnostics {
+) -> (Diagnostics, Option<(SourceMap, Vec<File>)>) {
     let mut out = Diagnostics::new();
     let Some(folder) = path.parent() else {
-        return out;
+        return (out, None);
     };
     let Ok(found) = crate::cli::load::discover(&[folder.to_path_buf()]) else {
-        return out;
+        return (out, None);
     };
     let skip: HashSet<&Path> = imported
         .iter()
@@ -142,21 +148,23 @@ fn cross_contract(
         .filter(|p| !skip.contains(p.as_path()))
         .collect();
     if others.is_empty() || others.len() > MAX_IMPORTED {
-        return out;
+        return (out, None);
     }
     let mut map = map.clone();
     // The folder's files before the document's, so that the document's
     // contract is the one that « passes » a total (R0702 names the last).
     let n_std = std_cache().files.len().min(files.len());
     let mut all = files.get(..n_std).unwrap_or(&[]).to_vec();
+    let mut beside = Vec::new();
     for other in others {
         let Some(text) = open(other).or_else(|| read_utf8(other)) else {
             continue;
         };
         let shown = other.to_string_lossy().into_owned();
         let id = map.add(shown.as_str(), code_of(&shown, &text), Origin::User);
-        all.extend(parse(&map, id, &mut Diagnostics::new()));
+        beside.extend(parse(&map, id, &mut Diagnostics::new()));
     }
+    all.extend(beside.iter().cloned());
     all.extend(files.get(n_std..).unwrap_or(&[]).iter().cloned());
     let mut diagnostics = Diagnostics::new();
     crate::pipeline::analyse(all, &mut diagnostics);
@@ -172,7 +180,7 @@ fn cross_contract(
         }
         out.push(d);
     }
-    out
+    (out, Some((map, beside)))
 }
 
 fn code_of(name: &str, text: &str) -> String {

@@ -25,9 +25,7 @@ pub fn word_at(text: &str, byte: usize) -> Option<(usize, usize)> {
 
 /// Markdown for a contract, objective or condition of the document.
 pub fn hover_local(a: &super::analysis::Analysis, def: &super::names::Def) -> Option<String> {
-    let file = a.file.as_ref()?;
-    for item in &file.items {
-        let Item::Contrat(c) = item else { continue };
+    for c in super::items::contracts(a) {
         if def.kind == "contrat" && c.id.span == def.span {
             let mut out = format!("**contrat `{}`** — {}\n", c.id.name, text(&c.intitule));
             if let Some(cadre) = &c.cadre {
@@ -55,6 +53,18 @@ pub fn hover_local(a: &super::analysis::Analysis, def: &super::names::Def) -> Op
                 out.push_str(&format!("\n- indicateur : `{}`", i.name));
             }
             out.push_str(&format!("\n- {} cibles\n", o.cibles.len()));
+            return Some(out);
+        }
+        let mut actions = c.objectifs.iter().flat_map(|o| &o.actions);
+        if let Some(action) = actions.find(|x| x.id.as_ref().is_some_and(|i| i.span == def.span)) {
+            let mut out = format!("**action `{}`** — {}\n", def.name, action.libelle.value);
+            if let Some(r) = &action.responsable {
+                out.push_str(&format!("\n- responsable : {}", r.value));
+            }
+            if let Some((d, _)) = &action.echeance {
+                out.push_str(&format!("\n- échéance : {d}"));
+            }
+            out.push_str(&format!("\n\nContrat `{}`.\n", c.id.name));
             return Some(out);
         }
         if let Some(k) = c.conditions.iter().find(|k| k.id.span == def.span) {
@@ -174,15 +184,9 @@ fn push_source(out: &mut String, source: &Option<Text>) {
 /// previous keyword expects, units after a number, else the fields valid in
 /// the enclosing block (`block`: its keyword, "" at the top level).
 pub fn completions(program: &Program, line_before: &str, block: &str) -> Vec<(String, String)> {
-    let words: Vec<&str> = line_before.split_whitespace().collect();
     let typing_new_word = line_before.ends_with(char::is_whitespace);
-    let previous = if typing_new_word {
-        words.last()
-    } else {
-        words.len().checked_sub(2).and_then(|i| words.get(i))
-    };
     let label = |t: &Option<Text>| text(t).to_string();
-    match previous.copied() {
+    match previous_word(line_before) {
         Some("cadre") | Some("étend") | Some("etend") => program
             .cadres
             .iter()
@@ -218,10 +222,25 @@ pub fn completions(program: &Program, line_before: &str, block: &str) -> Vec<(St
                 .map(|(u, d)| (u.to_string(), d.to_string()))
                 .collect()
         }
+        _ if matches!(block, "chiffres" | "prévision" | "prevision") => indicators(program),
         _ => fields(block)
             .iter()
             .map(|k| (k.to_string(), "mot-clé".to_string()))
             .collect(),
+    }
+}
+
+/// The word before the one being typed (the last one after a space).
+pub fn previous_word(line_before: &str) -> Option<&str> {
+    let words: Vec<&str> = line_before.split_whitespace().collect();
+    if line_before.ends_with(char::is_whitespace) {
+        words.last().copied()
+    } else {
+        words
+            .len()
+            .checked_sub(2)
+            .and_then(|i| words.get(i))
+            .copied()
     }
 }
 
@@ -318,7 +337,15 @@ pub fn fields(block: &str) -> &'static [&'static str] {
             "action",
             "texte",
         ],
-        "action" | "sous_action" => &[
+        "sous_action" => &[
+            "libellé",
+            "responsable",
+            "échéance",
+            "titre",
+            "gain",
+            "économies_prévues",
+        ],
+        "action" => &[
             "libellé",
             "responsable",
             "début",
@@ -391,6 +418,14 @@ pub fn fields(block: &str) -> &'static [&'static str] {
         ],
         "suivi" => &["prochaine_rencontre", "action", "commentaire"],
         "scénario" | "scenario" => &["contrat", "exercice", "chiffres", "attendu"],
+        "attendu" => &[
+            "objectif",
+            "condition",
+            "réalisation:",
+            "verdict:",
+            "aide",
+            "codes:",
+        ],
         "diagnostic" => &["libellé", "source", "groupe", "prélèvement_continu"],
         _ => &[],
     }
@@ -415,6 +450,18 @@ mod tests {
         let fields = completions(&program, "    li", "objectif");
         assert!(fields.iter().any(|(n, _)| n == "libellé"));
         assert!(!fields.iter().any(|(n, _)| n == "intitulé"));
+        let fiche = completions(&program, "      ", "action");
+        assert!(["début", "initial", "économies_prévues", "sous_action"]
+            .iter()
+            .all(|f| fiche.iter().any(|(n, _)| n == f)));
+        let sous = completions(&program, "        ", "sous_action");
+        assert!(!sous.iter().any(|(n, _)| n == "sous_action" || n == "début"));
+        let contrat = completions(&program, "  ch", "contrat");
+        assert!(contrat.iter().any(|(n, _)| n == "chef_de_projet"));
+        let chiffres = completions(&program, "    ", "chiffres");
+        assert!(chiffres.iter().any(|(n, _)| n == "délai_global_paiement"));
+        let attendu = completions(&program, "    ", "attendu");
+        assert!(attendu.iter().any(|(n, _)| n == "codes:"));
         let d = hover(&program, "criticité_annexe_1").unwrap();
         assert!(
             d.starts_with("**diagnostic `criticité_annexe_1`**") && d.contains("Groupes"),

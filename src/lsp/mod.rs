@@ -9,6 +9,7 @@ mod analysis;
 mod diagnostics;
 mod hints;
 mod info;
+mod items;
 mod lex;
 mod names;
 mod position;
@@ -102,8 +103,7 @@ fn hover(shared: &Shared, uri: &str, params: &Value) -> Option<Value> {
     let text = a.text.as_str();
     let at = offset_of(text, params)?;
     let (start, end) = info::word_at(text, at)?;
-    let local = names::resolve(&a, &lex::tokens(names::code(&a)), at)
-        .and_then(|(def, _)| info::hover_local(&a, &def));
+    let local = at_cursor(&a, at).and_then(|def| info::hover_local(&a, &def));
     let markdown = local.or_else(|| info::hover(&a.program, text.get(start..end)?))?;
     Some(json!({
         "contents": {"kind": "markdown", "value": markdown},
@@ -119,7 +119,10 @@ fn completion(shared: &Shared, uri: &str, params: &Value) -> Option<Value> {
     let code = names::code(&a);
     let blocks = lex::enclosing(code, &lex::tokens(code), at);
     let block = blocks.last().map_or("", String::as_str);
-    let items: Vec<Value> = info::completions(&a.program, text.get(line_start..at)?, block)
+    let line = text.get(line_start..at)?;
+    let found = items::completions(&a, line, block, at)
+        .unwrap_or_else(|| info::completions(&a.program, line, block));
+    let items: Vec<Value> = found
         .into_iter()
         .map(|(label, detail)| {
             let kind = if detail == "mot-clé" { 14 } else { 12 };
@@ -147,8 +150,18 @@ fn formatting(shared: &Shared, uri: &str, _params: &Value) -> Option<Value> {
 fn definition(shared: &Shared, uri: &str, params: &Value) -> Option<Value> {
     let a = shared.analysis(uri)?;
     let at = offset_of(&a.text, params)?;
-    let (def, _) = names::resolve(&a, &lex::tokens(names::code(&a)), at)?;
-    names::location(&a, uri, def.span)
+    names::location(&a, uri, at_cursor(&a, at)?.span)
+}
+
+/// The definition of the name at `byte`: a contract or one of its parts
+/// named by a `suivi`, `scénario` or `revue` (possibly in another file of
+/// the folder), else as [`names::resolve`] finds it.
+fn at_cursor(a: &analysis::Analysis, byte: usize) -> Option<names::Def> {
+    let code = names::code(a);
+    let from_item = info::word_at(code, byte)
+        .and_then(|(start, end)| code.get(start..end))
+        .and_then(|word| items::resolve(a, byte, word));
+    from_item.or_else(|| names::resolve(a, &lex::tokens(code), byte).map(|(def, _)| def))
 }
 
 fn references(shared: &Shared, uri: &str, params: &Value) -> Option<Value> {

@@ -117,7 +117,7 @@ pub fn resolve(a: &Analysis, tokens: &[Token], byte: usize) -> Option<(Def, Toke
 
 /// An LSP location of a span of any source of the analysis.
 pub fn location(a: &Analysis, doc_uri: &str, span: Span) -> Option<Value> {
-    let source = a.map.get(span.source)?;
+    let source = super::items::source(a, span.source)?;
     let (target, text) = if span.source == a.doc {
         (doc_uri.to_string(), a.text.as_str())
     } else if source.origin == Origin::Std {
