@@ -669,6 +669,19 @@ fn suivi_scenario_and_revue_reach_the_contracts_of_the_folder() {
     );
     let bocage = file_uri(&dir.join("ch_bocage.pacte").to_string_lossy());
     assert_eq!(def["result"]["uri"], json!(bocage));
+    let typed = "revue ch_bocage_2025 2026 {\n  objectif \n}\n";
+    let brouillon = file_uri(&dir.join("revue_brouillon.pacte").to_string_lossy());
+    c.open(&brouillon, typed);
+    let found = at(
+        &mut c,
+        "textDocument/completion",
+        &brouillon,
+        pos(typed, "objectif \n", 9),
+    );
+    assert!(
+        labels(&found).contains(&"fonds_roulement".into()),
+        "{found}"
+    );
     c.stop();
     let _ = std::fs::remove_dir_all(&dir);
 }
