@@ -625,7 +625,7 @@ fn suivi_scenario_and_revue_reach_the_contracts_of_the_folder() {
     ));
     assert!(found.contains(&"chu_normanville_2025".into()), "{found:?}");
     // A scénario: contracts, objectives, conditions, codes, attendu fields.
-    let scenario = "scénario \"essai\" {\n  contrat ch_montrivage_cref_2025\n  contrat \n  attendu {\n    objectif \n    condition \n    codes: \n    \n  }\n}\n";
+    let scenario = "scénario \"essai\" {\n  contrat ch_montrivage_cref_2025\n  contrat \n  attendu {\n    objectif \n    condition \n    codes: \n    verdict: \n    \n  }\n}\n";
     let essai = file_uri(&dir.join("essai.pacte").to_string_lossy());
     c.open(&essai, scenario);
     let mut complete = |needle: &str, shift: usize| {
@@ -647,6 +647,7 @@ fn suivi_scenario_and_revue_reach_the_contracts_of_the_folder() {
         vec!["exhaustivité".to_string()]
     );
     assert!(complete("codes: \n", 7).contains(&"R0701".into()));
+    assert!(complete("verdict: \n", 9).contains(&"engagements tenus".into()));
     assert!(complete("    \n  }", 4).contains(&"verdict:".into()));
     // A revue: its objective is the contract's, in another file.
     let revue = dir.join("revue_ch_bocage_2026.pacte");

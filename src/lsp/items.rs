@@ -163,6 +163,10 @@ pub fn completions(
             .map(|c| (c.as_str().to_string(), c.title().to_string()));
         return Some(codes.collect());
     }
+    if let Some(words) = after_colon(line_before.trim_start(), block) {
+        let detail = |w: &&str| (w.to_string(), "valeur".to_string());
+        return Some(words.iter().map(detail).collect());
+    }
     let previous = super::info::previous_word(line_before)?;
     let kind = match (block, previous) {
         ("", "suivi" | "revue") | ("suivi" | "scénario" | "scenario", "contrat") => {
@@ -189,6 +193,35 @@ pub fn completions(
     )
 }
 
+/// What follows the `:` (or a `,`) of a line of a `suivi` or an `attendu`
+/// (§10, §11).
+fn after_colon(line: &str, block: &str) -> Option<&'static [&'static str]> {
+    let (head, _) = line.split_once(':')?;
+    let head = head.split_whitespace().next()?;
+    // After a number, its unit (left to the general completion).
+    let last = line.rsplit([':', ',']).next().unwrap_or("");
+    if last.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(match (block, head) {
+        ("suivi", "action") => &["réalisation", "économies"],
+        ("attendu", "objectif") => &[
+            "atteint",
+            "partiellement atteint",
+            "non atteint",
+            "non évaluable",
+        ],
+        ("attendu", "condition") => &["respectée", "non respectée", "non évaluable"],
+        ("attendu", "verdict") => &[
+            "engagements tenus",
+            "partiellement tenus",
+            "non tenus",
+            "sans objet",
+        ],
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::named_in_text;
@@ -202,5 +235,11 @@ mod tests {
         let at = scenario.find("objectif").unwrap_or(0) + 9;
         assert_eq!(named_in_text(scenario, at).as_deref(), Some("c3"));
         assert_eq!(named_in_text("contrat c4 { objectif ", 20), None);
+        let verdicts = super::after_colon("verdict: ", "attendu").unwrap_or(&[]);
+        assert!(verdicts.contains(&"engagements tenus"));
+        let suivi = super::after_colon("action pool: réalisation 50 %, ", "suivi");
+        assert!(suivi.unwrap_or(&[]).contains(&"économies"));
+        assert!(super::after_colon("objectif o1: ", "revue").is_none());
+        assert!(super::after_colon("action pool: réalisation 50 ", "suivi").is_none());
     }
 }
