@@ -324,3 +324,28 @@ fn the_cref_lists_each_action_fiche() {
         assert!(md.contains(expected), "{expected}\n{md}");
     }
 }
+
+#[test]
+fn a_late_financial_account_suspends_only_under_suspend() {
+    // Without `suspend` a late account is a delay to justify (instruction
+    // 2025/145); the signed text must not promise a suspension.
+    let checked = check_paths(
+        &[PathBuf::from("tests/fixtures/eval/v02_compte_financier")],
+        None,
+    )
+    .unwrap();
+    let md = |id: &str| {
+        let c: Vec<_> = checked
+            .program
+            .contrats
+            .iter()
+            .filter(|c| c.id.name == id)
+            .collect();
+        render(&checked.program, &c, None, Format::Md)
+    };
+    let flag = md("cas_cf_a_temps");
+    assert!(flag.contains("tout dépassement de ce délai étant expressément justifié"));
+    assert!(!flag.contains("faute de quoi le versement est suspendu"));
+    let suspend = md("cas_suspend_a_temps");
+    assert!(suspend.contains("faute de quoi le versement est suspendu"));
+}

@@ -135,12 +135,20 @@ pub(super) fn conditions(ctx: &Ctx) -> Vec<Bloc> {
             }
         }
     };
-    if let Some(cf) = ctx.parametre(|k| match k {
-        ClauseKind::CompteFinancierAuPlusTard(d, _) => Some(*d),
+    if let Some((cf, suspend)) = ctx.parametre(|k| match k {
+        ClauseKind::CompteFinancierAuPlusTard(d, suspend) => Some((*d, *suspend)),
         _ => None,
     }) {
+        // Without `suspend`, a late account is a delay to justify (instruction
+        // 2025/145: « Tout dépassement de ce délai devra vous être expressément
+        // justifié »), not a reason to withhold the aid.
+        let suite = if suspend {
+            "faute de quoi le versement est suspendu"
+        } else {
+            "tout dépassement de ce délai étant expressément justifié auprès de l'ARS"
+        };
         items.push(format!(
-            "Transmission du compte financier de l'exercice au plus tard le {cf} de l'exercice suivant, faute de quoi le versement est suspendu"
+            "Transmission du compte financier de l'exercice au plus tard le {cf} de l'exercice suivant, {suite}"
         ));
         reference(&|k| matches!(k, ClauseKind::CompteFinancierAuPlusTard(..)));
     }
