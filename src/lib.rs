@@ -1,7 +1,6 @@
 #![doc = include_str!("../docs/ARCHITECTURE.md")]
 
 pub mod ast;
-pub mod calc;
 pub mod cli;
 pub mod date;
 pub mod diagnose;

@@ -1,7 +1,8 @@
 //! The criticality groups of a `diagnostic` item: the first group whose
 //! condition holds wins; a group without condition takes the rest.
 //!
-//! Conditions are evaluated by [`crate::calc`] in three-valued logic, over
+//! Conditions are evaluated by [`crate::eval::values::evaluate`] (the one
+//! evaluator of the language) in three-valued logic, over
 //! the indicators (figure, else formula, else missing) and the counts
 //! `vigilances`, `alertes`, `critiques` — the number of indicators whose
 //! thresholds are crossed at that level or above. A count is known only up
@@ -13,9 +14,8 @@
 
 use super::seuils::Etat;
 use crate::ast::{DiagnosticDef, Expr, Niveau, DIAGNOSTIC_COUNTS};
-use crate::calc::{self, Val as CalcVal};
 use crate::eval::figures::Val;
-use crate::eval::values::Values;
+use crate::eval::values::{evaluate, missing_name, Outcome, Values};
 use std::collections::HashMap;
 
 /// The counts of crossed thresholds: `lo` surely crossed, `hi` possibly,
@@ -74,7 +74,7 @@ pub fn condition(
     year: i32,
     comptes: &Comptes,
 ) -> Option<bool> {
-    let mut known: HashMap<&str, Option<CalcVal>> = HashMap::new();
+    let mut known: HashMap<&str, Option<Val>> = HashMap::new();
     let mut counts: Vec<usize> = Vec::new();
     for id in expr.names() {
         let name = id.name.as_str();
@@ -83,7 +83,7 @@ pub fn condition(
                 counts.push(i);
             }
         } else if !known.contains_key(name) {
-            let value = values.indicator(name, year).value.map(to_calc);
+            let value = values.indicator(name, year).value;
             known.insert(name, value);
         }
     }
@@ -107,14 +107,18 @@ pub fn condition(
     let mut current: Vec<u32> = ranges.iter().map(|(_, lo, _)| *lo).collect();
     loop {
         if consistent(&ranges, &current) {
-            let mut lookup = |name: &str| -> Option<CalcVal> {
-                if let Some(i) = DIAGNOSTIC_COUNTS.iter().position(|c| *c == name) {
-                    let at = ranges.iter().position(|(j, _, _)| *j == i)?;
-                    return current.get(at).map(|n| CalcVal::Num((*n).into()));
-                }
-                known.get(name).copied().flatten()
+            let mut lookup = |name: &str| -> Outcome {
+                let value = match DIAGNOSTIC_COUNTS.iter().position(|c| *c == name) {
+                    Some(i) => ranges
+                        .iter()
+                        .position(|(j, _, _)| *j == i)
+                        .and_then(|at| current.get(at))
+                        .map(|n| Val::Num((*n).into())),
+                    None => known.get(name).copied().flatten(),
+                };
+                value.ok_or_else(|| missing_name(name))
             };
-            let b = calc::eval(expr, &mut lookup).and_then(CalcVal::boolean)?;
+            let b = evaluate(expr, &mut lookup).ok()?.as_bool()?;
             match result {
                 None => result = Some(b),
                 Some(r) if r != b => return None,
@@ -150,14 +154,6 @@ fn next(ranges: &[(usize, u32, u32)], current: &mut [u32]) -> bool {
         *slot = *lo;
     }
     false
-}
-
-fn to_calc(v: Val) -> CalcVal {
-    match v {
-        Val::Num(n) => CalcVal::Num(n),
-        Val::Bool(b) => CalcVal::Bool(b),
-        Val::Date(d) => CalcVal::Date(d),
-    }
 }
 
 /// The group of an establishment: the first whose condition holds, with

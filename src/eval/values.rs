@@ -1,9 +1,14 @@
 //! §8.1 — actual values. For an establishment and a year, an indicator's
 //! value is its figure if the file gives one, else its `formule` computed
 //! from the figures (recursively, in exact decimals), else *missing* with
-//! the reason. Expressions (`exige`, `fin_aide si`) are evaluated with
-//! three-valued logic: `vrai ou manquant` is true, `faux et manquant` is
-//! false, anything else that needs a missing value is missing.
+//! the reason.
+//!
+//! [`evaluate`] is the one semantics of the expression language, used by the
+//! evaluation (`exige`, `fin_aide si`, formulas), the framework rules
+//! (R0501 on baseline figures) and the diagnosis (group conditions): exact
+//! decimals, day arithmetic on dates, and three-valued logic — `vrai ou
+//! manquant` is true, `faux et manquant` is false, anything else that needs
+//! a missing value is missing.
 
 use super::derivation::{expr_text, Derivation, StepKind};
 use super::figures::{Figures, Val};
@@ -159,28 +164,40 @@ impl<'a> Values<'a> {
     }
 
     fn eval(&mut self, expr: &Expr, year: i32, inputs: &mut Vec<Derivation>) -> Outcome {
-        match &expr.kind {
-            ExprKind::Name(id) => {
-                let actual = self.indicator(&id.name, year);
-                if !inputs.iter().any(|d| d.what == actual.derivation.what) {
-                    inputs.push(actual.derivation);
-                }
-                actual.value.ok_or_else(|| format!("{} manquant", id.name))
+        evaluate(expr, &mut |name| {
+            let actual = self.indicator(name, year);
+            if !inputs.iter().any(|d| d.what == actual.derivation.what) {
+                inputs.push(actual.derivation);
             }
-            ExprKind::Literal(v) => Ok(literal(v)),
-            ExprKind::Paren(e) => self.eval(e, year, inputs),
-            ExprKind::Unary(op, e) => unary(*op, self.eval(e, year, inputs)),
-            ExprKind::Binary(op, a, b) => {
-                let a = self.eval(a, year, inputs);
-                let b = self.eval(b, year, inputs);
-                binary(*op, a, b)
-            }
-            ExprKind::Call(func, args) => {
-                let args: Vec<Outcome> = args.iter().map(|a| self.eval(a, year, inputs)).collect();
-                call(*func, args)
-            }
+            actual.value.ok_or_else(|| missing_name(name))
+        })
+    }
+}
+
+/// Evaluates an expression, reading names through `lookup` (a value, or the
+/// French reason it is missing). The one evaluator of the language: see the
+/// module's header.
+pub fn evaluate(expr: &Expr, lookup: &mut dyn FnMut(&str) -> Outcome) -> Outcome {
+    match &expr.kind {
+        ExprKind::Name(id) => lookup(&id.name),
+        ExprKind::Literal(v) => Ok(literal(v)),
+        ExprKind::Paren(e) => evaluate(e, lookup),
+        ExprKind::Unary(op, e) => unary(*op, evaluate(e, lookup)),
+        ExprKind::Binary(op, a, b) => {
+            let a = evaluate(a, lookup);
+            let b = evaluate(b, lookup);
+            binary(*op, a, b)
+        }
+        ExprKind::Call(func, args) => {
+            let args: Vec<Outcome> = args.iter().map(|a| evaluate(a, lookup)).collect();
+            call(*func, args)
         }
     }
+}
+
+/// The reason a name has no value: « x manquant ».
+pub fn missing_name(name: &str) -> String {
+    format!("{name} manquant")
 }
 
 fn missing(what: String, reason: String) -> Actual {
@@ -347,6 +364,44 @@ mod tests {
         assert_eq!(kleene(f.clone(), m.clone(), false), Ok(Val::Bool(false)));
         assert!(kleene(t, m.clone(), false).is_err());
         assert!(kleene(f, m, true).is_err());
+    }
+
+    fn expr_of(text: &str) -> Expr {
+        let src = format!("indicateur x {{ unité % formule {text} }}");
+        let mut map = crate::source::SourceMap::new();
+        let id = map.add("t", src, crate::source::Origin::User);
+        let mut d = crate::diagnostic::Diagnostics::new();
+        let parsed = crate::syntax::parse(map.get(id).unwrap(), &mut d);
+        match parsed.file.unwrap().items.remove(0) {
+            crate::ast::Item::Indicateur(i) => i.formule.unwrap(),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn computes_exactly_and_knows_what_it_does_not_know() {
+        let mut lookup = |n: &str| match n {
+            "caf" => Ok(Val::Num(Decimal::from(2))),
+            "produits" => Ok(Val::Num(Decimal::from(100))),
+            "dépôt" => Ok(Val::Date(Date::new(2026, 9, 15).unwrap())),
+            _ => Err(missing_name(n)),
+        };
+        let mut eval = |text: &str| evaluate(&expr_of(text), &mut lookup);
+        assert_eq!(eval("caf / produits"), Ok(Val::Num(Decimal::new(2, 2))));
+        assert!(eval("caf / 0").is_err());
+        assert_eq!(eval("inconnu > 1 ou caf > 1"), Ok(Val::Bool(true)));
+        assert_eq!(
+            eval("inconnu > 1 et caf > 1"),
+            Err("inconnu manquant".into())
+        );
+        assert_eq!(eval("inconnu > 1 et caf > 5"), Ok(Val::Bool(false)));
+        assert_eq!(
+            eval("max(caf, produits) - abs(-3)"),
+            Ok(Val::Num(Decimal::from(97)))
+        );
+        // Dates: a date plus days, two dates apart in days.
+        assert_eq!(eval("dépôt > 2026-07-08 + 30 j"), Ok(Val::Bool(true)));
+        assert_eq!(eval("dépôt - 2026-07-08"), Ok(Val::Num(Decimal::from(69))));
     }
 
     #[test]

@@ -6,8 +6,9 @@
 
 use super::Ctx;
 use crate::ast::*;
-use crate::calc::{eval, Val};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::eval::figures::Val;
+use crate::eval::values::{evaluate, literal, missing_name, Outcome};
 use crate::model::{reference_value, Program};
 
 /// Formulas nest a few levels at most; the bound only guards a cycle (E0104).
@@ -20,19 +21,23 @@ pub fn check(ctx: &Ctx, expr: &Expr, d: &mut Diagnostics) {
         return;
     }
     let mut used: Vec<String> = Vec::new();
-    let mut lookup = |name: &str| {
+    let mut lookup = |name: &str| -> Outcome {
         let (value, computed) = baseline(ctx.program, c, name, DEPTH)?;
-        if let (Some(ind), Val::Num(n)) = (ctx.program.indicateur(name), &value) {
-            let shown = crate::typeck::display_value(*n, ind);
+        let shown = match (ctx.program.indicateur(name), &value) {
+            (Some(ind), Val::Num(n)) => Some(crate::typeck::display_value(*n, ind)),
+            (Some(_), Val::Date(d)) => Some(d.french()),
+            _ => None,
+        };
+        if let Some(shown) = shown {
             used.push(if computed {
                 format!("{name} = {shown}, calculé par sa formule")
             } else {
                 format!("{name} = {shown}")
             });
         }
-        Some(value)
+        Ok(value)
     };
-    if eval(expr, &mut lookup) != Some(Val::Bool(true)) {
+    if evaluate(expr, &mut lookup) != Ok(Val::Bool(true)) {
         return;
     }
     let span = c.references.first().map_or(c.id.span, |r| r.span);
@@ -57,11 +62,11 @@ fn answers(o: &Objectif, named: &[&str]) -> bool {
 }
 
 /// The baseline of an indicator: the latest `référence`, else an
-/// objective's `base`, else its `formule` over baselines. The flag says
-/// whether it was computed.
-fn baseline(program: &Program, c: &Contrat, name: &str, depth: u8) -> Option<(Val, bool)> {
+/// objective's `base`, else its `formule` over baselines (with the
+/// evaluation's semantics). The flag says whether it was computed.
+fn baseline(program: &Program, c: &Contrat, name: &str, depth: u8) -> Result<(Val, bool), String> {
     if let Some((_, v, _)) = reference_value(c, name) {
-        return Some((Val::from(v), false));
+        return Ok((literal(v), false));
     }
     let base = c
         .objectifs
@@ -69,10 +74,13 @@ fn baseline(program: &Program, c: &Contrat, name: &str, depth: u8) -> Option<(Va
         .filter(|o| o.indicateur.as_ref().is_some_and(|i| i.name == name))
         .find_map(|o| o.base.as_ref().map(|b| &b.valeur));
     if let Some(v) = base {
-        return Some((Val::from(v), false));
+        return Ok((literal(v), false));
     }
-    let formule = program.indicateur(name)?.formule.as_ref()?;
-    let next = depth.checked_sub(1)?;
+    let formule = program
+        .indicateur(name)
+        .and_then(|i| i.formule.as_ref())
+        .ok_or_else(|| missing_name(name))?;
+    let next = depth.checked_sub(1).ok_or_else(|| missing_name(name))?;
     let mut lookup = |n: &str| baseline(program, c, n, next).map(|(v, _)| v);
-    eval(formule, &mut lookup).map(|v| (v, true))
+    evaluate(formule, &mut lookup).map(|v| (v, true))
 }

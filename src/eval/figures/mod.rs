@@ -60,6 +60,13 @@ impl Val {
             _ => None,
         }
     }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Val::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
 }
 
 /// One figure and where it was read (the start of its row).
