@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // reads and writes files outside the compiler
 //! Embeds `std/*.pacte` in the binary: generates a table of
 //! `(virtual path, include_str!)` so adding a std file needs no code change.
 

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `pacte check` on a generated corpus of 2,000 contracts (target: under
 //! 1 s on 2 cores, under 200 MB). The corpus is written to
 //! `target/corpus-2000/` so the release binary can be measured too:

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // benches may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // benches may fail loudly
 //! `pacte diagnose` on the real Hospi Diag file (≈ 700 ex-DG
 //! establishments, 2008–2015, 5 354 rows): reading the file, diagnosing
 //! 2014, and the whole run (std, read, diagnose, text report). Falls back to

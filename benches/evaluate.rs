@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // reads and writes files outside the compiler
 //! `pacte evaluate` at regional scale: 2 000 generated contracts against
 //! 5 years of figures (≈ 200 000 rows). Three measures: reading the figures
 //! file, evaluating (§8), and the whole run (check + read + evaluate +

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // benches may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // benches may fail loudly
 //! Diagnostics after an edit of a 500-line contract, over the real server
 //! loop (`pacte::lsp::serve` on in-memory pipes): didChange → the
 //! publishDiagnostics of that version. Target: under 10 ms median.

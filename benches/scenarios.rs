@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // reads and writes files outside the compiler
 //! `pacte test` and the impact of a change at regional scale (spec §11).
 //! Two measures, each with a 1 s target on 2 cores:
 //! - `pacte test`: 2 000 generated contracts × 5 scenarios each (four

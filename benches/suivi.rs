@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // reads and writes files outside the compiler
 //! `pacte suivi` at regional scale: 2 000 contracts with 4 actions and 4
 //! follow-ups each (the example CREF, renamed). Two measures: the follow-up
 //! computation alone, and computation + JSON report. Target: under 1 s on

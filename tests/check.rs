@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! Diagnostic fixtures: every file (or folder) under `tests/fixtures/check/`
 //! is checked; its inline annotations (`// erreur[E0101]`,
 //! `// avertissement[E0303]`, on the line concerned) must match the

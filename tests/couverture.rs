@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `pacte test --couverture` on a fixture whose exercised clauses, codes,
 //! objectives, conditions and modulation lines are known: the passing
 //! scenarios of `tests/fixtures/scenarios/reussis.pacte` (six evaluation

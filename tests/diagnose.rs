@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `pacte diagnose` on real Hospi Diag data: a snapshot of the Normandie
 //! slice (départements 14, 27, 50, 61, 76; editions 2011–2014) for 2014,
 //! the JSON shape, every figure of the slice taken away in turn (never a

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `pacte diagnose` as a command: exit codes (0 diagnosed, 1 broken
 //! contracts or grouping, 2 unusable input), streams and formats.
 

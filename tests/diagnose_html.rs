@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `pacte diagnose --format html` as a document for an ARS director: a
 //! letterhead, the thresholds crossed written in French with the
 //! indicator's label, no identifier in the text, the establishments

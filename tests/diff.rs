@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `pacte diff` and `pacte avenant`, run as commands: one fixture per kind
 //! of change under `tests/fixtures/diff/<cas>/{ancien,nouveau}.pacte` (text
 //! and JSON snapshots), the reformat-only case, folders, `--git`,

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! The editors' word lists (`editors/words.json`, read by the tree-sitter
 //! grammar, and the TextMate grammar's patterns) stay equal to the words of
 //! `grammar/pacte.pest`. `PACTE_UPDATE_WORDS=1 cargo test --test editors`

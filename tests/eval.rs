@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // reads and writes files outside the compiler
 //! `pacte evaluate`: one test per branch of spec §8 on the fixtures of
 //! `tests/fixtures/eval/<case>/` (contracts + `chiffres.csv`), with the
 //! expected numbers computed by hand (the arithmetic is in each fixture's

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `pacte evaluate` as a command: exit codes (0 evaluated, 1 broken
 //! contracts, 2 unusable input), streams, formats, `--out`.
 

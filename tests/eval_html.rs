@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // reads and writes files outside the compiler
 //! `pacte evaluate --format html`: the structure of the annual review (every
 //! objective row, French amounts and dates, one chart point per year with
 //! data) and of the regional dashboard (one row per contract, totals against

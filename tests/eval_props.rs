@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // reads and writes files outside the compiler
 //! Properties of the evaluation (proptest): the achievement rate stays in
 //! [0, 1]; raising the actual value of a `hausse` indicator never lowers its
 //! score; the aid due never exceeds the aid planned.

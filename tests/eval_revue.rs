@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // reads and writes files outside the compiler
 //! The ARS's `revue` (§8): `pacte evaluate` reads it among its paths and
 //! shows its appraisal, each objective's comment, a justified CF delay and
 //! the decided aid beside the computed one, in every report; the regional

@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // reads and writes files outside the compiler
 //! `pacte evaluate`, the semantics of spec v0.2 (§5 `compte_financier`,
 //! `fin_aide`, `modulation`; §8 step 5): one hand-computed fixture per
 //! branch, in `tests/fixtures/eval/v02_*/`, each with its own framework

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! The bundled examples: clean ones check clean; each `examples/erreurs/`
 //! file (or folder) gives exactly the code its name starts with.
 

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! Figures workbooks (`--figures chiffres.xlsx`): a workbook equal in
 //! meaning to a CSV figures file gives the same evaluation, and its errors
 //! are the CSV ones, naming the sheet and the cell.

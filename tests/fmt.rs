@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `pacte fmt`: snapshots of every example and formatter fixture, the corpus
 //! invariants over every `.pacte` of `examples/`, `std/` and `tests/`
 //! (idempotent, same AST without spans, same comments, same check codes),

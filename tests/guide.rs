@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `pacte nouveau` and `pacte std` (issue 12, item 10): the template of
 //! every std framework checks clean once its FINESS is given, and marks
 //! exactly what must be filled in otherwise; the std listings are snapshots.

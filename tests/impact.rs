@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `pacte diff OLD NEW --figures F --exercice Y`: the impact of a change on
 //! the evaluation and on `check`, snapshotted in Markdown (the pull-request
 //! comment) for a changed target, a changed aid line and a changed

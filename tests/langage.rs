@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `docs/langage.md` cannot drift from the language (issue 12, item 9):
 //!
 //! - every item, field, clause and line form of `grammar/pacte.pest` is

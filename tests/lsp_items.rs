@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `pacte lsp` over stdio: the `suivi`, `scénario` and `revue` items reach the
 //! contracts of their folder (hover, definition, completion).
 

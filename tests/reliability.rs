@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! Regression tests of the reliability defects (issue 17), each with its
 //! exact input: numeric overflow, special files, folder links, unsafe
 //! writes, the `synthese` contract, git revisions, Markdown escaping,

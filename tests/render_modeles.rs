@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `pacte render` after the framework's `modèle` (spec §5, §9): a Markdown
 //! snapshot of one contract per model, and the structure of its HTML (each
 //! article, one signature box per signatory, no identifier in the text).

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! The newcomer's path on the command line (issue 12): nothing to check is
 //! an error CI sees, `*.PACTE` is found, an exercice outside a contract's
 //! period is said, figures warnings are shown.

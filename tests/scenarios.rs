@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `scénario` items and `pacte test` (spec §11): passing and failing
 //! fixtures for each kind of expectation, the reports (text snapshot, JSON,
 //! JUnit shape), exit codes, and the names, fields and units of scenarios.

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! The `scénario` item in the language: its checks (E0101 with the closest
 //! name, E0102, E0103, E0301, E0001 for a verdict of the wrong kind) and
 //! its canonical layout.

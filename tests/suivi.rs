@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! `pacte suivi` (spec §10): hand-computed planned-to-date savings, gaps and
 //! weighted global achievement (tests/fixtures/suivi/calcul.pacte), the
 //! documents of the example region as snapshots, and the Excel workbooks

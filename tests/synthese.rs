@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! The regional dashboard (issue 14, item 7): rows and bars sorted by
 //! verdict then rate, and said so; a warning when several FINESS carry the
 //! same financial figures (one set of accounts for several sites).

@@ -30,10 +30,11 @@ pub struct Checked {
 
 /// Loads, parses and analyses paths: everything `pacte check` does but print.
 pub fn check_paths(paths: &[PathBuf], std_dir: Option<&Path>) -> Result<Checked, load::LoadError> {
-    let mut ws = load::load(paths, std_dir)?;
-    let files = ws.files();
-    let program = crate::pipeline::analyse(files, &mut ws.diagnostics);
-    let diagnostics = std::mem::take(&mut ws.diagnostics).into_sorted(|s| ws.file_rank(s));
+    let crate::pipeline::Checked {
+        workspace: ws,
+        program,
+        diagnostics,
+    } = load::check(paths, std_dir)?;
     let count = |severity| {
         diagnostics
             .iter()

@@ -129,13 +129,7 @@ fn analyse(mut ws: load::Workspace) -> Loaded {
 
 /// The revision's files (read with git) with the std in force.
 fn load_git(rev: &str, paths: &[PathBuf], std_dir: Option<&Path>) -> Result<Loaded, String> {
-    let mut ws = load::Workspace {
-        map: SourceMap::new(),
-        std: Vec::new(),
-        user: Vec::new(),
-        parsed: Default::default(),
-        diagnostics: Diagnostics::new(),
-    };
+    let mut ws = load::Workspace::new();
     match std_dir {
         None => {
             for (path, text) in crate::std_lib::embedded() {

@@ -1,49 +1,32 @@
 //! Reading a run's files: folders searched for `*.pacte` and `*.pacte.md`,
-//! bytes checked as UTF-8 (E0002), literate files reduced to their code,
-//! `importe` followed inside the checked tree (E0107, E0108), and the std.
+//! and [`FsLoader`], the file system as the pipeline's source loader
+//! (`pipeline::load` decodes the files, E0002, and follows `importe`,
+//! E0101, E0107, E0108, in `resolve/`).
 
-use crate::ast::{File, Item};
-use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::resolve::imports::{find_cycle, normalize, resolve_import};
-use crate::source::{Origin, SourceId, SourceMap, Span};
-use crate::syntax::Parsed;
-use std::collections::HashMap;
+use crate::resolve::imports::normalize;
+use crate::resolve::loader::{Input, SourceLoader};
+use crate::source::{Origin, SourceId, SourceMap};
 use std::path::{Path, PathBuf};
 
-/// Everything read for a run, parsed.
-pub struct Workspace {
-    pub map: SourceMap,
-    pub std: Vec<SourceId>,
-    /// User files, in the order given (folders sorted by path).
-    pub user: Vec<SourceId>,
-    pub parsed: HashMap<SourceId, Parsed>,
-    pub diagnostics: Diagnostics,
-}
+pub use crate::resolve::loader::{LoadError, Workspace};
 
-impl Workspace {
-    /// The files to analyse: std first, then the user's files that parsed.
-    pub fn files(&self) -> Vec<File> {
-        self.std
-            .iter()
-            .chain(&self.user)
-            .filter_map(|id| self.parsed.get(id)?.file.clone())
-            .collect()
+/// The file system, read-only: what `pacte` gives the pipeline to read
+/// contracts and the files they import.
+pub struct FsLoader;
+
+impl SourceLoader for FsLoader {
+    fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
+        read_bytes_capped(path, super::files::MAX_SOURCE).map_err(|e| io_reason(&e))
     }
 
-    /// Sort key for diagnostics: user files in order, std last.
-    pub fn file_rank(&self, span: Span) -> (usize, String) {
-        let rank = self
-            .user
-            .iter()
-            .position(|&id| id == span.source)
-            .unwrap_or(usize::MAX);
-        (rank, self.map.path(span.source).to_string())
+    fn absolute(&self, path: &Path) -> PathBuf {
+        absolute(path)
+    }
+
+    fn name(&self, path: &Path) -> String {
+        relative_display(path)
     }
 }
-
-/// A failure that stops the command (exit 2).
-#[derive(Debug)]
-pub struct LoadError(pub String);
 
 /// Lists the `.pacte` / `.pacte.md` files under the given paths.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
@@ -281,111 +264,80 @@ pub fn common_root(paths: &[PathBuf]) -> PathBuf {
     root
 }
 
+/// How a given file is named in diagnostics: as given (`-` is standard input).
+fn input(path: &Path) -> Input {
+    let name = if is_stdin(path) {
+        STDIN_NAME.to_string()
+    } else {
+        path.to_string_lossy().replace('\\', "/")
+    };
+    Input {
+        path: path.to_path_buf(),
+        name,
+    }
+}
+
 /// Reads one file into the map: E0002 for invalid UTF-8, BOM dropped,
 /// literate files reduced to their code.
 pub fn read_source(
     map: &mut SourceMap,
     path: &Path,
     origin: Origin,
-    diagnostics: &mut Diagnostics,
+    diagnostics: &mut crate::diagnostic::Diagnostics,
 ) -> Result<(SourceId, bool), LoadError> {
-    let bytes = read_bytes_capped(path, super::files::MAX_SOURCE).map_err(|e| {
+    let input = input(path);
+    let bytes = FsLoader.read(path).map_err(|reason| {
         LoadError(format!(
-            "impossible de lire « {} » : {}",
-            path.display(),
-            io_reason(&e)
+            "impossible de lire « {} » : {reason}",
+            path.display()
         ))
     })?;
-    let shown = if is_stdin(path) {
-        STDIN_NAME.to_string()
-    } else {
-        path.to_string_lossy().replace('\\', "/")
-    };
-    let (text, valid) = match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
-        }
-    };
-    let text = text
-        .strip_prefix('\u{FEFF}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    let text = if shown.to_lowercase().ends_with(".pacte.md") {
-        crate::literate::extract_code(&text)
-    } else {
-        text
-    };
-    let id = map.add(shown, text, origin);
-    if let Some(at) = valid {
-        let width = map
-            .get(id)
-            .and_then(|s| s.text.get(at..))
-            .and_then(|t| t.chars().next())
-            .map_or(1, char::len_utf8);
-        diagnostics.push(
-            Diagnostic::new(Code::E0002, Span::new(id, at, at + width), "le fichier n'est pas encodé en UTF-8")
-                .label("octet invalide")
-                .help("réenregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer sous » › encodage UTF-8)"),
-        );
-        return Ok((id, false));
-    }
-    Ok((id, true))
+    Ok(crate::resolve::loader::decode(
+        map,
+        &input.name,
+        bytes,
+        origin,
+        diagnostics,
+    ))
 }
 
 /// Loads the std and the user's files, parses them, follows imports.
 pub fn load(paths: &[PathBuf], std_dir: Option<&Path>) -> Result<Workspace, LoadError> {
-    let mut ws = Workspace {
-        map: SourceMap::new(),
-        std: Vec::new(),
-        user: Vec::new(),
-        parsed: HashMap::new(),
-        diagnostics: Diagnostics::new(),
+    with_request(paths, std_dir, |req| crate::pipeline::load(&FsLoader, req))
+}
+
+/// Loads and checks the files: everything `pacte check` does but print.
+pub fn check(
+    paths: &[PathBuf],
+    std_dir: Option<&Path>,
+) -> Result<crate::pipeline::Checked, LoadError> {
+    with_request(paths, std_dir, |req| crate::pipeline::check(&FsLoader, req))
+}
+
+/// The pipeline's request for paths given on the command line: the files
+/// found under them, imports kept inside their common folder.
+fn with_request<T>(
+    paths: &[PathBuf],
+    std_dir: Option<&Path>,
+    run: impl FnOnce(&crate::pipeline::Request) -> Result<T, LoadError>,
+) -> Result<T, LoadError> {
+    let std: Option<Vec<Input>> = match std_dir {
+        None => None,
+        Some(dir) => Some(
+            discover(&[dir.to_path_buf()])?
+                .iter()
+                .map(|p| input(p))
+                .collect(),
+        ),
     };
-    load_std(&mut ws, std_dir)?;
-    let files = discover(paths)?;
+    let files: Vec<Input> = discover(paths)?.iter().map(|p| input(p)).collect();
     let root = common_root(paths);
-    let mut readable = Vec::new();
-    let mut by_path: HashMap<PathBuf, SourceId> = HashMap::new();
-    for path in &files {
-        let (id, ok) = read_source(&mut ws.map, path, Origin::User, &mut ws.diagnostics)?;
-        ws.user.push(id);
-        by_path.insert(absolute(path), id);
-        if ok {
-            readable.push(id);
-        }
-    }
-    parse_into(&mut ws, &readable);
-    follow_imports(&mut ws, &root, &mut by_path);
-    Ok(ws)
-}
-
-fn load_std(ws: &mut Workspace, std_dir: Option<&Path>) -> Result<(), LoadError> {
-    match std_dir {
-        None => {
-            for (path, text) in crate::std_lib::embedded() {
-                let id = ws.map.add(path, text, Origin::Std);
-                ws.std.push(id);
-            }
-        }
-        Some(dir) => {
-            for path in discover(&[dir.to_path_buf()])? {
-                let (id, _) = read_source(&mut ws.map, &path, Origin::Std, &mut ws.diagnostics)?;
-                ws.std.push(id);
-            }
-        }
-    }
-    let ids = ws.std.clone();
-    parse_into(ws, &ids);
-    Ok(())
-}
-
-fn parse_into(ws: &mut Workspace, ids: &[SourceId]) {
-    for (id, parsed, diagnostics) in crate::pipeline::parse_all(&ws.map, ids) {
-        ws.diagnostics.extend(diagnostics);
-        ws.parsed.insert(id, parsed);
-    }
+    run(&crate::pipeline::Request {
+        std: std.as_deref(),
+        files: &files,
+        root: Some(&root),
+        max_imported: usize::MAX,
+    })
 }
 
 fn absolute(path: &Path) -> PathBuf {
@@ -395,79 +347,6 @@ fn absolute(path: &Path) -> PathBuf {
         std::env::current_dir().unwrap_or_default().join(path)
     };
     normalize(&abs).unwrap_or(abs)
-}
-
-/// Follows `importe` items breadth-first; E0107 outside the root (never
-/// opened), E0101 for a missing file, E0108 for a cycle.
-fn follow_imports(ws: &mut Workspace, root: &Path, by_path: &mut HashMap<PathBuf, SourceId>) {
-    let mut queue: Vec<SourceId> = ws.user.clone();
-    let mut edges: HashMap<SourceId, Vec<(SourceId, Span)>> = HashMap::new();
-    while let Some(id) = queue.pop() {
-        let imports: Vec<(String, Span)> = imports_of(ws.parsed.get(&id));
-        let importer = absolute(Path::new(ws.map.path(id)));
-        for (target, span) in imports {
-            let Some(path) = resolve_import(&importer, &target, root) else {
-                ws.diagnostics.push(
-                    Diagnostic::new(Code::E0107, span, format!("l'import « {target} » sort de l'arborescence vérifiée"))
-                        .label("hors de l'arborescence")
-                        .help(format!("placez le fichier sous « {} », ou lancez la vérification depuis un dossier qui le contient", relative_display(root)))
-                        .note("par sécurité, un fichier hors de l'arborescence n'est jamais ouvert"),
-                );
-                continue;
-            };
-            let target_id = match by_path.get(&path) {
-                Some(&t) => t,
-                None => {
-                    let shown = relative_display(&path);
-                    match read_source(
-                        &mut ws.map,
-                        Path::new(&shown),
-                        Origin::User,
-                        &mut ws.diagnostics,
-                    ) {
-                        Ok((t, ok)) => {
-                            ws.user.push(t);
-                            by_path.insert(path.clone(), t);
-                            if ok {
-                                parse_into(ws, &[t]);
-                            }
-                            queue.push(t);
-                            t
-                        }
-                        Err(_) => {
-                            ws.diagnostics.push(
-                                Diagnostic::new(
-                                    Code::E0101,
-                                    span,
-                                    format!("le fichier importé « {target} » est introuvable"),
-                                )
-                                .label("fichier introuvable")
-                                .help("vérifiez le chemin : il est relatif au fichier qui importe"),
-                            );
-                            continue;
-                        }
-                    }
-                }
-            };
-            edges.entry(id).or_default().push((target_id, span));
-        }
-    }
-    report_cycle(ws, &edges);
-}
-
-fn imports_of(parsed: Option<&Parsed>) -> Vec<(String, Span)> {
-    parsed
-        .and_then(|p| p.file.as_ref())
-        .map(|f| {
-            f.items
-                .iter()
-                .filter_map(|i| match i {
-                    Item::Importe(imp) => Some((imp.path.value.clone(), imp.span)),
-                    _ => None,
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn relative_display(path: &Path) -> String {
@@ -481,44 +360,5 @@ fn relative_display(path: &Path) -> String {
         ".".to_string()
     } else {
         shown
-    }
-}
-
-fn report_cycle(ws: &mut Workspace, edges: &HashMap<SourceId, Vec<(SourceId, Span)>>) {
-    let ids: Vec<SourceId> = ws.user.clone();
-    let index = |id: SourceId| ids.iter().position(|&x| x == id);
-    let graph: Vec<Vec<usize>> = ids
-        .iter()
-        .map(|id| {
-            edges
-                .get(id)
-                .map(|e| e.iter().filter_map(|(t, _)| index(*t)).collect())
-                .unwrap_or_default()
-        })
-        .collect();
-    let Some(cycle) = find_cycle(&graph) else {
-        return;
-    };
-    let names: Vec<&str> = cycle
-        .iter()
-        .filter_map(|&i| ids.get(i))
-        .map(|&id| ws.map.path(id))
-        .collect();
-    let (Some(&from), Some(&to)) = (cycle.get(cycle.len().saturating_sub(2)), cycle.last()) else {
-        return;
-    };
-    let (Some(&from_id), Some(&to_id)) = (ids.get(from), ids.get(to)) else {
-        return;
-    };
-    let span = edges
-        .get(&from_id)
-        .and_then(|e| e.iter().find(|(t, _)| *t == to_id))
-        .map(|(_, s)| *s);
-    if let Some(span) = span {
-        ws.diagnostics.push(
-            Diagnostic::new(Code::E0108, span, format!("cycle d'imports : {}", names.join(" → ")))
-                .label("cet import referme le cycle")
-                .help("retirez cet import : les noms d'un fichier importé sont visibles de tous les fichiers vérifiés ensemble"),
-        );
     }
 }

@@ -1,8 +1,9 @@
 //! `pacte lsp`: a Language Server on stdio, built on the same stage
 //! functions as `pacte check`. The transport survives any input
 //! (`transport.rs`), checks run off the message loop with edits coalesced
-//! (`server.rs`), imports are read like `pacte check` reads them
-//! (`analysis.rs`); each request is answered from the latest analysis.
+//! (`server.rs`), a document is loaded by the same pipeline entry as
+//! `pacte check` (`analysis.rs`, with `loader.rs`: open documents first);
+//! each request is answered from the latest analysis.
 
 mod actions;
 mod analysis;
@@ -11,6 +12,7 @@ mod hints;
 mod info;
 mod items;
 mod lex;
+mod loader;
 mod names;
 mod position;
 mod server;

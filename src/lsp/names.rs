@@ -142,6 +142,9 @@ fn std_uri(path: &str) -> Option<String> {
 }
 
 /// The embedded std written once to `<tmp>/pacte-std-VERSION/`, read-only.
+// The one place the server writes files: an editor can only open a
+// definition in the std as a file, so a read-only copy is written once.
+#[allow(clippy::disallowed_methods)]
 fn std_folder() -> &'static Option<PathBuf> {
     static DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
     DIR.get_or_init(|| {
@@ -173,11 +176,7 @@ fn std_folder() -> &'static Option<PathBuf> {
 
 /// The user sources where a name may be used: the document and its imports.
 fn user_sources(a: &Analysis) -> Vec<SourceId> {
-    a.map
-        .iter()
-        .filter(|s| s.origin == Origin::User)
-        .map(|s| s.id)
-        .collect()
+    a.own.clone()
 }
 
 /// Every use of a definition (the definition included), by source.
@@ -240,16 +239,18 @@ fn folder_uses(a: &Analysis, doc_uri: &str, def: &Def) -> Vec<Value> {
         return Vec::new();
     };
     let known: Vec<PathBuf> = a
-        .map
+        .own
         .iter()
-        .filter(|s| s.origin == Origin::User && s.id != a.doc)
+        .filter(|id| **id != a.doc)
+        .filter_map(|id| a.map.get(*id))
         .map(|s| PathBuf::from(&s.path))
         .chain([path.clone()])
         .collect();
-    let found = crate::cli::load::discover(&[folder.to_path_buf()]).unwrap_or_default();
+    let disk = super::loader::EditorLoader::default();
+    let found = disk.discover(folder);
     let mut out = Vec::new();
     for file in found.iter().filter(|f| !known.contains(f)).take(500) {
-        let Ok(text) = std::fs::read_to_string(file) else {
+        let Some(text) = disk.text(file) else {
             continue;
         };
         let code = if file.to_string_lossy().ends_with(".pacte.md") {

@@ -6,6 +6,7 @@
 //! two checks, not ten.
 
 use super::analysis::{self, Analysis};
+use super::loader::EditorLoader;
 use super::transport::{self, Incoming};
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -108,7 +109,7 @@ impl Shared {
             root,
             text,
         };
-        analysis::analyse(input, &|p| open.get(p).map(|t| t.to_string()))
+        analysis::analyse(input, &EditorLoader::new(open))
     }
 
     /// The text of an open document.

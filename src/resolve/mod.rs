@@ -7,6 +7,7 @@
 
 pub mod agences;
 pub mod imports;
+pub mod loader;
 mod names;
 mod scenarios;
 pub use names::{unknown, CATEGORIES, STATUTS};

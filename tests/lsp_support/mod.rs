@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // reads and writes files outside the compiler
 //! A minimal LSP client over the stdio of `pacte lsp`, for the server tests.
 #![allow(dead_code)]
 

@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // reads and writes files outside the compiler
 //! Helpers shared by the evaluation tests: load contracts and a figures file
 //! through the same stages as `pacte evaluate`, and make snapshots stable
 //! when the std changes (line numbers in `<std>/…` are masked).
