@@ -27,7 +27,7 @@ fn bench(c: &mut Criterion) {
     let bytes = std::fs::read(path).expect("Hospi Diag file");
     let (map, _, program) = pacte::pipeline::check_text("vide.pacte", "");
     let def = program
-        .diagnostics
+        .diagnosis_defs
         .get("criticité_annexe_1")
         .expect("std grouping")
         .clone();
@@ -58,7 +58,10 @@ fn bench(c: &mut Criterion) {
             let (mut map, _, program) = pacte::pipeline::check_text("vide.pacte", "");
             let mut d = Diagnostics::new();
             let figures = pacte::eval::figures::read(&mut map, path, &bytes, &program, &mut d);
-            let def = program.diagnostics.get("criticité_annexe_1").expect("std");
+            let def = program
+                .diagnosis_defs
+                .get("criticité_annexe_1")
+                .expect("std");
             let diagnosis = diagnose::diagnose(&program, &figures, 2014, def);
             black_box(report::report(report::Format::Text, &diagnosis, &map).len())
         })

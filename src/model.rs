@@ -14,7 +14,8 @@ pub struct Program {
     pub cadres: BTreeMap<String, CadreEffectif>,
     pub enveloppes: BTreeMap<String, Enveloppe>,
     pub delegations: Vec<Delegation>,
-    pub diagnostics: BTreeMap<String, DiagnosticDef>,
+    /// The `diagnostic` items (regional diagnosis definitions), by name.
+    pub diagnosis_defs: BTreeMap<String, DiagnosticDef>,
     /// The user's contracts, in file order.
     pub contrats: Vec<Contrat>,
     /// The ARS's annual reviews (`revue`), in file order.

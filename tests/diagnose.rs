@@ -33,7 +33,7 @@ fn run(paths: &[&str], figures: &str) -> Run {
 }
 
 fn diagnosis(run: &Run, year: i32) -> Diagnosis {
-    let def = run.program.diagnostics.get(STD).expect("std grouping");
+    let def = run.program.diagnosis_defs.get(STD).expect("std grouping");
     diagnose::diagnose(&run.program, &run.figures, year, def)
 }
 
@@ -152,7 +152,7 @@ fn normandie_2014_json() {
 #[test]
 fn removing_any_real_figure_never_raises_a_group() {
     let mut run = run(&[], SLICE);
-    let def = run.program.diagnostics.get(STD).unwrap().clone();
+    let def = run.program.diagnosis_defs.get(STD).unwrap().clone();
     let d = diagnose::diagnose(&run.program, &run.figures, 2014, &def);
     let names: Vec<String> = run.program.indicateurs.keys().cloned().collect();
     let severity = |figures: &Figures, program, finess: &str| {

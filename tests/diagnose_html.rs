@@ -17,7 +17,11 @@ const SLICE: &str = "tests/data/hospidiag_normandie_2011_2014.csv";
 
 fn html(contracts: &[&str]) -> String {
     let run = support::load_run(contracts, SLICE);
-    let def = run.program.diagnostics.get("criticité_annexe_1").unwrap();
+    let def = run
+        .program
+        .diagnosis_defs
+        .get("criticité_annexe_1")
+        .unwrap();
     let d = diagnose::diagnose(&run.program, &run.figures, 2014, def);
     report::report(report::Format::Html, &d, &run.map)
 }

@@ -107,7 +107,7 @@ fn choose<'p>(
     name: Option<&str>,
 ) -> Result<&'p DiagnosticDef, String> {
     let known = || {
-        let names: Vec<&str> = program.diagnostics.keys().map(String::as_str).collect();
+        let names: Vec<&str> = program.diagnosis_defs.keys().map(String::as_str).collect();
         if names.is_empty() {
             "aucun".to_string()
         } else {
@@ -115,7 +115,7 @@ fn choose<'p>(
         }
     };
     if let Some(name) = name {
-        return program.diagnostics.get(name).ok_or_else(|| {
+        return program.diagnosis_defs.get(name).ok_or_else(|| {
             format!(
                 "aucun diagnostic « {name} » (diagnostics définis : {})",
                 known()
@@ -127,7 +127,7 @@ fn choose<'p>(
             .is_some_and(|s| s.origin == Origin::Std)
     };
     let user: Vec<&DiagnosticDef> = program
-        .diagnostics
+        .diagnosis_defs
         .values()
         .filter(|d| !is_std(d))
         .collect();
@@ -142,7 +142,7 @@ fn choose<'p>(
         }
     }
     program
-        .diagnostics
+        .diagnosis_defs
         .values()
         .find(is_std)
         .ok_or_else(|| "aucun diagnostic défini : la bibliothèque standard (--std) n'en a pas, ajoutez un item `diagnostic` aux contrats".to_string())

@@ -88,7 +88,7 @@ impl Setup {
     }
 
     fn def(&self, name: &str) -> &DiagnosticDef {
-        self.program.diagnostics.get(name).unwrap()
+        self.program.diagnosis_defs.get(name).unwrap()
     }
 
     fn one(&self) -> EstablishmentDiagnosis {
@@ -351,11 +351,11 @@ diagnostic région {
 fn a_regional_grouping_without_fallback() {
     let mut s = setup(REGION);
     s.healthy();
-    let def = s.program.diagnostics.get("région").unwrap().clone();
+    let def = s.program.diagnosis_defs.get("région").unwrap().clone();
     assert!(def.groupes[0].a_contractualiser);
     assert_eq!(prelevement::window(&def), None);
     let group = |s: &Setup| {
-        let def = s.program.diagnostics.get("région").unwrap();
+        let def = s.program.diagnosis_defs.get("région").unwrap();
         diagnose_one(&s.program, &s.figures, Y, def, F)
             .unwrap()
             .groupe

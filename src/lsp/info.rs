@@ -105,7 +105,7 @@ pub fn hover(program: &Program, name: &str) -> Option<String> {
         push_source(&mut out, &c.cadre.source);
         return Some(out);
     }
-    if let Some(d) = program.diagnostics.get(name) {
+    if let Some(d) = program.diagnosis_defs.get(name) {
         let mut out = format!("**diagnostic `{name}`** — {}\n", text(&d.libelle));
         let groupes: Vec<String> = d
             .groupes

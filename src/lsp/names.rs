@@ -56,7 +56,7 @@ pub fn globals(a: &Analysis) -> Vec<Def> {
             .map(|e| def(&e.id.name, "enveloppe", e.id.span, e.span)),
     );
     out.extend(
-        p.diagnostics
+        p.diagnosis_defs
             .values()
             .map(|d| def(&d.id.name, "diagnostic", d.id.span, d.span)),
     );

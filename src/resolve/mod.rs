@@ -69,7 +69,7 @@ pub fn resolve(files: Vec<File>, diagnostics: &mut Diagnostics) -> Program {
                 diagnostics,
             ),
             Item::Diagnostic(d) => insert_unique(
-                &mut program.diagnostics,
+                &mut program.diagnosis_defs,
                 d.id.clone(),
                 d,
                 "le diagnostic",

@@ -51,7 +51,7 @@ pub(super) fn check(
         repeated(&delegation.repeated, diagnostics);
         names.enveloppe(&delegation.enveloppe, diagnostics);
     }
-    for def in program.diagnostics.values() {
+    for def in program.diagnosis_defs.values() {
         repeated(&def.repeated, diagnostics);
         def.groupes
             .iter()

@@ -45,7 +45,7 @@ pub fn check(program: &Program, diagnostics: &mut Diagnostics) {
         program,
         counts: true,
     };
-    for def in program.diagnostics.values() {
+    for def in program.diagnosis_defs.values() {
         for condition in def.groupes.iter().filter_map(|g| g.condition.as_ref()) {
             groups.condition(condition, diagnostics);
         }
