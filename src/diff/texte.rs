@@ -1,7 +1,7 @@
 //! Text blocks compared by paragraph: paragraphs are separated by blank
 //! lines and compared with their whitespace normalised (re-wrapping or
-//! re-indenting a paragraph is no change). A longest common subsequence
-//! pairs them; a paragraph removed where another is added is a change.
+//! re-indenting a paragraph is no change). A diff (`similar`, Myers) pairs
+//! them; a paragraph removed where another is added is a change.
 
 use super::{Differ, Section};
 use crate::ast::Text;
@@ -33,66 +33,21 @@ enum Op {
     Added(usize),
 }
 
-/// Beyond this many cells, paragraphs are paired by position instead.
-const MAX_CELLS: usize = 1_000_000;
-
-/// Longest-common-subsequence alignment (texts are short; very long ones
-/// are compared paragraph by paragraph, in order).
+/// The alignment of two paragraph lists: Myers' diff (the `similar` crate,
+/// linear in memory, so long texts need no fallback).
 fn align(a: &[String], b: &[String]) -> Vec<Op> {
-    let (n, m) = (a.len(), b.len());
-    if n.saturating_mul(m) > MAX_CELLS {
-        return by_position(a, b);
-    }
-    let mut table = vec![vec![0usize; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            let best = if a.get(i) == b.get(j) {
-                1 + cell(&table, i + 1, j + 1)
-            } else {
-                cell(&table, i + 1, j).max(cell(&table, i, j + 1))
-            };
-            if let Some(c) = table.get_mut(i).and_then(|r| r.get_mut(j)) {
-                *c = best;
-            }
-        }
-    }
-    let (mut i, mut j, mut ops) = (0, 0, Vec::new());
-    while i < n || j < m {
-        if i < n && j < m && a.get(i) == b.get(j) {
-            ops.push(Op::Same);
-            i += 1;
-            j += 1;
-        } else if j < m && (i == n || cell(&table, i, j + 1) >= cell(&table, i + 1, j)) {
-            ops.push(Op::Added(j));
-            j += 1;
-        } else {
-            ops.push(Op::Removed(i));
-            i += 1;
-        }
-    }
-    ops
-}
-
-fn by_position(a: &[String], b: &[String]) -> Vec<Op> {
     let mut ops = Vec::new();
-    for k in 0..a.len().max(b.len()) {
-        match (a.get(k), b.get(k)) {
-            (Some(x), Some(y)) if x == y => ops.push(Op::Same),
-            (x, y) => {
-                if x.is_some() {
-                    ops.push(Op::Removed(k));
-                }
-                if y.is_some() {
-                    ops.push(Op::Added(k));
-                }
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, a, b) {
+        let (_, old, new) = op.as_tag_tuple();
+        match op.tag() {
+            similar::DiffTag::Equal => ops.extend(old.map(|_| Op::Same)),
+            _ => {
+                ops.extend(old.map(Op::Removed));
+                ops.extend(new.map(Op::Added));
             }
         }
     }
     ops
-}
-
-fn cell(table: &[Vec<usize>], i: usize, j: usize) -> usize {
-    table.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0)
 }
 
 /// Reports changed, added and removed paragraphs; paths are
@@ -185,5 +140,15 @@ mod tests {
         assert_eq!(paths, vec!["texte.2", "texte.4"]);
         assert_eq!(d.out[0].marker(), '~');
         assert_eq!(d.out[1].marker(), '+');
+    }
+
+    #[test]
+    fn a_long_text_is_aligned_not_paired_by_position() {
+        let old: Vec<String> = (0..1500).map(|n| format!("paragraphe {n}")).collect();
+        let mut new = old.clone();
+        new.insert(0, "nouveau".to_string());
+        let ops = align(&old, &new);
+        assert_eq!(ops.iter().filter(|o| **o != Op::Same).count(), 1);
+        assert_eq!(ops.first(), Some(&Op::Added(0)));
     }
 }
