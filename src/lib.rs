@@ -1,4 +1,5 @@
 #![doc = include_str!("../docs/ARCHITECTURE.md")]
+#![warn(clippy::too_many_lines)] // functions of at most 80 lines (clippy.toml); CI denies warnings
 
 pub mod ast;
 pub mod cli;
@@ -23,6 +24,8 @@ pub mod scenario;
 pub mod source;
 pub mod std_lib;
 pub mod suivi;
+// The lowering functions and the parser-words table are reworked with issue 13, item 6.
+#[allow(clippy::too_many_lines)] // TODO split (issue 13)
 pub mod syntax;
 pub mod termes;
 pub mod typeck;

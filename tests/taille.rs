@@ -1,4 +1,9 @@
-#![allow(clippy::disallowed_methods, clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)] // tests may fail loudly
 //! Small files: no source file of `src/` is over 600 lines (functions over
 //! 80 lines are refused by clippy's `too_many_lines`, see `clippy.toml`).
 

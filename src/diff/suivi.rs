@@ -63,28 +63,14 @@ fn fiche(d: &mut Differ, sec: &Section, objectif: &str, id: &str, a: &Action, b:
         text(a.fiche.titre.as_ref()),
         text(b.fiche.titre.as_ref()),
     );
-    let initial = |x: &Action| {
-        x.fiche.initial.as_ref().map(|i| {
-            let side = if i.side == GainSide::Charges {
-                "charges"
-            } else {
-                "recettes"
-            };
-            (i.annee.value, i.montant.value, side, quantity(&i.montant))
-        })
-    };
-    if initial(a).map(|x| (x.0, x.1, x.2)) != initial(b).map(|x| (x.0, x.1, x.2)) {
-        let show = |x: Option<(i32, Decimal, &str, String)>| {
-            x.map(|(y, _, s, q)| format!("{y} : {q} {s}"))
-        };
-        d.field(
-            sec.clone(),
-            &chemin("initial"),
-            &libelle("montant initial"),
-            show(initial(a)),
-            show(initial(b)),
-        );
-    }
+    initial_amount(
+        d,
+        sec,
+        &chemin("initial"),
+        &libelle("montant initial"),
+        a,
+        b,
+    );
     gains(
         d,
         sec,
@@ -101,6 +87,46 @@ fn fiche(d: &mut Differ, sec: &Section, objectif: &str, id: &str, a: &Action, b:
         a.fiche.economies_prevues.as_ref(),
         b.fiche.economies_prevues.as_ref(),
     );
+    sous_actions(d, sec, objectif, id, a, b);
+}
+
+/// The `initial` amount of an action's fiche.
+fn initial_amount(
+    d: &mut Differ,
+    sec: &Section,
+    chemin: &str,
+    libelle: &str,
+    a: &Action,
+    b: &Action,
+) {
+    let initial = |x: &Action| {
+        x.fiche.initial.as_ref().map(|i| {
+            let side = if i.side == GainSide::Charges {
+                "charges"
+            } else {
+                "recettes"
+            };
+            (i.annee.value, i.montant.value, side, quantity(&i.montant))
+        })
+    };
+    if initial(a).map(|x| (x.0, x.1, x.2)) != initial(b).map(|x| (x.0, x.1, x.2)) {
+        let show = |x: Option<(i32, Decimal, &str, String)>| {
+            x.map(|(y, _, s, q)| format!("{y} : {q} {s}"))
+        };
+        d.field(
+            sec.clone(),
+            chemin,
+            libelle,
+            show(initial(a)),
+            show(initial(b)),
+        );
+    }
+}
+
+/// The sub-actions of an action, matched by id.
+fn sous_actions(d: &mut Differ, sec: &Section, objectif: &str, id: &str, a: &Action, b: &Action) {
+    let chemin = |k: &str| format!("objectif.{objectif}.action.{id}.{k}");
+    let text = |t: Option<&Text>| t.map(|t| t.value.clone());
     let mut ids: Vec<&str> = Vec::new();
     for s in a.fiche.sous_actions.iter().chain(&b.fiche.sous_actions) {
         if !ids.contains(&s.id.name.as_str()) {
@@ -275,6 +301,27 @@ pub fn suivis(old: &Suivi, new: &Suivi) -> Vec<super::Change> {
         rdv(old),
         rdv(new),
     );
+    suivi_actions(&mut d, &sec, old, new);
+    let coms = |s: &Suivi| {
+        let all: Vec<String> = s
+            .commentaires
+            .iter()
+            .map(|t| t.value.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        (!all.is_empty()).then(|| all.join(" "))
+    };
+    d.field(
+        sec,
+        "suivi.commentaire",
+        "commentaire du suivi",
+        coms(old),
+        coms(new),
+    );
+    d.out
+}
+
+/// The lines of a follow-up, by action (the last line of an action counts).
+fn suivi_actions(d: &mut Differ, sec: &Section, old: &Suivi, new: &Suivi) {
     let mut ids: Vec<&str> = Vec::new();
     for l in old.actions.iter().chain(&new.actions) {
         if !ids.contains(&l.action.name.as_str()) {
@@ -324,22 +371,6 @@ pub fn suivis(old: &Suivi, new: &Suivi) -> Vec<super::Change> {
             com(&b),
         );
     }
-    let coms = |s: &Suivi| {
-        let all: Vec<String> = s
-            .commentaires
-            .iter()
-            .map(|t| t.value.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect();
-        (!all.is_empty()).then(|| all.join(" "))
-    };
-    d.field(
-        sec,
-        "suivi.commentaire",
-        "commentaire du suivi",
-        coms(old),
-        coms(new),
-    );
-    d.out
 }
 
 /// For `pacte diff`: each contract's latest follow-up of the new version

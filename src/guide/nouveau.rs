@@ -120,22 +120,7 @@ fn plan(program: &Program, cadre: &CadreEffectif) -> Option<Plan> {
             _ => None,
         })
         .collect();
-    let family = kinds.iter().find_map(|k| match k {
-        ClauseKind::ThemesRequis(p) => Some(p.name.clone()),
-        _ => None,
-    });
-    let required: Vec<String> = kinds
-        .iter()
-        .filter_map(|k| match k {
-            ClauseKind::ObjectifsRequis(t) => Some(t.clone()),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-    let financier = required.is_empty() || required.iter().any(|t| t != "levier");
-    let wants_levier =
-        required.is_empty() || required.iter().any(|t| t == "levier") || family.is_some();
-    let levier = wants_levier.then(|| levier(program, family.as_deref()));
+    let (financier, levier) = objectives(program, &kinds);
     let gains = kinds.iter().any(|k| {
         matches!(
             k,
@@ -155,6 +140,29 @@ fn plan(program: &Program, cadre: &CadreEffectif) -> Option<Plan> {
         financier,
         gains,
     })
+}
+
+/// Which objectives the template proposes: a financial one unless only
+/// `levier` objectives are required, a `levier` one (with its theme) when
+/// required or when the framework names a family of themes.
+fn objectives(program: &Program, kinds: &[&ClauseKind]) -> (bool, Option<(String, String)>) {
+    let family = kinds.iter().find_map(|k| match k {
+        ClauseKind::ThemesRequis(p) => Some(p.name.clone()),
+        _ => None,
+    });
+    let required: Vec<String> = kinds
+        .iter()
+        .filter_map(|k| match k {
+            ClauseKind::ObjectifsRequis(t) => Some(t.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let financier = required.is_empty() || required.iter().any(|t| t != "levier");
+    let wants_levier =
+        required.is_empty() || required.iter().any(|t| t == "levier") || family.is_some();
+    let levier = wants_levier.then(|| levier(program, family.as_deref()));
+    (financier, levier)
 }
 
 /// A duration clause as an interval of years (`durée 3 à 5 ans`,

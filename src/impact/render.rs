@@ -135,6 +135,7 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
+#[allow(clippy::too_many_lines)] // TODO split (issue 13: output code moving to report/)
 pub fn markdown(i: &Impact) -> String {
     let mut out = String::from("\n## Impact du changement\n\n");
     if i.is_empty() {

@@ -356,6 +356,13 @@ pub fn fields(block: &str) -> &'static [&'static str] {
             "économies_prévues",
             "sous_action",
         ],
+        _ => more_fields(block),
+    }
+}
+
+/// The fields of the other blocks (clauses, definitions, follow-up items).
+fn more_fields(block: &str) -> &'static [&'static str] {
+    match block {
         "condition" => &["libellé", "exige", "à partir de"],
         "aide" | "délégation" | "delegation" => &["ferme", "indicatif", "versement"],
         "modulation" => &["si réalisation", "sinon"],

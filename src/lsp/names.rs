@@ -321,44 +321,16 @@ fn valid_name(name: &str) -> bool {
 /// conditions and aid, and every other item.
 pub fn document_symbols(a: &Analysis) -> Value {
     let text = a.text.as_str();
-    let symbol =
-        |name: &str, detail: &str, kind: u32, item: Span, sel: Span, children: Vec<Value>| {
-            json!({
-                "name": name, "detail": detail, "kind": kind,
-                "range": position::range(text, item.start as usize, item.end as usize),
-                "selectionRange": position::range(text, sel.start as usize, sel.end as usize),
-                "children": children,
-            })
-        };
+    let symbol = |name: &str, detail: &str, kind: u32, item: Span, sel: Span, children| {
+        symbol_at(text, name, detail, kind, (item, sel), children)
+    };
     let Some(file) = &a.file else {
         return json!([]);
     };
     let mut out = Vec::new();
     for item in &file.items {
         let s = match item {
-            Item::Contrat(c) => {
-                let mut children: Vec<Value> = Vec::new();
-                for aide in &c.aides {
-                    children.push(symbol(
-                        &format!("aide {}", aide.enveloppe.name),
-                        "aide",
-                        19,
-                        aide.span,
-                        aide.enveloppe.span,
-                        vec![],
-                    ));
-                }
-                for o in &c.objectifs {
-                    let detail = o.libelle.as_ref().map_or("objectif", |l| l.value.as_str());
-                    children.push(symbol(&o.id.name, detail, 7, o.span, o.id.span, vec![]));
-                }
-                for k in &c.conditions {
-                    let detail = k.libelle.as_ref().map_or("condition", |l| l.value.as_str());
-                    children.push(symbol(&k.id.name, detail, 24, k.span, k.id.span, vec![]));
-                }
-                let detail = c.intitule.as_ref().map_or("contrat", |t| t.value.as_str());
-                symbol(&c.id.name, detail, 5, c.span, c.id.span, children)
-            }
+            Item::Contrat(c) => contract_symbol(text, c),
             Item::Indicateur(i) => symbol(&i.id.name, "indicateur", 14, i.span, i.id.span, vec![]),
             Item::Theme(t) => symbol(&t.id.name, "thème", 3, t.span, t.id.span, vec![]),
             Item::Cadre(c) => symbol(&c.id.name, "cadre", 11, c.span, c.id.span, vec![]),
@@ -405,6 +377,51 @@ pub fn document_symbols(a: &Analysis) -> Value {
         out.push(s);
     }
     Value::Array(out)
+}
+
+/// A document symbol: its name, detail, LSP kind, (whole item, name) spans.
+fn symbol_at(
+    text: &str,
+    name: &str,
+    detail: &str,
+    kind: u32,
+    (item, sel): (Span, Span),
+    children: Vec<Value>,
+) -> Value {
+    json!({
+        "name": name, "detail": detail, "kind": kind,
+        "range": position::range(text, item.start as usize, item.end as usize),
+        "selectionRange": position::range(text, sel.start as usize, sel.end as usize),
+        "children": children,
+    })
+}
+
+/// A contract's symbol, with its aids, objectives and conditions.
+fn contract_symbol(text: &str, c: &crate::ast::Contrat) -> Value {
+    let symbol = |name: &str, detail: &str, kind: u32, item: Span, sel: Span, children| {
+        symbol_at(text, name, detail, kind, (item, sel), children)
+    };
+    let mut children: Vec<Value> = Vec::new();
+    for aide in &c.aides {
+        children.push(symbol(
+            &format!("aide {}", aide.enveloppe.name),
+            "aide",
+            19,
+            aide.span,
+            aide.enveloppe.span,
+            vec![],
+        ));
+    }
+    for o in &c.objectifs {
+        let detail = o.libelle.as_ref().map_or("objectif", |l| l.value.as_str());
+        children.push(symbol(&o.id.name, detail, 7, o.span, o.id.span, vec![]));
+    }
+    for k in &c.conditions {
+        let detail = k.libelle.as_ref().map_or("condition", |l| l.value.as_str());
+        children.push(symbol(&k.id.name, detail, 24, k.span, k.id.span, vec![]));
+    }
+    let detail = c.intitule.as_ref().map_or("contrat", |t| t.value.as_str());
+    symbol(&c.id.name, detail, 5, c.span, c.id.span, children)
 }
 
 /// The LSP symbol kind of a definition.

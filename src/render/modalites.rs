@@ -100,6 +100,7 @@ fn echeance(ctx: &Ctx, aide: &Aide) -> Vec<Bloc> {
     blocs
 }
 
+#[allow(clippy::too_many_lines)] // TODO split (issue 13: output code moving to report/)
 pub(super) fn conditions(ctx: &Ctx) -> Vec<Bloc> {
     let c = ctx.contrat;
     let mut items: Vec<String> = Vec::new();

@@ -154,6 +154,7 @@ fn engagements(ctx: &Ctx) -> Vec<Bloc> {
     blocs
 }
 
+#[allow(clippy::too_many_lines)] // TODO split (issue 13: output code moving to report/)
 fn gains(ctx: &Ctx) -> Vec<Bloc> {
     let avec: Vec<&Objectif> = ctx
         .contrat

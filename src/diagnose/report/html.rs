@@ -16,6 +16,7 @@ use crate::render::style::Ton;
 use crate::render::texte::{agence, minuscule};
 use crate::render::Colonne;
 
+#[allow(clippy::too_many_lines)] // TODO split (issue 13: output code moving to report/)
 pub fn report(d: &Diagnosis) -> String {
     let title = format!("Diagnostic régional — exercice {}", d.exercice);
     let emetteur = d

@@ -52,6 +52,7 @@ impl BarChart {
         .dessin()
     }
 
+    #[allow(clippy::too_many_lines)] // TODO split (issue 13: output code moving to report/)
     fn dessin(&self) -> Html {
         let n = i64::try_from(self.barres.len()).unwrap_or(0);
         // Up to 20 bars at 26 px a row; more, thinner rows, so that 40

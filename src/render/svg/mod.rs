@@ -174,6 +174,7 @@ impl LineChart {
         .dessin()
     }
 
+    #[allow(clippy::too_many_lines)] // TODO split (issue 13: output code moving to report/)
     fn dessin(&self) -> Html {
         let years = self.annees();
         let values: Vec<Decimal> = self

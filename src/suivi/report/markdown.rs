@@ -365,6 +365,7 @@ fn fiches_de(out: &mut String, actions: &[crate::suivi::ActionSuivi]) {
 }
 
 /// The regional table: information, commitments, impacts and performance.
+#[allow(clippy::too_many_lines)] // TODO split (issue 13: output code moving to report/)
 pub fn regional(t: &Tableau) -> String {
     let mut out = String::new();
     let _ = writeln!(

@@ -207,6 +207,7 @@ impl Context {
     }
 }
 
+#[allow(clippy::too_many_lines)] // TODO split (issue 13: output code moving to report/)
 fn contract(program: &Program, figures: &Figures, contrat: &Contrat, year: i32) -> ContractContext {
     let etab = contrat.etablissement.as_ref();
     let finess = etab

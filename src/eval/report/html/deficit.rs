@@ -70,6 +70,7 @@ pub(super) fn part_deficit(d: Decimal, total: Decimal) -> String {
     format!("{},{} %", crate::display::number(entier), reste)
 }
 
+#[allow(clippy::too_many_lines)] // TODO split (issue 13: output code moving to report/)
 pub(super) fn deficits(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
     let y = e.exercice;
     let mut out = titre(numero, "Part de chaque établissement dans le déficit");

@@ -256,6 +256,7 @@ fn base_annee(o: &ObjectiveEvaluation) -> Option<String> {
         .map(|d| format!("en {}", d.what.trim_start_matches("base ")))
 }
 
+#[allow(clippy::too_many_lines)] // TODO split (issue 13: output code moving to report/)
 fn objectifs(
     e: &Evaluation,
     c: &ContractEvaluation,

@@ -240,6 +240,7 @@ fn cadre_court(libelle: &str) -> String {
     libelle.get(..cut).unwrap_or(libelle).trim().to_string()
 }
 
+#[allow(clippy::too_many_lines)] // TODO split (issue 13: output code moving to report/)
 fn suivi(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
     let y = e.exercice;
     let next = y.saturating_add(1);
@@ -372,6 +373,7 @@ fn retenue_pour(c: &ContractEvaluation, enveloppe: &str) -> Decimal {
     sum(blocks.iter().map(|a| a.due))
 }
 
+#[allow(clippy::too_many_lines)] // TODO split (issue 13: output code moving to report/)
 fn delegation(e: &Evaluation, a: &Agence<'_>, numero: usize) -> Html {
     let next = e.exercice.saturating_add(1);
     let mut out = titre(numero, "Délégation régionale");
