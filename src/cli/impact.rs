@@ -149,10 +149,7 @@ fn load_git(rev: &str, paths: &[PathBuf], std_dir: Option<&Path>) -> Result<Load
         ws.user.push(ws.map.add(name, text, Origin::User));
     }
     let ids: Vec<SourceId> = ws.std.iter().chain(&ws.user).copied().collect();
-    for (id, parsed, d) in crate::pipeline::parse_all(&ws.map, &ids) {
-        ws.diagnostics.extend(d);
-        ws.parsed.insert(id, parsed);
-    }
+    ws.parse(&ids);
     Ok(analyse(ws))
 }
 

@@ -95,16 +95,20 @@ pub fn analyse(input: Input, loader: &EditorLoader) -> Analysis {
         .find(|id| ws.paths.get(id) == Some(&path))
         .unwrap_or(SourceId(0));
     let mut diagnostics = std::mem::take(&mut ws.diagnostics);
-    crate::pipeline::analyse(ws.files(), &mut diagnostics);
+    let checked = crate::pipeline::analyse(ws.files(), &mut diagnostics);
     let diagnostics = own_diagnostics(diagnostics, doc);
     let own = ws.closure(doc);
-    let files: Vec<File> = ws
-        .std
-        .iter()
-        .chain(&own)
-        .filter_map(|id| ws.parsed.get(id)?.file.clone())
-        .collect();
-    let program = crate::pipeline::analyse(files, &mut Diagnostics::new());
+    let program = if own == ws.user {
+        checked
+    } else {
+        let files: Vec<File> = ws
+            .std
+            .iter()
+            .chain(&own)
+            .filter_map(|id| ws.parsed.get(id)?.file.clone())
+            .collect();
+        crate::pipeline::analyse(files, &mut Diagnostics::new())
+    };
     let beside: Vec<File> = ws
         .user
         .iter()
