@@ -244,6 +244,54 @@ mod tests {
     }
 
     #[test]
+    fn imports_are_followed_through_the_loader() {
+        use crate::pipeline::{check, Request};
+        use crate::resolve::loader::{Input, MemoryLoader};
+        let mut loader = MemoryLoader::default();
+        let files = [
+            (
+                "/r/a.pacte",
+                "importe \"b.pacte\"\nimporte \"absent.pacte\"\nimporte \"../x.pacte\"\n",
+            ),
+            ("/r/b.pacte", "importe \"c.pacte\"\n"),
+            ("/r/c.pacte", "importe \"b.pacte\"\n"),
+            ("/x.pacte", ""),
+        ];
+        for (path, text) in files {
+            loader.files.insert(PathBuf::from(path), text.to_string());
+        }
+        let given = [Input {
+            path: PathBuf::from("/r/a.pacte"),
+            name: "a.pacte".into(),
+        }];
+        let request = Request {
+            std: None,
+            files: &given,
+            root: Some(Path::new("/r")),
+            max_imported: 10,
+        };
+        let checked = check(&loader, &request).unwrap();
+        let found: Vec<(String, &str)> = checked
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let file = checked.workspace.map.path(d.primary.span.source);
+                (d.code.to_string(), file)
+            })
+            .collect();
+        // b and c read through the loader (x never: it is outside the root).
+        assert_eq!(checked.workspace.user.len(), 3);
+        assert_eq!(
+            found,
+            [
+                ("E0101".to_string(), "a.pacte"),
+                ("E0107".to_string(), "a.pacte"),
+                ("E0108".to_string(), "/r/c.pacte"),
+            ]
+        );
+    }
+
+    #[test]
     fn finds_cycles() {
         assert_eq!(
             find_cycle(&[vec![1], vec![2], vec![0]]),
