@@ -79,20 +79,31 @@ pub fn analyse(input: Input, loader: &EditorLoader) -> Analysis {
             .or(path.parent())
             .unwrap_or(Path::new("/"))
     });
-    let given = given_files(&loader, input.path, &path, input.name);
-    let request = Request {
-        std: None,
-        files: &given,
-        root,
-        max_imported: MAX_IMPORTED,
+    let alone = [Given {
+        path: path.clone(),
+        name: input.name.to_string(),
+    }];
+    let load = |files: &[Given]| {
+        let request = Request {
+            std: None,
+            files,
+            root,
+            max_imported: MAX_IMPORTED,
+        };
+        crate::pipeline::load(&loader, &request)
     };
-    // The document is served from memory: loading cannot fail.
-    let mut ws = crate::pipeline::load(&loader, &request).unwrap_or_default();
+    // A file of the folder that cannot be read (access refused) leaves the
+    // document with its imports; the document itself is served from memory.
+    let mut ws = folder_files(&loader, input.path)
+        .and_then(|files| load(&files).ok())
+        .or_else(|| load(&alone).ok())
+        .unwrap_or_default();
+    let absolute = crate::resolve::loader::SourceLoader::absolute(&loader, &path);
     let doc = ws
         .user
         .iter()
         .copied()
-        .find(|id| ws.paths.get(id) == Some(&path))
+        .find(|id| ws.paths.get(id) == Some(&absolute))
         .unwrap_or(SourceId(0));
     let mut diagnostics = std::mem::take(&mut ws.diagnostics);
     let checked = crate::pipeline::analyse(ws.files(), &mut diagnostics);
@@ -129,30 +140,23 @@ pub fn analyse(input: Input, loader: &EditorLoader) -> Analysis {
     }
 }
 
-/// The files checked with a document: its folder's, as `pacte check
-/// FOLDER` lists them but with the document last, or the document alone.
-fn given_files(loader: &EditorLoader, saved: Option<&Path>, path: &Path, name: &str) -> Vec<Given> {
-    let alone = vec![Given {
-        path: path.to_path_buf(),
-        name: name.to_string(),
-    }];
-    let Some(folder) = saved.and_then(Path::parent) else {
-        return alone;
-    };
-    let mut found = loader.discover(folder);
+/// The files checked with a saved document: its folder's, as `pacte check
+/// FOLDER` lists them but with the document last; `None` for an unsaved
+/// document or a folder of more than [`MAX_IMPORTED`] files.
+fn folder_files(loader: &EditorLoader, saved: Option<&Path>) -> Option<Vec<Given>> {
+    let path = saved?;
+    let mut found = loader.discover(path.parent()?);
     if found.len() > MAX_IMPORTED {
-        return alone;
+        return None;
     }
     // The document last: a total it passes (R0702) is reported in it.
     found.retain(|p| p != path);
     found.push(path.to_path_buf());
-    found
-        .into_iter()
-        .map(|p| Given {
-            name: p.to_string_lossy().into_owned(),
-            path: p,
-        })
-        .collect()
+    let given = found.into_iter().map(|p| Given {
+        name: p.to_string_lossy().into_owned(),
+        path: p,
+    });
+    Some(given.collect())
 }
 
 /// The diagnostics located in the document, sorted; a cross-contract one
