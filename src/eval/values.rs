@@ -288,12 +288,12 @@ fn arithmetic(op: BinOp, a: Val, b: Val) -> Outcome {
             };
             result.map(Val::Num).ok_or_else(overflow)
         }
-        (BinOp::Sub, Val::Date(x), Val::Date(y)) => Ok(Val::Num(Decimal::from(days(x) - days(y)))),
+        (BinOp::Sub, Val::Date(x), Val::Date(y)) => Ok(Val::Num(Decimal::from(y.days_until(x)))),
         (BinOp::Add | BinOp::Sub, Val::Date(x), Val::Num(n)) => {
             let n = n.trunc();
             let n = if op == BinOp::Sub { -n } else { n };
             let shift = i64::try_from(n).map_err(|_| overflow())?;
-            from_days(days(x).saturating_add(shift))
+            Date::from_unix_days(x.day_number().saturating_add(shift))
                 .map(Val::Date)
                 .ok_or_else(overflow)
         }
@@ -314,45 +314,22 @@ fn call(func: Func, args: Vec<Outcome>) -> Outcome {
     result.map(Val::Num).ok_or_else(mismatch)
 }
 
-/// Days since 1970-01-01 (proleptic Gregorian).
-fn days(d: Date) -> i64 {
-    let y = i64::from(d.year) - i64::from(d.month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(d.month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn from_days(z: i64) -> Option<Date> {
-    let z = z.checked_add(719_468)?;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date::new(
-        i32::try_from(year).ok()?,
-        u32::try_from(month).ok()?,
-        u32::try_from(day).ok()?,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn day_arithmetic_round_trips() {
-        let d = Date::new(2027, 7, 8).unwrap();
-        assert_eq!(from_days(days(d)), Some(d));
-        assert_eq!(days(Date::new(1970, 1, 1).unwrap()), 0);
-        let later = Date::new(2028, 3, 1).unwrap();
-        assert_eq!(days(later) - days(Date::new(2028, 2, 28).unwrap()), 2);
+    fn day_arithmetic_never_overflows() {
+        let d = Val::Date(Date::new(2027, 7, 8).unwrap());
+        let far = Val::Num(Decimal::from(i64::MAX / 2));
+        assert!(arithmetic(BinOp::Add, d, far).is_err());
+        assert!(arithmetic(BinOp::Sub, d, far).is_err());
+        let later = Val::Date(Date::new(2028, 3, 1).unwrap());
+        let before = Val::Date(Date::new(2028, 2, 28).unwrap());
+        assert_eq!(
+            arithmetic(BinOp::Sub, later, before),
+            Ok(Val::Num(Decimal::from(2)))
+        );
     }
 
     #[test]
